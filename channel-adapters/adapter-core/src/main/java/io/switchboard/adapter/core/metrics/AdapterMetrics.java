@@ -1,0 +1,57 @@
+package io.switchboard.adapter.core.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.switchboard.adapter.core.problem.Rejection;
+import io.switchboard.contracts.Channel;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The adapter's meters, all tagged with its {@code channel} so the operations dashboards can compare channels:
+ * contacts received, webhooks rejected by reason, publish latency by outcome, provider delivery statuses and
+ * notifications accepted without becoming a contact.
+ */
+@ApplicationScoped
+public class AdapterMetrics {
+
+    private final MeterRegistry registry;
+    private final String channel;
+
+    public AdapterMetrics(MeterRegistry registry, @ConfigProperty(name = "switchboard.channel") Channel channel) {
+        this.registry = registry;
+        this.channel = channel.name();
+    }
+
+    public void received() {
+        registry.counter("switchboard.adapter.contacts.received", "channel", channel).increment();
+    }
+
+    public void rejected(Rejection rejection) {
+        registry.counter("switchboard.adapter.webhooks.rejected", "channel", channel, "reason", rejection.reason())
+                .increment();
+    }
+
+    /** A notification that is acknowledged but is not a contact (a status, a ping, an unsubscribed topic). */
+    public void ignored(String kind) {
+        registry.counter("switchboard.adapter.notifications.ignored", "channel", channel, "kind", kind).increment();
+    }
+
+    /** Delivery status of a message Switchboard sent (sent, delivered, read, failed). */
+    public void deliveryStatus(String status) {
+        registry.counter("switchboard.adapter.delivery.status", "channel", channel, "status", status).increment();
+    }
+
+    public Timer.Sample startPublish() {
+        return Timer.start(registry);
+    }
+
+    public void published(Timer.Sample sample, boolean acknowledged) {
+        sample.stop(Timer.builder("switchboard.adapter.publish.latency")
+                .description("From handing an event to the producer until Kafka acknowledged or refused it")
+                .tag("channel", channel)
+                .tag("outcome", acknowledged ? "acknowledged" : "failed")
+                .publishPercentileHistogram()
+                .register(registry));
+    }
+}

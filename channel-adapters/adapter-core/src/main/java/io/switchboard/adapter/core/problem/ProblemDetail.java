@@ -1,0 +1,14 @@
+package io.switchboard.adapter.core.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An RFC 9457 problem details body. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProblemDetail(String type, String title, int status, String detail, String instance) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static ProblemDetail of(Rejection rejection, String detail, String instance) {
+        return new ProblemDetail(rejection.type(), rejection.title(), rejection.status(), detail, instance);
+    }
+}

@@ -1,0 +1,39 @@
+package io.switchboard.adapter.core.problem;
+
+/** Why an adapter refused a webhook; each reason is a problem type, an HTTP status and a metric tag. */
+public enum Rejection {
+
+    MALFORMED(400, "malformed-payload", "Malformed or unsupported payload"),
+    SIGNATURE(401, "invalid-signature", "Missing or invalid signature"),
+    VERIFICATION(403, "verification-failed", "Verification token does not match"),
+    OVERSIZED(413, "payload-too-large", "Payload too large"),
+    UNAVAILABLE(503, "broker-unavailable", "Event broker unavailable, retry later");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    Rejection(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The RFC 9457 problem type URI. */
+    public String type() {
+        return "urn:switchboard:problem:" + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The {@code reason} tag of the rejection metric. */
+    public String reason() {
+        return slug;
+    }
+}

@@ -1,0 +1,75 @@
+package io.switchboard.adapter.core.webhook;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.adapter.core.problem.WebhookRejectedException;
+import io.switchboard.adapter.core.publish.ContactPublisher;
+import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.contracts.ContactReceived;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+/**
+ * What every Meta webhook (WhatsApp Cloud API, page feed, Messenger, Instagram) shares: the subscription
+ * handshake on GET, and on POST the {@code X-Hub-Signature-256} over the raw body with the app secret, then
+ * every contact of the (batch) notification published before the 200. A channel's resource extends it with its
+ * {@code @Path} and says which contacts a notification holds.
+ *
+ * @param <T> the channel's notification type
+ */
+public abstract class MetaWebhookEndpoint<T> {
+
+    private final String appSecret;
+    private final String verifyToken;
+    private final Class<T> notificationType;
+    private final WebhookPayloads payloads;
+    private final ContactPublisher publisher;
+
+    protected MetaWebhookEndpoint(String appSecret, String verifyToken, Class<T> notificationType,
+            WebhookPayloads payloads, ContactPublisher publisher) {
+        this.appSecret = appSecret;
+        this.verifyToken = verifyToken;
+        this.notificationType = notificationType;
+        this.payloads = payloads;
+        this.publisher = publisher;
+    }
+
+    /** The contacts in a verified notification; statuses, receipts and echoes are only counted. */
+    protected abstract List<ContactReceived> contactsOf(T notification);
+
+    /** {@code GET ?hub.mode=subscribe&hub.verify_token=T&hub.challenge=C}: echoes C only for the configured T. */
+    @GET
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Meta's subscription handshake: echoes hub.challenge when hub.verify_token matches")
+    public String verify(@RestQuery("hub.mode") String mode, @RestQuery("hub.verify_token") String token,
+            @RestQuery("hub.challenge") String challenge) {
+        if (!"subscribe".equals(mode)) {
+            throw WebhookRejectedException.verificationFailed("hub.mode must be 'subscribe'");
+        }
+        if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                verifyToken.getBytes(StandardCharsets.UTF_8))) {
+            throw WebhookRejectedException.verificationFailed("hub.verify_token does not match the configured token");
+        }
+        return WebhookPayloads.require(challenge, "hub.challenge");
+    }
+
+    /** The signature covers the raw bytes, so the body is taken as bytes and parsed only once it is verified. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @ResponseStatus(200)
+    @Operation(summary = "Notifications signed X-Hub-Signature-256; 200 once every contact in them is stored in Kafka")
+    public Uni<Void> receive(byte[] body, @RestHeader("X-Hub-Signature-256") String signature) {
+        SignatureScheme.META.verify(appSecret, body, signature);
+        return publisher.publishAll(contactsOf(payloads.json(body, notificationType)));
+    }
+}

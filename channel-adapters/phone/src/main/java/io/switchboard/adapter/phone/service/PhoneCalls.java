@@ -1,0 +1,100 @@
+package io.switchboard.adapter.phone.service;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.adapter.core.customer.CustomerKeys;
+import io.switchboard.adapter.core.metrics.AdapterMetrics;
+import io.switchboard.adapter.core.publish.ContactPublisher;
+import io.switchboard.adapter.core.publish.LifecyclePublisher;
+import io.switchboard.adapter.phone.service.VoicePrompts.Language;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactReceived;
+import io.switchboard.contracts.Customer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
+
+/**
+ * A call becomes a contact once the caller has said what it is about; a caller who hangs up while waiting in the
+ * queue abandons it. The call SID is the provider message id, so Twilio's retries map to the same contact.
+ */
+@ApplicationScoped
+public class PhoneCalls {
+
+    static final String PROVIDER = "twilio";
+
+    private final CustomerKeys customerKeys;
+    private final ContactPublisher contacts;
+    private final LifecyclePublisher lifecycle;
+    private final AdapterMetrics metrics;
+
+    public PhoneCalls(CustomerKeys customerKeys, ContactPublisher contacts, LifecyclePublisher lifecycle,
+            AdapterMetrics metrics) {
+        this.customerKeys = customerKeys;
+        this.contacts = contacts;
+        this.lifecycle = lifecycle;
+        this.metrics = metrics;
+    }
+
+    public Language languageOf(Map<String, List<String>> call) {
+        require(param(call, "CallSid"), "CallSid");
+        return VoicePrompts.languageFor(customerKeys.phone(param(call, "From")).orElse(null));
+    }
+
+    /** The caller's own words (Twilio's speech result) are the contact text. */
+    public Uni<Void> described(Map<String, List<String>> call, Language language) {
+        String callSid = require(param(call, "CallSid"), "CallSid");
+        Map<String, String> metadata = new HashMap<>();
+        put(metadata, "to", param(call, "To"));
+        put(metadata, "callerCountry", param(call, "FromCountry"));
+        put(metadata, "speechConfidence", param(call, "Confidence"));
+        String speech = param(call, "SpeechResult");
+        if (speech == null || speech.isBlank()) {
+            metadata.put("speech", "none");
+        }
+        ContactReceived contact = ContactReceived.of(Channel.PHONE, PROVIDER, callSid, Instant.now(),
+                caller(callSid, call), speech, language.code(), false, List.of(), metadata);
+        return contacts.publish(contact);
+    }
+
+    /**
+     * Twilio reports a caller leaving the queue ({@code <Enqueue action>}, {@code QueueResult}) and the call's
+     * progress (status callback, {@code CallStatus}). Hanging up while queued is an abandon.
+     */
+    public Uni<Void> statusChanged(Map<String, List<String>> call) {
+        String callSid = require(param(call, "CallSid"), "CallSid");
+        String queueResult = param(call, "QueueResult");
+        if ("hangup".equals(queueResult)) {
+            Map<String, String> details = new HashMap<>();
+            details.put("reason", "caller hung up while waiting");
+            put(details, "queueTimeSeconds", param(call, "QueueTime"));
+            return lifecycle.abandoned(Channel.PHONE, callSid, Instant.now(), details);
+        }
+        metrics.deliveryStatus(queueResult != null ? "queue-" + queueResult
+                : "call-" + require(param(call, "CallStatus"), "CallStatus or QueueResult"));
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Withheld numbers ({@code anonymous}) leave only the call to know the caller by. */
+    private Customer caller(String callSid, Map<String, List<String>> call) {
+        String from = param(call, "From");
+        String name = param(call, "CallerName");
+        return customerKeys.phone(from).isPresent() ? customerKeys.byPhone(from, name)
+                : CustomerKeys.byHandle("twilio-call", callSid, name);
+    }
+
+    private static String param(Map<String, List<String>> call, String name) {
+        List<String> values = call.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static void put(Map<String, String> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, value);
+        }
+    }
+}

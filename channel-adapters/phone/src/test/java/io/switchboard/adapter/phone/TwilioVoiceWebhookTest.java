@@ -1,0 +1,164 @@
+package io.switchboard.adapter.phone;
+
+import com.twilio.security.RequestValidator;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.signature.SignedContent;
+import io.switchboard.adapter.core.testing.InboundTopic;
+import io.switchboard.adapter.core.testing.WebhookContractTest;
+import io.switchboard.adapter.core.testing.WebhookDelivery;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactIds;
+import io.switchboard.contracts.Topics;
+import io.switchboard.runtime.test.SwitchboardTestResource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+@QuarkusTest
+@WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
+class TwilioVoiceWebhookTest extends WebhookContractTest {
+
+    private static final String AUTH_TOKEN = "local-twilio-auth-token";
+    /** switchboard.public-url of the test profile: the adapter sits behind a proxy Twilio calls. */
+    private static final String PUBLIC_BASE = "https://phone.switchboard.test";
+
+    @Override
+    protected String gatewayBaseUrl() {
+        return PUBLIC_BASE;
+    }
+
+    @Override
+    protected Channel channel() {
+        return Channel.PHONE;
+    }
+
+    @Override
+    protected WebhookDelivery signedContact(String unique) {
+        return delivery("/webhooks/twilio/voice/gather?lang=nl", call(unique, "+31612345678",
+                "SpeechResult", "mijn internet valt steeds weg", "Confidence", "0.92"), unique);
+    }
+
+    @Override
+    protected WebhookDelivery signedMalformed() {
+        Map<String, String> noCallSid = new LinkedHashMap<>(call("x", "+31612345678"));
+        noCallSid.remove("CallSid");
+        return delivery("/webhooks/twilio/voice/gather?lang=nl", noCallSid);
+    }
+
+    @Test
+    void twilioSdkAcceptsOurSignatureAndTheAdapterAcceptsWhatTheSdkValidates() {
+        Map<String, String> params = call(unique(), "+31612345678", "SpeechResult", "factuur klopt niet");
+        String url = PUBLIC_BASE + "/webhooks/twilio/voice/gather?lang=nl";
+        String signature = SignatureScheme.TWILIO.sign(AUTH_TOKEN, SignedContent.twilio(url, multi(params)));
+
+        assertThat(new RequestValidator(AUTH_TOKEN).validate(url, params, signature)).isTrue();
+        assertThat(new RequestValidator("another-token").validate(url, params, signature)).isFalse();
+        RestAssured.given().contentType("application/x-www-form-urlencoded").body(form(params))
+                .header("X-Twilio-Signature", signature).post("/webhooks/twilio/voice/gather?lang=nl")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void officialVectorValidatesWithTheSdkToo() {
+        Map<String, String> params = Map.of("Digits", "1234", "CallSid", "CA1234567890ABCDE", "To", "+18005551212",
+                "Caller", "+14158675309", "From", "+14158675309");
+        assertThat(new RequestValidator("12345").validate("https://mycompany.com/myapp.php?foo=1&bar=2", params,
+                "RSOYDt4T1cUTdK1PDd93/VVr8B8=")).isTrue();
+    }
+
+    @Test
+    void signatureOverTheInternalUrlInsteadOfThePublicOneIsRefused() {
+        Map<String, String> params = call(unique(), "+31612345678");
+        String internal = RestAssured.baseURI + ":" + RestAssured.port + "/webhooks/twilio/voice";
+        assertProblem(RestAssured.given().contentType("application/x-www-form-urlencoded").body(form(params))
+                .header("X-Twilio-Signature", SignatureScheme.TWILIO.sign(AUTH_TOKEN, SignedContent.twilio(internal, multi(params))))
+                .post("/webhooks/twilio/voice").then(), 401);
+    }
+
+    @Test
+    void incomingCallIsGreetedAndAskedWhatItIsAboutInTheCallersLanguage() {
+        delivery("/webhooks/twilio/voice", call(unique(), "+31612345678")).post().statusCode(200)
+                .contentType(containsString("xml"))
+                .body(containsString("<Gather input=\"speech\" language=\"nl-NL\""))
+                .body(containsString("action=\"/webhooks/twilio/voice/gather?lang=nl\""))
+                .body(containsString("Vertel ons in een paar woorden waarover u belt"));
+        delivery("/webhooks/twilio/voice", call(unique(), "+447700900123")).post().statusCode(200)
+                .body(containsString("language=\"en-GB\""))
+                .body(containsString("Please tell us in a few words what your call is about"));
+    }
+
+    @Test
+    void speechResultIsTheContactTextAndTheCallerIsQueued() {
+        String unique = unique();
+        WebhookDelivery delivery = signedContact(unique);
+        delivery.post().statusCode(200).body(containsString("<Enqueue method=\"POST\" action=\"/webhooks/twilio/voice/status\">switchboard</Enqueue>"));
+
+        List<ConsumerRecord<String, String>> records = published(delivery, 1);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo("phone:+31612345678");
+        assertThat(records.get(0).value()).contains("\"text\":\"mijn internet valt steeds weg\"")
+                .contains("\"language\":\"nl\"").contains("\"providerMessageId\":\"CA" + unique + "\"");
+    }
+
+    @Test
+    void callerHangingUpInTheQueueAbandonsTheContact() {
+        String unique = unique();
+        delivery("/webhooks/twilio/voice/status", call(unique, "+31612345678", "QueueResult", "hangup",
+                "QueueTime", "42", "CallStatus", "completed")).post().statusCode(200);
+        delivery("/webhooks/twilio/voice/status", call(unique(), "+31612345678", "CallStatus", "completed"))
+                .post().statusCode(200);
+
+        String contactId = ContactIds.of(Channel.PHONE, "CA" + unique);
+        List<ConsumerRecord<String, String>> events = new InboundTopic(kafka, Topics.CONTACTS_LIFECYCLE)
+                .records("contactId", List.of(contactId), 1, Duration.ofSeconds(10));
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).key()).isEqualTo(contactId);
+        assertThat(events.get(0).value()).contains("\"type\":\"ABANDONED\"").contains("\"channel\":\"PHONE\"")
+                .contains("\"queueTimeSeconds\":\"42\"");
+    }
+
+    private static Map<String, String> call(String unique, String from, String... extra) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", "AC00000000000000000000000000000000");
+        params.put("CallSid", "CA" + unique);
+        params.put("From", from);
+        params.put("To", "+31201234567");
+        params.put("CallStatus", "in-progress");
+        params.put("Direction", "inbound");
+        for (int i = 0; i < extra.length; i += 2) {
+            params.put(extra[i], extra[i + 1]);
+        }
+        return params;
+    }
+
+    private static WebhookDelivery delivery(String path, Map<String, String> params, String... uniques) {
+        String signature = SignatureScheme.TWILIO.sign(AUTH_TOKEN, SignedContent.twilio(PUBLIC_BASE + path, multi(params)));
+        return new WebhookDelivery(path, "application/x-www-form-urlencoded", utf8(form(params)),
+                Map.of("X-Twilio-Signature", signature), "X-Twilio-Signature",
+                java.util.Arrays.stream(uniques).map(u -> ContactIds.of(Channel.PHONE, "CA" + u)).toList());
+    }
+
+    private static Map<String, List<String>> multi(Map<String, String> params) {
+        return params.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
+    }
+
+    private static String form(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

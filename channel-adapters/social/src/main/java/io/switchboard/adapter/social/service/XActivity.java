@@ -1,0 +1,41 @@
+package io.switchboard.adapter.social.service;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An X Account Activity API event for the subscribed account {@code for_user_id}: posts that mention or reply to
+ * it and direct messages, as far as Switchboard reads them.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record XActivity(String forUserId, List<Post> tweetCreateEvents, List<DirectMessage> directMessageEvents,
+        Map<String, User> users) {
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Post(String idStr, String text, ExtendedPost extendedTweet, User user, String timestampMs,
+            String inReplyToStatusIdStr) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ExtendedPost(String fullText) {
+    }
+
+    /** Posts carry {@code id_str}, the users map of a direct message {@code id}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record User(String id, String idStr, String screenName, String name) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record DirectMessage(String type, String id, String createdTimestamp, MessageCreate messageCreate) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record MessageCreate(String senderId, MessageData messageData) {
+    }
+
+    public record MessageData(String text) {
+    }
+}

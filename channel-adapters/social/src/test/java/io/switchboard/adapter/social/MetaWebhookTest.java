@@ -1,0 +1,127 @@
+package io.switchboard.adapter.social;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.testing.InboundTopic;
+import io.switchboard.adapter.core.testing.WebhookContractTest;
+import io.switchboard.adapter.core.testing.WebhookDelivery;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactIds;
+import io.switchboard.runtime.test.SwitchboardTestResource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
+class MetaWebhookTest extends WebhookContractTest {
+
+    private static final String APP_SECRET = "local-meta-app-secret";
+    private static final String PAGE = "1234567890";
+
+    @Override
+    protected Channel channel() {
+        return Channel.SOCIAL;
+    }
+
+    @Override
+    protected WebhookDelivery signedContact(String unique) {
+        return delivery("{\"object\":\"page\",\"entry\":[" + messenger(unique, "Waar blijft mijn bestelling?") + "]}",
+                "m_" + unique);
+    }
+
+    @Override
+    protected WebhookDelivery signedBatch(String unique) {
+        String body = "{\"object\":\"page\",\"entry\":[" + messenger(unique + "1", "eerste") + ","
+                + messenger(unique + "2", "tweede") + "," + feedComment(unique, "Slechtste service ooit!") + "]}";
+        return delivery(body, "m_" + unique + "1", "m_" + unique + "2", PAGE + "_" + unique);
+    }
+
+    @Override
+    protected WebhookDelivery signedMalformed() {
+        return delivery("{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"messaging\":[{\"sender\":{\"id\":\"5\"},\"message\":{\"text\":\"no mid\"}}]}]}");
+    }
+
+    @Test
+    void subscriptionHandshake() {
+        RestAssured.given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", "local-whatsapp-verify-token")
+                .queryParam("hub.challenge", "42").get("/webhooks/meta").then().statusCode(200).body(equalTo("42"));
+        assertProblem(RestAssured.given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", "x")
+                .queryParam("hub.challenge", "42").get("/webhooks/meta").then(), 403);
+    }
+
+    @Test
+    void publicCommentIsMarkedPublicAndTheDirectMessageIsNot() {
+        String unique = unique();
+        WebhookDelivery batch = signedBatch(unique);
+        batch.post().statusCode(200);
+
+        Map<String, String> byId = published(batch, 3).stream()
+                .collect(Collectors.toMap(r -> InboundTopic.field(r, "providerMessageId"), ConsumerRecord::value));
+        assertThat(byId.get(PAGE + "_" + unique)).contains("\"public\":true")
+                .contains("\"key\":\"handle:facebook:998877\"").contains("\"name\":\"Jan Jansen\"")
+                .contains("\"text\":\"Slechtste service ooit!\"");
+        assertThat(byId.get("m_" + unique + "1")).contains("\"public\":false")
+                .contains("\"key\":\"handle:facebook:psid-4455\"");
+    }
+
+    @Test
+    void instagramCommentIsAPublicContactOfTheUsername() {
+        String unique = unique();
+        String body = """
+                {"object":"instagram","entry":[{"id":"17841400000000000","time":1795341600,"changes":[{"field":"comments",
+                 "value":{"from":{"id":"232323","username":"JanJansen"},"media":{"id":"123123"},"id":"%s","text":"Nog steeds geen antwoord?"}}]}]}
+                """.formatted(unique);
+        WebhookDelivery delivery = delivery(body, unique);
+        delivery.post().statusCode(200);
+        List<ConsumerRecord<String, String>> records = published(delivery, 1);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo("handle:instagram:janjansen");
+        assertThat(records.get(0).value()).contains("\"public\":true");
+    }
+
+    @Test
+    void echoesReceiptsAndThePagesOwnPostsAreNoContacts() {
+        String unique = unique();
+        String body = """
+                {"object":"page","entry":[{"id":"%s","messaging":[
+                  {"sender":{"id":"%s"},"recipient":{"id":"psid-4455"},"timestamp":1795341600000,"message":{"mid":"m_%s","text":"hi","is_echo":true}},
+                  {"sender":{"id":"psid-4455"},"recipient":{"id":"%s"},"timestamp":1795341600000,"read":{"watermark":1}}],
+                 "changes":[{"field":"feed","value":{"from":{"id":"%s","name":"Shop"},"item":"post","post_id":"%s_%s","verb":"add","message":"Nieuwe collectie"}}]}]}
+                """.formatted(PAGE, PAGE, unique, PAGE, PAGE, PAGE, unique);
+        WebhookDelivery delivery = delivery(body, "m_" + unique, PAGE + "_" + unique);
+        delivery.post().statusCode(200);
+        assertThat(published(delivery, 0)).isEmpty();
+    }
+
+    private static String messenger(String unique, String text) {
+        return """
+                {"id":"%s","time":1795341600000,"messaging":[{"sender":{"id":"psid-4455"},"recipient":{"id":"%s"},
+                 "timestamp":1795341600000,"message":{"mid":"m_%s","text":"%s"}}]}
+                """.formatted(PAGE, PAGE, unique, text);
+    }
+
+    private static String feedComment(String unique, String text) {
+        return """
+                {"id":"%s","time":1795341600,"changes":[{"field":"feed","value":{"from":{"id":"998877","name":"Jan Jansen"},
+                 "item":"comment","comment_id":"%s_%s","post_id":"%s_1","verb":"add","message":"%s","created_time":1795341600}}]}
+                """.formatted(PAGE, PAGE, unique, PAGE, text);
+    }
+
+    private static WebhookDelivery delivery(String body, String... providerIds) {
+        byte[] bytes = utf8(body);
+        return new WebhookDelivery("/webhooks/meta", "application/json", bytes,
+                Map.of("X-Hub-Signature-256", SignatureScheme.META.sign(APP_SECRET, bytes)), "X-Hub-Signature-256",
+                Arrays.stream(providerIds).map(id -> ContactIds.of(Channel.SOCIAL, id)).toList());
+    }
+}

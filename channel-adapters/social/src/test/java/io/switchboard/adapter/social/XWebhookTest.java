@@ -1,0 +1,110 @@
+package io.switchboard.adapter.social;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.testing.InboundTopic;
+import io.switchboard.adapter.core.testing.WebhookContractTest;
+import io.switchboard.adapter.core.testing.WebhookDelivery;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactIds;
+import io.switchboard.runtime.test.SwitchboardTestResource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
+class XWebhookTest extends WebhookContractTest {
+
+    private static final String CONSUMER_SECRET = "local-x-consumer-secret";
+    private static final String ACCOUNT = "3001";
+
+    @Override
+    protected Channel channel() {
+        return Channel.SOCIAL;
+    }
+
+    @Override
+    protected WebhookDelivery signedContact(String unique) {
+        return delivery(activity(mention(unique, "@shop mijn pakket is kwijt"), ""), unique);
+    }
+
+    @Override
+    protected WebhookDelivery signedBatch(String unique) {
+        return delivery(activity(mention(unique + "1", "eerste") + "," + mention(unique + "2", "tweede"),
+                directMessage(unique + "3", "4004")), unique + "1", unique + "2", unique + "3");
+    }
+
+    @Override
+    protected WebhookDelivery signedMalformed() {
+        return delivery("{\"tweet_create_events\":[]}");
+    }
+
+    @Test
+    void crcChallengeIsAnsweredWithTheConsumerSecret() {
+        String expected = SignatureScheme.X.sign(CONSUMER_SECRET, "9b4507b3-9040-4669-9ca3-6b94edb50553".getBytes(StandardCharsets.UTF_8));
+        RestAssured.given().queryParam("crc_token", "9b4507b3-9040-4669-9ca3-6b94edb50553").get("/webhooks/x")
+                .then().statusCode(200).body("response_token", equalTo(expected));
+    }
+
+    @Test
+    void mentionIsPublicDirectMessageIsPrivateOwnMessagesAreSkipped() {
+        String unique = unique();
+        String body = activity(mention(unique + "1", "help") + "," + ownPost(unique + "own"),
+                directMessage(unique + "2", "4004") + "," + directMessage(unique + "3", ACCOUNT));
+        WebhookDelivery delivery = delivery(body, unique + "1", unique + "2", unique + "own",
+                unique + "3");
+        delivery.post().statusCode(200);
+
+        Map<String, ConsumerRecord<String, String>> byId = published(delivery, 2).stream()
+                .collect(Collectors.toMap(r -> InboundTopic.field(r, "providerMessageId"), r -> r));
+        assertThat(byId).containsOnlyKeys(unique + "1", unique + "2");
+        assertThat(byId.get(unique + "1").key()).isEqualTo("handle:x:janjansen");
+        assertThat(byId.get(unique + "1").value()).contains("\"public\":true");
+        assertThat(byId.get(unique + "2").key()).isEqualTo("handle:x:pietp");
+        assertThat(byId.get(unique + "2").value()).contains("\"public\":false").contains("\"text\":\"dm text\"");
+    }
+
+    private static String activity(String posts, String directMessages) {
+        return """
+                {"for_user_id":"%s","tweet_create_events":[%s],"direct_message_events":[%s],
+                 "users":{"4004":{"id":"4004","name":"Piet P","screen_name":"PietP"},"%s":{"id":"%s","name":"Shop","screen_name":"shop"}}}
+                """.formatted(ACCOUNT, posts, directMessages, ACCOUNT, ACCOUNT);
+    }
+
+    private static String mention(String id, String text) {
+        return """
+                {"id_str":"%s","text":"%s","timestamp_ms":"1795341600000","user":{"id_str":"2002","screen_name":"JanJansen","name":"Jan Jansen"}}
+                """.formatted(id, text);
+    }
+
+    private static String ownPost(String id) {
+        return """
+                {"id_str":"%s","text":"we helpen je graag","user":{"id_str":"%s","screen_name":"shop","name":"Shop"}}
+                """.formatted(id, ACCOUNT);
+    }
+
+    private static String directMessage(String id, String sender) {
+        return """
+                {"type":"message_create","id":"%s","created_timestamp":"1795341600000",
+                 "message_create":{"target":{"recipient_id":"0"},"sender_id":"%s","message_data":{"text":"dm text"}}}
+                """.formatted(id, sender);
+    }
+
+    private static WebhookDelivery delivery(String body, String... providerIds) {
+        byte[] bytes = utf8(body);
+        return new WebhookDelivery("/webhooks/x", "application/json", bytes,
+                Map.of("x-twitter-webhooks-signature", SignatureScheme.X.sign(CONSUMER_SECRET, bytes)),
+                "x-twitter-webhooks-signature", Arrays.stream(providerIds).map(id -> ContactIds.of(Channel.SOCIAL, id)).toList());
+    }
+}

@@ -1,0 +1,64 @@
+package io.switchboard.adapter.webshop.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.adapter.core.customer.CustomerKeys;
+import io.switchboard.adapter.core.publish.ContactPublisher;
+import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.webhook.WebhookPayloads;
+import io.switchboard.adapter.webshop.service.ContactForm;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactReceived;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
+
+/** The shop's own contact form and order questions (design §4, docs/channels.md). */
+@Path("/webhooks/webshop/contact")
+public class ContactFormResource {
+
+    private final String secret;
+    private final WebhookPayloads payloads;
+    private final CustomerKeys customerKeys;
+    private final ContactPublisher publisher;
+
+    public ContactFormResource(@ConfigProperty(name = "switchboard.webshop.secret") String secret,
+            WebhookPayloads payloads, CustomerKeys customerKeys, ContactPublisher publisher) {
+        this.secret = secret;
+        this.payloads = payloads;
+        this.customerKeys = customerKeys;
+        this.publisher = publisher;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @ResponseStatus(200)
+    @Operation(summary = "A contact form submission, signed X-Switchboard-Signature: sha256=<hex HMAC-SHA256 of the body>")
+    public Uni<Void> receive(byte[] body, @RestHeader("X-Switchboard-Signature") String signature) {
+        SignatureScheme.SWITCHBOARD.verify(secret, body, signature);
+        ContactForm form = payloads.json(body, ContactForm.class);
+        Map<String, String> metadata = new HashMap<>();
+        if (form.orderNumber() != null) {
+            metadata.put("orderNumber", form.orderNumber());
+        }
+        if (form.subject() != null) {
+            metadata.put("subject", form.subject());
+        }
+        ContactReceived contact = ContactReceived.of(Channel.WEBSHOP, "webshop-form",
+                require(form.messageId(), "messageId"), Instant.now(),
+                customerKeys.byPhoneOrEmail(form.phone(), form.email(), form.name()),
+                require(form.message(), "message"), form.language(), false, List.of(), metadata);
+        return publisher.publish(contact);
+    }
+}

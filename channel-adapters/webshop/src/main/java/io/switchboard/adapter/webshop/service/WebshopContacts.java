@@ -1,0 +1,75 @@
+package io.switchboard.adapter.webshop.service;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.adapter.core.customer.CustomerKeys;
+import io.switchboard.adapter.core.metrics.AdapterMetrics;
+import io.switchboard.adapter.core.publish.ContactPublisher;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactReceived;
+import io.switchboard.contracts.Customer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
+
+/**
+ * Makes a webshop contact from an order event. The customer is known by phone or e-mail where the payload has
+ * them; refund and return payloads only name the order, so then the order stands for the customer.
+ */
+@ApplicationScoped
+public class WebshopContacts {
+
+    private final CustomerKeys customerKeys;
+    private final ContactPublisher publisher;
+    private final AdapterMetrics metrics;
+
+    public WebshopContacts(CustomerKeys customerKeys, ContactPublisher publisher, AdapterMetrics metrics) {
+        this.customerKeys = customerKeys;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Publishes the event as a contact when it starts service work ({@code text} present), otherwise only counts
+     * it.
+     *
+     * @param provider          {@code shopify} or {@code woocommerce}
+     * @param providerMessageId what identifies this event across redeliveries
+     */
+    public Uni<Void> publishIfServiceWork(String provider, String providerMessageId, String topic, ShopOrder order,
+            Optional<String> text) {
+        if (text.isEmpty()) {
+            metrics.ignored(topic);
+            return Uni.createFrom().voidItem();
+        }
+        return publisher.publish(contact(provider, providerMessageId, topic, order, text.get()));
+    }
+
+    private ContactReceived contact(String provider, String providerMessageId, String topic, ShopOrder order, String text) {
+        Map<String, String> metadata = new HashMap<>();
+        metadata.put("topic", topic);
+        put(metadata, "orderId", order.orderId());
+        put(metadata, "orderNumber", order.orderNumber());
+        put(metadata, "orderStatus", order.status());
+        return ContactReceived.of(Channel.WEBSHOP, provider, providerMessageId, Instant.now(),
+                customer(provider, order), text, null, false, List.of(), metadata);
+    }
+
+    private Customer customer(String provider, ShopOrder order) {
+        if (customerKeys.phone(order.phone()).isEmpty() && CustomerKeys.email(order.email()).isEmpty()) {
+            return CustomerKeys.byHandle(provider, "order-" + require(order.orderId(), "order id"), order.name());
+        }
+        return customerKeys.byPhoneOrEmail(order.phone(), order.email(), order.name());
+    }
+
+    private static void put(Map<String, String> metadata, String key, String value) {
+        if (value != null) {
+            metadata.put(key, value);
+        }
+    }
+}

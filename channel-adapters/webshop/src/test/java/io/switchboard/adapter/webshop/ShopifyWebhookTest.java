@@ -1,0 +1,86 @@
+package io.switchboard.adapter.webshop;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.testing.WebhookDelivery;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactIds;
+import io.switchboard.runtime.test.SwitchboardTestResource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
+class ShopifyWebhookTest extends WebshopContractTest {
+
+    private static final String SECRET = "local-shopify-secret";
+
+    @Override
+    protected WebhookDelivery signedContact(String unique) {
+        return delivery("orders/cancelled", unique, """
+                {"id":820982911946154508,"name":"#1001","email":"Jan@Example.com","cancel_reason":"customer",
+                 "financial_status":"voided","customer":{"first_name":"Jan","last_name":"Jansen","email":"jan@example.com"}}
+                """);
+    }
+
+    @Override
+    protected WebhookDelivery signedMalformed() {
+        return delivery("orders/cancelled", unique(), "{\"id\":1,\"name\":");
+    }
+
+    @Test
+    void cancellationIsAContactOfTheCustomerByEmail() {
+        WebhookDelivery delivery = signedContact(unique());
+        delivery.post().statusCode(200);
+        List<ConsumerRecord<String, String>> records = published(delivery, 1);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo("email:jan@example.com");
+        assertThat(records.get(0).value()).contains("\"text\":\"Cancelled order #1001: customer\"")
+                .contains("\"provider\":\"shopify\"").contains("\"topic\":\"orders/cancelled\"");
+    }
+
+    @Test
+    void refundWithoutCustomerDetailsIsKnownByItsOrder() {
+        WebhookDelivery delivery = delivery("refunds/create", unique(), """
+                {"id":929361462,"order_id":450789469,"note":"Product arrived damaged"}
+                """);
+        delivery.post().statusCode(200);
+        List<ConsumerRecord<String, String>> records = published(delivery, 1);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo("handle:shopify:order-450789469");
+        assertThat(records.get(0).value()).contains("Refund for order 450789469: Product arrived damaged");
+    }
+
+    @Test
+    void topicsThatStartNoServiceWorkAreAcknowledgedOnly() {
+        WebhookDelivery paid = delivery("orders/paid", unique(), "{\"id\":1,\"email\":\"jan@example.com\"}");
+        paid.post().statusCode(200);
+        WebhookDelivery noteless = delivery("orders/create", unique(), "{\"id\":2,\"email\":\"jan@example.com\"}");
+        noteless.post().statusCode(200);
+        assertThat(published(paid, 0)).isEmpty();
+        assertThat(published(noteless, 0)).isEmpty();
+    }
+
+    @Test
+    void webhookIdIsRequiredForDeduplication() {
+        byte[] body = utf8("{\"id\":1,\"note\":\"x\"}");
+        assertProblem(io.restassured.RestAssured.given().contentType("application/json").body(body)
+                .header("X-Shopify-Hmac-Sha256", SignatureScheme.SHOPIFY.sign(SECRET, body))
+                .header("X-Shopify-Topic", "orders/create").post("/webhooks/shopify").then(), 400);
+    }
+
+    private static WebhookDelivery delivery(String topic, String webhookId, String body) {
+        byte[] bytes = utf8(body);
+        return new WebhookDelivery("/webhooks/shopify", "application/json", bytes,
+                Map.of("X-Shopify-Hmac-Sha256", SignatureScheme.SHOPIFY.sign(SECRET, bytes), "X-Shopify-Topic", topic,
+                        "X-Shopify-Webhook-Id", webhookId, "X-Shopify-Shop-Domain", "switchboard-test.myshopify.com"),
+                "X-Shopify-Hmac-Sha256", List.of(ContactIds.of(Channel.WEBSHOP, webhookId)));
+    }
+}

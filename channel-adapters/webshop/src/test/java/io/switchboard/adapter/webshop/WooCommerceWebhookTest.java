@@ -1,0 +1,81 @@
+package io.switchboard.adapter.webshop;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.testing.WebhookDelivery;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactIds;
+import io.switchboard.runtime.test.SwitchboardTestResource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
+class WooCommerceWebhookTest extends WebshopContractTest {
+
+    private static final String SECRET = "local-shopify-secret";
+
+    @Override
+    protected WebhookDelivery signedContact(String unique) {
+        return delivery("order.created", unique, "processing", "Kan ik de bestelling vóór vrijdag ophalen?");
+    }
+
+    @Override
+    protected WebhookDelivery signedMalformed() {
+        byte[] body = utf8("[1,2");
+        return new WebhookDelivery("/webhooks/woocommerce", "application/json", body,
+                Map.of("X-WC-Webhook-Signature", SignatureScheme.WOOCOMMERCE.sign(SECRET, body),
+                        "X-WC-Webhook-Topic", "order.created"), "X-WC-Webhook-Signature", List.of());
+    }
+
+    @Test
+    void unsignedCreationPingGets200() {
+        RestAssured.given().contentType("application/x-www-form-urlencoded").body("webhook_id=17")
+                .post("/webhooks/woocommerce").then().statusCode(200);
+        assertProblem(RestAssured.given().contentType("application/x-www-form-urlencoded").body("webhook_id=17&x=1")
+                .post("/webhooks/woocommerce").then(), 401);
+    }
+
+    @Test
+    void customerNoteBecomesAContactOfTheCustomerByPhone() {
+        WebhookDelivery delivery = signedContact(unique());
+        delivery.post().statusCode(200);
+        List<ConsumerRecord<String, String>> records = published(delivery, 1);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo("phone:+31612345678");
+        assertThat(records.get(0).value()).contains("Note on order 1001: Kan ik de bestelling vóór vrijdag ophalen?")
+                .contains("\"email\":\"jan@example.com\"");
+    }
+
+    @Test
+    void cancelledOrderIsAContactAndAPlainUpdateIsNot() {
+        WebhookDelivery cancelled = delivery("order.updated", unique(), "cancelled", "");
+        cancelled.post().statusCode(200);
+        assertThat(published(cancelled, 1)).hasSize(1);
+        WebhookDelivery completed = delivery("order.updated", unique(), "completed", "");
+        completed.post().statusCode(200);
+        assertThat(published(completed, 0)).isEmpty();
+    }
+
+    /** {@code unique} stands for the order's modification time, which tells one change of an order from another. */
+    private static WebhookDelivery delivery(String topic, String unique, String status, String note) {
+        String body = """
+                {"id":727,"number":"1001","status":"%s","customer_note":"%s","date_modified_gmt":"%s",
+                 "billing":{"first_name":"Jan","last_name":"Jansen","email":"jan@example.com","phone":"06-12345678"}}
+                """.formatted(status, note, unique);
+        byte[] bytes = utf8(body);
+        return new WebhookDelivery("/webhooks/woocommerce", "application/json", bytes,
+                Map.of("X-WC-Webhook-Signature", SignatureScheme.WOOCOMMERCE.sign(SECRET, bytes),
+                        "X-WC-Webhook-Topic", topic, "X-WC-Webhook-Source", "https://shop.example/"),
+                "X-WC-Webhook-Signature",
+                List.of(ContactIds.of(Channel.WEBSHOP, "order-727:" + topic + ":" + unique)));
+    }
+}

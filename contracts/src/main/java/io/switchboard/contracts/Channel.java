@@ -1,0 +1,6 @@
+package io.switchboard.contracts;
+
+/** The ways a customer reaches the organisation. */
+public enum Channel {
+    PHONE, WHATSAPP, SOCIAL, WEBSHOP, STORE
+}

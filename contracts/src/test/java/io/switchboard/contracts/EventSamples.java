@@ -1,0 +1,164 @@
+package io.switchboard.contracts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Realistic events of every kind, as the services produce them: together they fill every field of every record
+ * at least once, so a schema is checked against each field's actual JSON form.
+ */
+final class EventSamples {
+
+    static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+
+    private EventSamples() {
+    }
+
+    static ContactReceived whatsAppText() {
+        return ContactReceived.of(Channel.WHATSAPP, "meta-whatsapp", "wamid.HBgLMzE2MTIzNDU2NzgVAgASGBQzQUE", T0,
+                new Customer("phone:+31612345678", "+31612345678", null, null, "Jan de Vries"),
+                "Mijn internet doet het al twee dagen niet", "nl", false, List.of(),
+                Map.of("messageType", "text", "phoneNumberId", "106540352242922"));
+    }
+
+    static ContactReceived whatsAppPhotoWithCaption() {
+        return ContactReceived.of(Channel.WHATSAPP, "meta-whatsapp", "wamid.HBgLMzE2MTIzNDU2NzgVAgASGBQ5QkI", T0.plusSeconds(30),
+                new Customer("phone:+31612345678", "+31612345678", null, null, null),
+                "Zo ziet de modem eruit", null, false,
+                List.of(new Attachment("image", "1029384756", "image/jpeg", null, "Zo ziet de modem eruit")),
+                Map.of("messageType", "image", "inReplyTo", "wamid.HBgLMzE2MTIzNDU2NzgVAgASGBQzQUE"));
+    }
+
+    /** A caller who said nothing: no text, the language of the voice prompt. */
+    static ContactReceived silentCall() {
+        return ContactReceived.of(Channel.PHONE, "twilio", "CA5f1e0b8c2d4a6e8f0a1b2c3d4e5f6a7b", T0.plusNanos(123_456_789),
+                new Customer("phone:+31201234567", "+31201234567", null, null, null), null, "nl-NL", false, List.of(),
+                Map.of("to", "+31858880000", "speech", "none"));
+    }
+
+    static ContactReceived publicComplaintOnX() {
+        return ContactReceived.of(Channel.SOCIAL, "x", "1861234567890123456", T0.plusSeconds(60),
+                new Customer("handle:x:jandevries", null, null, "jandevries", "Jan"),
+                "@telco weer storing in Utrecht, niemand neemt op #fail", "nl", true,
+                List.of(new Attachment("photo", null, "image/png", "https://pbs.twimg.com/media/GabcdEFG.png", null)),
+                Map.of("tweetType", "mention"));
+    }
+
+    static ContactReceived webshopOrderQuestion() {
+        return ContactReceived.of(Channel.WEBSHOP, "shopify", "shopify:b54557e4-bdd9-4b37-8a5f-bf7d70bcd043", T0,
+                new Customer("email:anna@example.com", null, "anna@example.com", null, "Anna Jansen"),
+                "Waar blijft mijn bestelling #1042?", "nl", false, List.of(), Map.of("shopifyTopic", "orders/updated"));
+    }
+
+    static ContactReceived storeVisit() {
+        return ContactReceived.of(Channel.STORE, "qminder", "ticket-88213", T0, new Customer("phone:+31687654321",
+                "+31687654321", "piet@example.com", null, "Piet"), "Nieuwe simkaart ophalen", "nl", false, List.of(),
+                Map.of("location", "utrecht-centrum", "line", "sim-cards"));
+    }
+
+    static ContactRouted routedFaultReport() {
+        return new ContactRouted(ContactRouted.SCHEMA_VERSION, whatsAppText(), Rst.TECHNICAL, Intent.FAULT_REPORT,
+                Office.TECHNICIANS, 70, List.of("internet", "lang:nl"), 3600, 0.9,
+                List.of("phrase 'doet het niet' -> FAULT_REPORT (score 0.9)", "FAULT_REPORT -> TECHNICAL -> TECHNICIANS"),
+                T0.plusMillis(120));
+    }
+
+    static ContactRouted routedPublicComplaint() {
+        return new ContactRouted(ContactRouted.SCHEMA_VERSION, publicComplaintOnX(), Rst.ROUTINE, Intent.COMPLAINT,
+                Office.FRONT_OFFICE, 85, List.of(), 900, 0.62, List.of("public post: priority +20"), T0.plusSeconds(61));
+    }
+
+    static List<LifecycleEvent> lifecycleOfOneContact() {
+        String contactId = whatsAppText().contactId();
+        Instant queuedAt = T0.plusMillis(200);
+        return List.of(
+                step("1", LifecycleEventType.QUEUED, contactId, null, queuedAt, queuedAt, Map.of()),
+                step("2", LifecycleEventType.MESSAGE_JOINED, contactId, null, queuedAt, T0.plusSeconds(30),
+                        Map.of("providerMessageId", "wamid.HBgLMzE2MTIzNDU2NzgVAgASGBQ5QkI")),
+                step("3", LifecycleEventType.ASSIGNED, contactId, "agent-17", queuedAt, T0.plusSeconds(40), Map.of()),
+                step("4", LifecycleEventType.REQUEUED, contactId, "agent-17", queuedAt, T0.plusSeconds(70),
+                        Map.of("reason", "reservation not accepted in 30 s")),
+                step("5", LifecycleEventType.ASSIGNED, contactId, "agent-23", queuedAt, T0.plusSeconds(75), Map.of()),
+                step("6", LifecycleEventType.ACCEPTED, contactId, "agent-23", queuedAt, T0.plusSeconds(80), Map.of()),
+                step("7", LifecycleEventType.RELEASED, contactId, "agent-23", queuedAt, T0.plusSeconds(90),
+                        Map.of("reason", "wrong skills")),
+                step("8", LifecycleEventType.ESCALATED, contactId, "agent-31", queuedAt, T0.plusSeconds(300),
+                        Map.of("fromOffice", "TECHNICIANS", "toOffice", "BACK_OFFICE", "reason", "warranty dispute")),
+                step("9", LifecycleEventType.COMPLETED, contactId, "agent-40", queuedAt, T0.plusSeconds(900),
+                        Map.of("resolution", "Modem replaced under warranty", "firstContactResolution", "false",
+                                "notes", "Visit booked for Tuesday")));
+    }
+
+    private static LifecycleEvent step(String n, LifecycleEventType type, String contactId, String agentId,
+            Instant queuedAt, Instant occurredAt, Map<String, String> details) {
+        return new LifecycleEvent(LifecycleEvent.SCHEMA_VERSION, contactId + "#" + n, type, contactId,
+                Channel.WHATSAPP, Office.TECHNICIANS, Intent.FAULT_REPORT, agentId, queuedAt, occurredAt, details);
+    }
+
+    /** What the phone adapter knows when a caller hangs up in the queue: no office, intent, agent or queue time. */
+    static LifecycleEvent callerHungUp() {
+        String contactId = silentCall().contactId();
+        return new LifecycleEvent(LifecycleEvent.SCHEMA_VERSION, ContactIds.of(Channel.PHONE,
+                "CA5f1e0b8c2d4a6e8f0a1b2c3d4e5f6a7b#ABANDONED"), LifecycleEventType.ABANDONED, contactId, Channel.PHONE,
+                null, null, null, null, T0.plusSeconds(47),
+                Map.of("reason", "caller hung up while waiting", "queueTimeSeconds", "47"));
+    }
+
+    static ChannelMetrics routingCounters() {
+        return new ChannelMetrics(ChannelMetrics.SCHEMA_VERSION, Channel.WHATSAPP, "routing-engine/host-1", T0,
+                T0.plusSeconds(10), Map.of("received", 12L, "routed.FRONT_OFFICE", 9L, "routed.TECHNICIANS", 3L));
+    }
+
+    static ChannelMetrics quietWindow() {
+        return new ChannelMetrics(ChannelMetrics.SCHEMA_VERSION, Channel.STORE, "work-service/host-2", T0,
+                T0.plusSeconds(10), Map.of());
+    }
+
+    static Alert complaintSurge() {
+        return new Alert(Alert.SCHEMA_VERSION, "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", Alert.Kind.COMPLAINT_SURGE,
+                Alert.State.RAISED, "storing utrecht", null, "42 complaints about 'storing utrecht' in 15 minutes",
+                42, 20, T0, null);
+    }
+
+    static Alert serviceLevelRecovered() {
+        return new Alert(Alert.SCHEMA_VERSION, "2f1e0d9c-8b7a-4f6e-9d5c-4b3a2f1e0d9c", Alert.Kind.SERVICE_LEVEL_BREACH,
+                Alert.State.CLEARED, "PHONE", Channel.PHONE, "phone service level back to 0.83 (target 0.80 in 20 s)",
+                0.83, 0.80, T0, T0.plusSeconds(1800));
+    }
+
+    static Alert oldestWaitTooLong() {
+        return new Alert(Alert.SCHEMA_VERSION, "6c5b4a39-2817-4f6e-8d5c-4b3a2f1e0d9c", Alert.Kind.QUEUE_AGE,
+                Alert.State.RAISED, "WHATSAPP", Channel.WHATSAPP, "oldest WhatsApp contact waits 612 s (limit 300 s)",
+                612, 300, T0, null);
+    }
+
+    static DeadLetter unknownOffice() {
+        return new DeadLetter(DeadLetter.SCHEMA_VERSION, "work-service", Topics.CONTACTS_ROUTED, 4, 1187L,
+                "phone:+31612345678", "{\"schemaVersion\":1,\"office\":\"CANTEEN\"}",
+                "InvalidFormatException: Cannot deserialize value of type Office from String \"CANTEEN\"",
+                T0.plusSeconds(1200));
+    }
+
+    static DeadLetter keylessTombstone() {
+        return new DeadLetter(DeadLetter.SCHEMA_VERSION, "ops-service", Topics.CHANNEL_METRICS, 0, 0L, null, null,
+                "NullPointerException: record value is null", T0);
+    }
+
+    static List<ContactReceived> contacts() {
+        return List.of(whatsAppText(), whatsAppPhotoWithCaption(), silentCall(), publicComplaintOnX(),
+                webshopOrderQuestion(), storeVisit());
+    }
+
+    /** Every sample event; nested records (customer, attachments) are in the contacts. */
+    static List<Object> all() {
+        List<Object> all = new ArrayList<>(contacts());
+        all.addAll(List.of(routedFaultReport(), routedPublicComplaint()));
+        all.addAll(lifecycleOfOneContact());
+        Stream.of(callerHungUp(), routingCounters(), quietWindow(), complaintSurge(), serviceLevelRecovered(),
+                oldestWaitTooLong(), unknownOffice(), keylessTombstone()).forEach(all::add);
+        return all;
+    }
+}

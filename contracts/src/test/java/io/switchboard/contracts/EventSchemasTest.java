@@ -1,0 +1,238 @@
+package io.switchboard.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.Error;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import static io.switchboard.contracts.EventSchemas.errors;
+import static io.switchboard.contracts.EventSchemas.wireFormOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The JSON Schemas describe exactly what the records put on the wire: a field added to, removed from or renamed
+ * in a record, a changed enum, or a changed JSON form (e.g. instants as numbers) fails here until the schema
+ * follows.
+ */
+class EventSchemasTest {
+
+    static final List<Class<?>> RECORDS = List.of(ContactReceived.class, ContactRouted.class, LifecycleEvent.class,
+            ChannelMetrics.class, Alert.class, DeadLetter.class, Customer.class, Attachment.class);
+
+    static Stream<String> schemaFiles() throws IOException, URISyntaxException {
+        try (Stream<Path> files = Files.list(Path.of(EventSchemasTest.class.getResource("/schemas").toURI()))) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("schemaFiles")
+    void schemaIsValidDraft202012WithItsOwnId(String file) {
+        assertThat(EventSchemas.metaSchemaErrors(file)).isEmpty();
+        JsonNode schema = EventSchemas.document(file);
+        assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.path("$id").asText()).isEqualTo(EventSchemas.ID_BASE + file);
+    }
+
+    @Test
+    void everyRecordHasASchemaAndEverySchemaARecord() throws Exception {
+        Set<String> expected = RECORDS.stream().map(EventSchemas::fileOf).collect(Collectors.toCollection(TreeSet::new));
+        expected.add("common.schema.json");
+        assertThat(schemaFiles()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    static Stream<Object> samples() {
+        return EventSamples.all().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void serialisedEventMatchesItsSchema(Object event) {
+        assertThat(errors(event)).as("%s", wireFormOf(event)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("recordTypes")
+    void schemaPropertiesAreTheRecordsJsonProperties(Class<?> type) {
+        Set<String> written = Json.mapper().getSerializationConfig()
+                .introspect(Json.mapper().constructType(type)).findProperties().stream()
+                .filter(BeanPropertyDefinition::couldSerialize)
+                .map(BeanPropertyDefinition::getName)
+                .collect(Collectors.toSet());
+        assertThat(propertiesOf(type)).as("properties of %s", EventSchemas.fileOf(type))
+                .containsExactlyInAnyOrderElementsOf(written);
+    }
+
+    /** So that every field's JSON form is checked against its schema at least once, not just declared. */
+    @ParameterizedTest
+    @MethodSource("recordTypes")
+    void samplesFillEveryProperty(Class<?> type) {
+        Set<String> filled = instancesByType().getOrDefault(type, List.of()).stream()
+                .flatMap(instance -> fieldNames(wireFormOf(instance)))
+                .collect(Collectors.toSet());
+        assertThat(filled).containsExactlyInAnyOrderElementsOf(propertiesOf(type));
+    }
+
+    static Stream<Class<?>> recordTypes() {
+        return RECORDS.stream();
+    }
+
+    static Stream<Arguments> enums() {
+        return Stream.of(
+                Arguments.of(Channel.class, "common.schema.json", "/$defs/channel/enum"),
+                Arguments.of(Office.class, "common.schema.json", "/$defs/office/enum"),
+                Arguments.of(Rst.class, "common.schema.json", "/$defs/rst/enum"),
+                Arguments.of(Intent.class, "common.schema.json", "/$defs/intent/enum"),
+                Arguments.of(LifecycleEventType.class, "lifecycle-event.schema.json", "/properties/type/enum"),
+                Arguments.of(Alert.Kind.class, "alert.schema.json", "/properties/kind/enum"),
+                Arguments.of(Alert.State.class, "alert.schema.json", "/properties/state/enum"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("enums")
+    void schemaEnumIsTheJavaEnum(Class<? extends Enum<?>> type, String file, String pointer) {
+        List<String> constants = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        assertThat(EventSchemas.document(file).at(pointer)).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(constants);
+    }
+
+    static Stream<Arguments> invalidEvents() {
+        return Stream.of(
+                invalid("contact without contactId", EventSamples.whatsAppText(), "required",
+                        json -> json.remove("contactId")),
+                invalid("contact on an unknown channel", EventSamples.whatsAppText(), "enum",
+                        json -> json.put("channel", "FAX")),
+                invalid("contact id that is no UUID", EventSamples.whatsAppText(), "format",
+                        json -> json.put("contactId", "WHATSAPP:wamid.1")),
+                invalid("customer without key", EventSamples.whatsAppText(), "required",
+                        json -> ((ObjectNode) json.get("customer")).remove("key")),
+                invalid("instant with an offset instead of UTC", EventSamples.whatsAppText(), "pattern",
+                        json -> json.put("receivedAt", "2026-11-23T09:00:00+01:00")),
+                invalid("public as text", EventSamples.publicComplaintOnX(), "type",
+                        json -> json.put("public", "yes")),
+                invalid("field unknown to the schema", EventSamples.whatsAppText(), "additionalProperties",
+                        json -> json.put("sentiment", "angry")),
+                invalid("attachment that cannot be fetched", EventSamples.whatsAppPhotoWithCaption(), "required",
+                        json -> ((ObjectNode) json.withArray("attachments").get(0)).remove("providerMediaId")),
+                invalid("priority above 100", EventSamples.routedFaultReport(), "maximum",
+                        json -> json.put("priority", 101)),
+                invalid("routed contact without office", EventSamples.routedFaultReport(), "required",
+                        json -> json.remove("office")),
+                invalid("unknown intent", EventSamples.routedFaultReport(), "enum",
+                        json -> json.put("intent", "SMALL_TALK")),
+                invalid("routed contact whose contact is invalid", EventSamples.routedFaultReport(), "enum",
+                        json -> ((ObjectNode) json.get("contact")).put("channel", "FAX")),
+                invalid("unknown lifecycle step", EventSamples.lifecycleOfOneContact().get(0), "enum",
+                        json -> json.put("type", "PARKED")),
+                invalid("accepted without agent", EventSamples.lifecycleOfOneContact().get(5), "required",
+                        json -> json.remove("agentId")),
+                invalid("escalation to an unknown office", EventSamples.lifecycleOfOneContact().get(7), "enum",
+                        json -> ((ObjectNode) json.get("details")).put("toOffice", "CANTEEN")),
+                invalid("negative counter", EventSamples.routingCounters(), "minimum",
+                        json -> ((ObjectNode) json.get("counters")).put("received", -1)),
+                invalid("cleared alert without clearedAt", EventSamples.serviceLevelRecovered(), "required",
+                        json -> json.remove("clearedAt")),
+                invalid("unknown alert kind", EventSamples.complaintSurge(), "enum",
+                        json -> json.put("kind", "FIRE")),
+                invalid("dead letter without error", EventSamples.unknownOffice(), "required",
+                        json -> json.remove("error")),
+                invalid("dead letter with negative offset", EventSamples.unknownOffice(), "minimum",
+                        json -> json.put("offset", -1)));
+    }
+
+    private static Arguments invalid(String name, Object sample, String keyword, Consumer<ObjectNode> change) {
+        ObjectNode json = (ObjectNode) wireFormOf(sample);
+        change.accept(json);
+        return Arguments.of(name, sample.getClass(), json, keyword);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidEvents")
+    void invalidEventFailsValidation(String name, Class<?> type, JsonNode json, String keyword) {
+        assertThat(errors(type, json)).extracting(Error::getKeyword).contains(keyword);
+    }
+
+    /** A service whose ObjectMapper writes instants as epoch numbers would break every consumer. */
+    @Test
+    void instantsWrittenAsNumbersFailValidation() throws Exception {
+        ObjectMapper epochMapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        JsonNode json = epochMapper.readTree(epochMapper.writeValueAsString(EventSamples.routedFaultReport()));
+        assertThat(json.path("routedAt").isNumber()).isTrue();
+        assertThat(errors(ContactRouted.class, json)).extracting(Error::getKeyword).contains("type");
+    }
+
+    static Stream<Arguments> versionOneEvents() {
+        return Stream.of(
+                Arguments.of("contact-received.json", ContactReceived.class),
+                Arguments.of("contact-routed.json", ContactRouted.class),
+                Arguments.of("lifecycle-event.json", LifecycleEvent.class),
+                Arguments.of("channel-metrics.json", ChannelMetrics.class),
+                Arguments.of("alert.json", Alert.class),
+                Arguments.of("dead-letter.json", DeadLetter.class));
+    }
+
+    /**
+     * Events written by schema version 1 stay on the topics for their retention and may be replayed from the DLQ:
+     * they must stay valid and readable without loss. These files are frozen; schema changes are additive only.
+     */
+    @ParameterizedTest
+    @MethodSource("versionOneEvents")
+    void versionOneEventStaysValidAndReadable(String file, Class<?> type) throws IOException {
+        JsonNode stored;
+        try (InputStream in = getClass().getResourceAsStream("/events/v1/" + file)) {
+            stored = Json.mapper().readTree(in);
+        }
+        assertThat(stored.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(errors(type, stored)).isEmpty();
+
+        JsonNode rewritten = wireFormOf(Json.mapper().treeToValue(stored, type));
+        assertThat(errors(type, rewritten)).isEmpty();
+        stored.fieldNames().forEachRemaining(field ->
+                assertThat(rewritten.get(field)).as(field).isEqualTo(stored.get(field)));
+    }
+
+    private static Set<String> propertiesOf(Class<?> type) {
+        Set<String> names = new TreeSet<>();
+        EventSchemas.document(EventSchemas.fileOf(type)).path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Stream<String> fieldNames(JsonNode json) {
+        Iterable<String> names = json::fieldNames;
+        return StreamSupport.stream(names.spliterator(), false);
+    }
+
+    private static Map<Class<?>, List<Object>> instancesByType() {
+        Map<Class<?>, List<Object>> byType = new HashMap<>(EventSamples.all().stream()
+                .collect(Collectors.groupingBy(Object::getClass)));
+        byType.put(Customer.class, EventSamples.contacts().stream().map(ContactReceived::customer)
+                .map(Object.class::cast).toList());
+        byType.put(Attachment.class, EventSamples.contacts().stream().flatMap(contact -> contact.attachments().stream())
+                .map(Object.class::cast).toList());
+        return byType;
+    }
+}

@@ -1,0 +1,132 @@
+package io.switchboard.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.contracts.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Agents working the queues through the agents' API as fast as they can: pull the next item, accept it, complete
+ * it, pull again. Each agent is an asynchronous request chain, so hundreds of agents need no thread each.
+ */
+final class AgentFleet {
+
+    record Agent(String id, String token) {
+    }
+
+    record Result(long completed, long emptyPulls, long errors, double seconds, Latencies pullLatency) {
+        double completedPerSecond() {
+            return completed / seconds;
+        }
+    }
+
+    private final HttpClient client;
+    private final String workService;
+    private final List<Agent> agents;
+
+    AgentFleet(HttpClient client, String workService, List<Agent> agents) {
+        this.client = client;
+        this.workService = workService;
+        this.agents = List.copyOf(agents);
+    }
+
+    /** Registers every agent (as supervisor) with the profile of its index, and makes it available. */
+    void signOn(String supervisorToken, java.util.function.IntFunction<Map<String, Object>> profiles)
+            throws IOException, InterruptedException {
+        for (int i = 0; i < agents.size(); i++) {
+            Agent agent = agents.get(i);
+            expect2xx(client.send(request(supervisorToken, "/api/agents/" + agent.id(), "PUT", profiles.apply(i)),
+                    HttpResponse.BodyHandlers.ofString()));
+            expect2xx(client.send(request(agent.token(), "/api/agents/me/status", "POST", Map.of("status", "AVAILABLE")),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+    }
+
+    /** Works until {@code duration} has passed, or until {@code stopWhenIdle} pulls in a row find nothing. */
+    Result work(Duration duration, boolean stopWhenIdle) {
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong completed = new AtomicLong();
+        AtomicLong empty = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        Latencies pulls = new Latencies();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        List<CompletableFuture<Void>> loops = new ArrayList<>();
+        for (Agent agent : agents) {
+            loops.add(loop(agent, running, end, stopWhenIdle, completed, empty, errors, pulls));
+        }
+        CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
+        return new Result(completed.get(), empty.get(), errors.get(), (System.nanoTime() - start) / 1e9, pulls);
+    }
+
+    private CompletableFuture<Void> loop(Agent agent, AtomicBoolean running, long end, boolean stopWhenIdle,
+            AtomicLong completed, AtomicLong empty, AtomicLong errors, Latencies pulls) {
+        if (!running.get() || System.nanoTime() > end) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long pulled = System.nanoTime();
+        return send(agent, "/api/work/next?waitSeconds=1", null).thenCompose(next -> {
+            pulls.recordNanos(System.nanoTime() - pulled);
+            if (next.statusCode() == 204) {
+                empty.incrementAndGet();
+                if (stopWhenIdle) {
+                    running.set(false);
+                }
+                return loop(agent, running, end, stopWhenIdle, completed, empty, errors, pulls);
+            }
+            if (next.statusCode() != 200) {
+                errors.incrementAndGet();
+                return loop(agent, running, end, stopWhenIdle, completed, empty, errors, pulls);
+            }
+            String item = readTree(next.body()).path("id").asText();
+            return send(agent, "/api/work/" + item + "/accept", null)
+                    .thenCompose(accepted -> send(agent, "/api/work/" + item + "/complete",
+                            Map.of("resolution", "ANSWERED", "firstContactResolution", true, "notes", "bench")))
+                    .thenCompose(done -> {
+                        (done.statusCode() == 200 ? completed : errors).incrementAndGet();
+                        return loop(agent, running, end, stopWhenIdle, completed, empty, errors, pulls);
+                    });
+        });
+    }
+
+    private CompletableFuture<HttpResponse<String>> send(Agent agent, String path, Object body) {
+        return client.sendAsync(request(agent.token(), path, "POST", body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String token, String path, String method, Object body) {
+        try {
+            String json = body == null ? "" : Json.mapper().writeValueAsString(body);
+            return HttpRequest.newBuilder(URI.create(workService + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void expect2xx(HttpResponse<String> response) {
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.switchboard.bench;
+
+import io.switchboard.runtime.gateway.SignedWebhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Posts signed webhooks at a fixed rate (open loop: a slow system does not slow the senders down, so queueing shows
+ * up as latency) or as fast as {@code maxInFlight} concurrent requests allow. It remembers when each accepted
+ * contact was sent, by contact id.
+ */
+final class LoadDriver {
+
+    record Result(long sent, long accepted, Map<Integer, Long> failuresByStatus, double seconds, Latencies webhookLatency) {
+        double acceptedPerSecond() {
+            return accepted / seconds;
+        }
+    }
+
+    private final HttpClient client;
+    private final Function<String, String> serviceUrl;
+    private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+
+    LoadDriver(HttpClient client, Function<String, String> serviceUrl) {
+        this.client = client;
+        this.serviceUrl = serviceUrl;
+    }
+
+    /** When the webhook of an accepted contact was sent, or null. */
+    Instant sentAt(String contactId) {
+        return sentAt.get(contactId);
+    }
+
+    Map<String, Instant> accepted() {
+        return sentAt;
+    }
+
+    /** @param ratePerSecond webhooks per second, or 0 for as fast as {@code maxInFlight} allows */
+    Result run(Supplier<SignedWebhook> traffic, double ratePerSecond, Duration duration, int maxInFlight)
+            throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        return run(traffic, ratePerSecond, () -> System.nanoTime() < end, maxInFlight);
+    }
+
+    /** Sends while {@code keepGoing} holds. */
+    Result run(Supplier<SignedWebhook> traffic, double ratePerSecond, BooleanSupplier keepGoing, int maxInFlight)
+            throws InterruptedException {
+        Semaphore inFlight = new Semaphore(maxInFlight);
+        AtomicLong accepted = new AtomicLong();
+        Map<Integer, Long> failures = new ConcurrentHashMap<>();
+        Latencies latency = new Latencies();
+        long start = System.nanoTime();
+        long sent = 0;
+        while (keepGoing.getAsBoolean()) {
+            if (ratePerSecond > 0) {
+                long due = start + (long) (sent * 1e9 / ratePerSecond);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+            inFlight.acquire();
+            SignedWebhook webhook = traffic.get();
+            Instant sentWall = Instant.now();
+            long sentNanos = System.nanoTime();
+            sent++;
+            client.sendAsync(request(webhook), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                inFlight.release();
+                int status = failure == null ? response.statusCode() : -1;
+                if (status / 100 == 2) {
+                    latency.recordNanos(System.nanoTime() - sentNanos);
+                    sentAt.put(webhook.contactId(), sentWall);
+                    accepted.incrementAndGet();
+                } else {
+                    failures.merge(status, 1L, Long::sum);
+                }
+            });
+        }
+        inFlight.acquire(maxInFlight); // every answer is in
+        inFlight.release(maxInFlight);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(sent, accepted.get(), Map.copyOf(failures), seconds, latency);
+    }
+
+    /** Sends one webhook and waits for the answer: its status, or -1 when the service did not answer. */
+    int send(SignedWebhook webhook) {
+        try {
+            int status = client.send(request(webhook), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status / 100 == 2) {
+                sentAt.put(webhook.contactId(), Instant.now());
+            }
+            return status;
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private HttpRequest request(SignedWebhook webhook) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(serviceUrl.apply(webhook.service()) + webhook.path()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", webhook.contentType())
+                .POST(HttpRequest.BodyPublishers.ofString(webhook.body()));
+        webhook.headers().forEach(builder::header);
+        return builder.build();
+    }
+}

@@ -1,0 +1,122 @@
+package io.switchboard.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.contracts.Json;
+import io.switchboard.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Follows the contacts through the pipeline on Kafka: when each was routed ({@code contacts.routed}) and queued,
+ * i.e. stored and pullable ({@code QUEUED} on {@code contacts.lifecycle}). Per-stage lag comes from the events'
+ * own timestamps: webhook sent → routed (engine) → queued (work-service). The contact's {@code receivedAt} is the
+ * provider's own message time, so it is not used as a stage boundary.
+ */
+final class PipelineWatcher implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final LoadDriver driver;
+    private final Map<String, Instant> routedAt = new ConcurrentHashMap<>();
+    private final Map<String, Instant> queuedAt = new ConcurrentHashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong lastQueuedNanos = new AtomicLong();
+    private final Thread thread;
+    final Latencies webhookToQueued = new Latencies();
+    final Latencies webhookToRouted = new Latencies();
+    final Latencies routedToQueued = new Latencies();
+
+    PipelineWatcher(String bootstrapServers, LoadDriver driver) {
+        this.driver = driver;
+        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = List.of(Topics.CONTACTS_ROUTED, Topics.CONTACTS_LIFECYCLE).stream()
+                .flatMap(topic -> consumer.partitionsFor(topic).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // fix the start before the load begins
+        thread = new Thread(this::follow, "pipeline-watcher");
+        thread.start();
+    }
+
+    private void follow() {
+        while (running.get()) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                try {
+                    JsonNode event = Json.mapper().readTree(record.value());
+                    if (record.topic().equals(Topics.CONTACTS_ROUTED)) {
+                        onRouted(event);
+                    } else if ("QUEUED".equals(event.path("type").asText())) {
+                        onQueued(event);
+                    }
+                } catch (IOException e) {
+                    // Not ours to judge here: the services send poison to the DLQ themselves.
+                }
+            }
+        }
+        consumer.close();
+    }
+
+    private void onRouted(JsonNode event) {
+        String contactId = event.path("contact").path("contactId").asText();
+        Instant routed = Instant.parse(event.path("routedAt").asText());
+        Instant sent = driver.sentAt(contactId);
+        if (routedAt.putIfAbsent(contactId, routed) == null && sent != null) {
+            webhookToRouted.recordNanos(Duration.between(sent, routed).toNanos());
+        }
+    }
+
+    private void onQueued(JsonNode event) {
+        String contactId = event.path("contactId").asText();
+        Instant queued = Instant.parse(event.path("occurredAt").asText());
+        if (queuedAt.putIfAbsent(contactId, queued) != null) {
+            return;
+        }
+        lastQueuedNanos.set(System.nanoTime());
+        Instant sent = driver.sentAt(contactId);
+        if (sent != null) {
+            webhookToQueued.recordNanos(Duration.between(sent, queued).toNanos());
+        }
+        Instant routed = routedAt.get(contactId);
+        if (routed != null) {
+            routedToQueued.recordNanos(Duration.between(routed, queued).toNanos());
+        }
+    }
+
+    long queued() {
+        return queuedAt.size();
+    }
+
+    /** Waits until {@code expected} contacts are queued or nothing new was queued for {@code quiet}. */
+    void awaitQueued(long expected, Duration quiet) throws InterruptedException {
+        long quietNanos = quiet.toNanos();
+        lastQueuedNanos.compareAndSet(0, System.nanoTime());
+        while (queued() < expected && System.nanoTime() - lastQueuedNanos.get() < quietNanos) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** When the last contact was queued, as nanoTime. */
+    long lastQueuedNanos() {
+        return lastQueuedNanos.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        thread.join();
+    }
+}

@@ -1,0 +1,141 @@
+package io.switchboard.runtime.gateway;
+
+import io.switchboard.contracts.Channel;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The gateways as Switchboard meets them: each builds a contact's webhook in the provider's native format, signed
+ * with the local default secrets of docs/configuration.md (docs/channels.md has the formats). Used by the system
+ * tests, the benchmark and the fault suite, so they all speak to the adapters as the real gateways do.
+ */
+public final class Gateways {
+
+    public static final String META_APP_SECRET = "local-meta-app-secret";
+    public static final String TWILIO_AUTH_TOKEN = "local-twilio-auth-token";
+    public static final String X_CONSUMER_SECRET = "local-x-consumer-secret";
+    public static final String SHOPIFY_SECRET = "local-shopify-secret";
+    public static final String WEBSHOP_SECRET = "local-webshop-secret";
+    public static final String STORE_SECRET = "local-store-secret";
+
+    private final Function<String, String> serviceUrl;
+
+    /** @param serviceUrl the base URL of an adapter service by name, e.g. {@code http://127.0.0.1:8081} for phone */
+    public Gateways(Function<String, String> serviceUrl) {
+        this.serviceUrl = serviceUrl;
+    }
+
+    /** A contact on {@code channel} with provider id {@code id} from {@code phone} (digits, with country code). */
+    public SignedWebhook contact(Channel channel, String id, String phone, String name, String text) {
+        return switch (channel) {
+            case PHONE -> twilioSpeech(id, phone, text);
+            case WHATSAPP -> whatsAppText(id, phone, name, text);
+            case SOCIAL -> metaPageComment(id, phone, name, text);
+            case WEBSHOP -> contactForm(id, phone, name, text);
+            case STORE -> storeCheckIn(id, phone, name, text);
+        };
+    }
+
+    /**
+     * The same delivery with another body, signed as its gateway would sign that body: lets the fault suite reach
+     * an adapter's parser with malformed content.
+     */
+    public SignedWebhook resigned(SignedWebhook webhook, String body) {
+        String header = webhook.headers().keySet().iterator().next();
+        String signature = switch (header) {
+            case "X-Hub-Signature-256" -> "sha256=" + Hmac.sha256Hex(META_APP_SECRET, body);
+            case "X-Switchboard-Signature" -> "sha256=" + Hmac.sha256Hex(WEBSHOP_SECRET, body);
+            case "X-Qminder-Signature" -> Hmac.sha256Hex(STORE_SECRET, serviceUrl.apply(webhook.service()) + webhook.path() + body);
+            case "X-Twilio-Signature" -> Hmac.sha1Base64(TWILIO_AUTH_TOKEN, serviceUrl.apply(webhook.service())
+                    + webhook.path() + sortedFormParameters(body));
+            default -> throw new IllegalArgumentException("no signer for " + header);
+        };
+        return new SignedWebhook(webhook.channel(), webhook.service(), webhook.path(), Map.of(header, signature),
+                webhook.contentType(), body, webhook.providerMessageId());
+    }
+
+    private static String sortedFormParameters(String form) {
+        Map<String, java.util.List<String>> parameters = new TreeMap<>();
+        for (String pair : form.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                parameters.computeIfAbsent(name, key -> new java.util.ArrayList<>()).add(value);
+            }
+        }
+        StringBuilder content = new StringBuilder();
+        parameters.forEach((name, values) -> values.stream().sorted().forEach(value -> content.append(name).append(value)));
+        return content.toString();
+    }
+
+    /** WhatsApp Cloud API: a notification with one text message from {@code waId}. */
+    public SignedWebhook whatsAppText(String wamid, String waId, String name, String text) {
+        String body = """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",\
+                "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",\
+                "phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"%s"},"wa_id":"%s"}],\
+                "messages":[{"from":"%s","id":"%s","timestamp":"1749416383","type":"text","text":{"body":"%s"}}]}}]}]}\
+                """.formatted(Json.escape(name), waId, waId, wamid, Json.escape(text));
+        return new SignedWebhook(Channel.WHATSAPP, "whatsapp", "/webhooks/whatsapp",
+                Map.of("X-Hub-Signature-256", "sha256=" + Hmac.sha256Hex(META_APP_SECRET, body)), "application/json",
+                body, wamid);
+    }
+
+    /** Twilio: the speech {@code <Gather>} action of call {@code callSid}, the caller's words as the contact. */
+    public SignedWebhook twilioSpeech(String callSid, String from, String speech) {
+        String path = "/webhooks/twilio/voice/gather?lang=nl";
+        Map<String, String> parameters = new TreeMap<>(Map.of("CallSid", callSid, "AccountSid", "AC0000000000bench",
+                "From", "+" + from, "To", "+31201234567", "CallStatus", "in-progress", "SpeechResult", speech,
+                "Confidence", "0.92"));
+        StringBuilder signed = new StringBuilder(serviceUrl.apply("phone") + path);
+        parameters.forEach((key, value) -> signed.append(key).append(value));
+        String body = parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return new SignedWebhook(Channel.PHONE, "phone", path,
+                Map.of("X-Twilio-Signature", Hmac.sha1Base64(TWILIO_AUTH_TOKEN, signed.toString())),
+                "application/x-www-form-urlencoded", body, callSid);
+    }
+
+    /** Meta page feed: a public comment on the organisation's page. */
+    public SignedWebhook metaPageComment(String commentId, String userId, String name, String text) {
+        String body = """
+                {"object":"page","entry":[{"id":"1234567890","time":1795341600,"changes":[{"field":"feed","value":{\
+                "from":{"id":"%s","name":"%s"},"item":"comment","comment_id":"%s","post_id":"1234567890_1",\
+                "verb":"add","message":"%s","created_time":1795341600}}]}]}\
+                """.formatted(userId, Json.escape(name), commentId, Json.escape(text));
+        return new SignedWebhook(Channel.SOCIAL, "social", "/webhooks/meta",
+                Map.of("X-Hub-Signature-256", "sha256=" + Hmac.sha256Hex(META_APP_SECRET, body)), "application/json",
+                body, commentId);
+    }
+
+    /** The webshop's own contact form. */
+    public SignedWebhook contactForm(String messageId, String phone, String name, String text) {
+        String body = """
+                {"messageId":"%s","name":"%s","phone":"+%s","message":"%s","language":"nl"}\
+                """.formatted(messageId, Json.escape(name), phone, Json.escape(text));
+        return new SignedWebhook(Channel.WEBSHOP, "webshop", "/webhooks/webshop/contact",
+                Map.of("X-Switchboard-Signature", "sha256=" + Hmac.sha256Hex(WEBSHOP_SECRET, body)), "application/json",
+                body, messageId);
+    }
+
+    /** A store visitor checking in at the kiosk with their question. */
+    public SignedWebhook storeCheckIn(String ticketId, String phone, String name, String question) {
+        String path = "/webhooks/store/visits";
+        String body = """
+                {"type":"ticket_created","data":{"id":"%s","source":"KIOSK","line":"71490","lineName":"Service desk",\
+                "location":"Amsterdam Damrak","firstName":"%s","phoneNumber":"+%s","language":"nl",\
+                "created":"2026-11-22T10:00:00Z","extra":[{"title":"Vraag","value":"%s"}]}}\
+                """.formatted(ticketId, Json.escape(name), phone, Json.escape(question));
+        String url = serviceUrl.apply("store") + path;
+        return new SignedWebhook(Channel.STORE, "store", path,
+                Map.of("X-Qminder-Signature", Hmac.sha256Hex(STORE_SECRET, url + body)), "application/json", body,
+                ticketId);
+    }
+}

@@ -1,0 +1,160 @@
+package io.switchboard.routing.classification;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Multinomial logistic regression over sparse binary features, trained by stochastic gradient descent with L2
+ * regularisation. Chosen over naive Bayes because its scores are log-odds that add up with the phrase rules'
+ * weights, its probabilities are better calibrated (the front-office threshold depends on them) and the weight of
+ * each feature is a readable reason. Training is deterministic: fixed seed, fixed number of epochs.
+ */
+public final class SoftmaxModel<L extends Enum<L>> {
+
+    private static final long SEED = 20261123L;
+
+    /**
+     * How the model is fitted. {@link #DEFAULT} was chosen by cross-validation on the training part only (see
+     * docs/classification.md), never on the evaluation part.
+     */
+    public record Training(int epochs, double learningRate, double l2) {
+        public static final Training DEFAULT = new Training(20, 0.4, 1e-3);
+    }
+
+    private final L[] labels;
+    private final Map<String, Integer> vocabulary;
+    private final double[][] weights;
+    private final double[] bias;
+
+    private SoftmaxModel(L[] labels, Map<String, Integer> vocabulary) {
+        this.labels = labels;
+        this.vocabulary = vocabulary;
+        this.weights = new double[labels.length][vocabulary.size()];
+        this.bias = new double[labels.length];
+    }
+
+    /** A feature's contribution to one label's score, for explanations. */
+    public record Contribution(String feature, double weight) {
+    }
+
+    public static <L extends Enum<L>> SoftmaxModel<L> train(Class<L> type, List<Set<String>> documents, List<L> answers,
+            Training training) {
+        Map<String, Integer> vocabulary = new HashMap<>();
+        documents.forEach(document -> document.forEach(feature -> vocabulary.putIfAbsent(feature, vocabulary.size())));
+        SoftmaxModel<L> model = new SoftmaxModel<>(type.getEnumConstants(), vocabulary);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            order.add(i);
+        }
+        // Rare classes weigh more, so the many routine contacts do not drown the few specialist ones.
+        double[] classWeight = new double[model.labels.length];
+        answers.forEach(answer -> classWeight[answer.ordinal()]++);
+        for (int label = 0; label < classWeight.length; label++) {
+            classWeight[label] = classWeight[label] == 0 ? 0 : answers.size() / (classWeight.length * classWeight[label]);
+        }
+        Random random = new Random(SEED);
+        for (int epoch = 0; epoch < training.epochs(); epoch++) {
+            Collections.shuffle(order, random);
+            double rate = training.learningRate() / (1 + epoch * 0.1);
+            for (int index : order) {
+                int answer = answers.get(index).ordinal();
+                model.step(model.indices(documents.get(index)), answer, rate * classWeight[answer], training.l2());
+            }
+        }
+        return model;
+    }
+
+    private void step(int[] features, int answer, double rate, double l2) {
+        double value = value(features);
+        double[] probabilities = probabilities(logits(features, value));
+        for (int label = 0; label < labels.length; label++) {
+            double gradient = probabilities[label] - (label == answer ? 1 : 0);
+            double[] row = weights[label];
+            for (int feature : features) {
+                row[feature] -= rate * (gradient * value + l2 * row[feature]);
+            }
+            bias[label] -= rate * gradient;
+        }
+    }
+
+    /** Log-odds per label (indexed by ordinal); features unseen in training carry no weight. */
+    public double[] scores(Set<String> document) {
+        int[] features = indices(document);
+        return logits(features, value(features));
+    }
+
+    /** The features that pushed {@code label} up for this document, strongest first. */
+    public List<Contribution> strongest(Set<String> document, L label) {
+        int[] features = indices(document);
+        double value = value(features);
+        Map<Integer, String> names = new HashMap<>();
+        document.forEach(feature -> {
+            Integer index = vocabulary.get(feature);
+            if (index != null) {
+                names.put(index, feature);
+            }
+        });
+        List<Contribution> contributions = new ArrayList<>();
+        for (int feature : features) {
+            double weight = weights[label.ordinal()][feature] * value;
+            if (weight > 0) {
+                contributions.add(new Contribution(names.get(feature), weight));
+            }
+        }
+        contributions.sort(Comparator.comparingDouble(Contribution::weight).reversed());
+        return contributions;
+    }
+
+    public static double[] probabilities(double[] scores) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double score : scores) {
+            max = Math.max(max, score);
+        }
+        double sum = 0;
+        double[] probabilities = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            probabilities[i] = Math.exp(scores[i] - max);
+            sum += probabilities[i];
+        }
+        for (int i = 0; i < scores.length; i++) {
+            probabilities[i] /= sum;
+        }
+        return probabilities;
+    }
+
+    private double[] logits(int[] features, double value) {
+        double[] logits = bias.clone();
+        for (int label = 0; label < labels.length; label++) {
+            double[] row = weights[label];
+            for (int feature : features) {
+                logits[label] += row[feature] * value;
+            }
+        }
+        return logits;
+    }
+
+    private int[] indices(Set<String> document) {
+        return document.stream().map(vocabulary::get).filter(Objects::nonNull).mapToInt(Integer::intValue)
+                .toArray();
+    }
+
+    /** Binary features scaled to unit length, so long texts do not shout down short ones. */
+    private static double value(int[] features) {
+        return features.length == 0 ? 0 : 1 / Math.sqrt(features.length);
+    }
+
+    public L label(int ordinal) {
+        return labels[ordinal];
+    }
+
+    public int vocabularySize() {
+        return vocabulary.size();
+    }
+}

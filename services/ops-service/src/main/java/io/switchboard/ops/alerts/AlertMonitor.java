@@ -1,0 +1,129 @@
+package io.switchboard.ops.alerts;
+
+import io.quarkus.scheduler.Scheduled;
+import io.switchboard.contracts.Alert;
+import io.switchboard.ops.metrics.BoardSnapshot;
+import io.switchboard.ops.metrics.ChannelBoard;
+import io.switchboard.ops.metrics.ChannelView;
+import io.switchboard.ops.metrics.Figures;
+import io.switchboard.ops.metrics.OpsSettings;
+import io.switchboard.ops.messaging.AlertPublisher;
+import io.switchboard.ops.messaging.ReplayProgress;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Evaluates the alert conditions on a schedule and publishes each change of state on {@code alerts}, keyed by what
+ * the alert is about: a complaint surge on a topic, a channel's service level under its goal, a contact waiting
+ * longer than its channel's queue-age limit. A condition that holds again is not raised again until cleared.
+ */
+@ApplicationScoped
+public class AlertMonitor {
+
+    /** A surge clears only well below the level that raised it, so a topic on the edge does not flap. */
+    private static final double SURGE_CLEAR_RATIO = 0.8;
+
+    private final OpsSettings settings;
+    private final ChannelBoard board;
+    private final ComplaintSurge complaints;
+    private final AlertBook book;
+    private final AlertPublisher publisher;
+    private final ReplayProgress replay;
+    private final Clock clock;
+
+    public AlertMonitor(OpsSettings settings, ChannelBoard board, ComplaintSurge complaints, AlertBook book,
+            AlertPublisher publisher, ReplayProgress replay, Clock clock) {
+        if (!ChannelBoard.WINDOWS.containsKey(settings.alerts().serviceLevelWindow())) {
+            throw new IllegalArgumentException("switchboard.ops.alerts.service-level-window must be one of "
+                    + ChannelBoard.WINDOWS.keySet());
+        }
+        this.settings = settings;
+        this.board = board;
+        this.complaints = complaints;
+        this.book = book;
+        this.publisher = publisher;
+        this.replay = replay;
+        this.clock = clock;
+    }
+
+    /** Waits for the replay: a half-rebuilt board would raise false alerts, or raise again what is raised. */
+    @Scheduled(every = "${switchboard.ops.alerts.interval:5s}", delayed = "${switchboard.ops.alerts.start-delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void evaluate() {
+        if (!replay.caughtUp()) {
+            return;
+        }
+        Instant now = clock.instant();
+        // A fresh snapshot, not the one of the last second: that may predate the end of the replay.
+        BoardSnapshot snapshot = board.snapshot(now);
+        snapshot.channels().forEach(view -> {
+            serviceLevel(view, now);
+            queueAge(view, now);
+        });
+        complaintSurges(now);
+    }
+
+    private void serviceLevel(ChannelView view, Instant now) {
+        Figures window = view.windows().get(settings.alerts().serviceLevelWindow());
+        String key = view.channel().name();
+        boolean measurable = window.serviceLevel() != null
+                && window.serviceLevelContacts() >= settings.alerts().serviceLevelMinimum();
+        if (measurable && window.serviceLevel() < view.serviceLevelGoal()) {
+            publish(book.raise(Alert.Kind.SERVICE_LEVEL_BREACH, key, view.channel(),
+                    "%s service level %.0f %% over the last %s, goal %.0f %% within %s".formatted(view.channel(),
+                            100 * window.serviceLevel(), settings.alerts().serviceLevelWindow(),
+                            100 * view.serviceLevelGoal(), seconds(view.serviceLevelTargetSeconds())),
+                    window.serviceLevel(), view.serviceLevelGoal(), now));
+        } else if (window.serviceLevel() == null || window.serviceLevel() >= view.serviceLevelGoal()) {
+            publish(book.clear(Alert.Kind.SERVICE_LEVEL_BREACH, key,
+                    window.serviceLevel() == null ? Double.NaN : window.serviceLevel(), now));
+        }
+    }
+
+    private void queueAge(ChannelView view, Instant now) {
+        double limit = settings.policy(view.channel()).queueAgeLimit().toMillis() / 1000.0;
+        double oldest = view.oldestWaitSeconds() == null ? 0 : view.oldestWaitSeconds();
+        String key = view.channel().name();
+        if (oldest > limit) {
+            publish(book.raise(Alert.Kind.QUEUE_AGE, key, view.channel(),
+                    "%s: a contact has waited %s, limit %s".formatted(view.channel(), seconds(oldest), seconds(limit)),
+                    oldest, limit, now));
+        } else {
+            publish(book.clear(Alert.Kind.QUEUE_AGE, key, oldest, now));
+        }
+    }
+
+    private void complaintSurges(Instant now) {
+        Set<String> seen = new HashSet<>();
+        for (ComplaintSurge.Reading reading : complaints.readings(now)) {
+            seen.add(reading.topic());
+            if (reading.surging()) {
+                publish(book.raise(Alert.Kind.COMPLAINT_SURGE, reading.topic(), null,
+                        "%d complaints about %s in the last %s across %s (normally %.1f)".formatted(
+                                reading.complaints(), reading.topic(),
+                                settings.alerts().surgeWindow().toString().substring(2).toLowerCase(Locale.ROOT),
+                                reading.channels(), reading.baselinePerWindow()),
+                        reading.complaints(), reading.threshold(), now));
+            } else if (reading.complaints() < SURGE_CLEAR_RATIO * reading.threshold()) {
+                publish(book.clear(Alert.Kind.COMPLAINT_SURGE, reading.topic(), reading.complaints(), now));
+            }
+        }
+        // A topic without complaints in the whole baseline period has no reading any more.
+        book.activeKeys(Alert.Kind.COMPLAINT_SURGE).stream().filter(topic -> !seen.contains(topic))
+                .forEach(topic -> publish(book.clear(Alert.Kind.COMPLAINT_SURGE, topic, 0, now)));
+    }
+
+    private void publish(Optional<Alert> change) {
+        change.ifPresent(publisher::publish);
+    }
+
+    private static String seconds(double seconds) {
+        return seconds < 120 ? "%.0f s".formatted(seconds) : "%.0f min".formatted(seconds / 60);
+    }
+}

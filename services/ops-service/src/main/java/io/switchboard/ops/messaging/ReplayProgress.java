@@ -1,0 +1,153 @@
+package io.switchboard.ops.messaging;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.switchboard.contracts.Topics;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Tells when this instance has read every topic up to where it ended at start-up, so that the board is the whole
+ * picture again: until then readiness is down and no alert is evaluated (a half-replayed board would raise false
+ * alerts and would not yet know the alerts already raised).
+ */
+@ApplicationScoped
+public class ReplayProgress {
+
+    private static final Logger LOG = Logger.getLogger(ReplayProgress.class);
+    static final List<String> TOPICS = List.of(Topics.CONTACTS_INBOUND, Topics.CONTACTS_ROUTED,
+            Topics.CONTACTS_LIFECYCLE, Topics.CHANNEL_METRICS, Topics.ALERTS);
+    private static final int TIMEOUT_MS = 3000;
+
+    private final String bootstrapServers;
+    private final Map<TopicPartition, Long> consumed = new ConcurrentHashMap<>();
+    /** The last offset of each partition at start-up that holds records; null until known. */
+    private volatile Map<TopicPartition, Long> targets;
+    private volatile boolean caughtUp;
+    private Admin admin;
+
+    public ReplayProgress(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Applies a replayed event, then counts it as read; a failure goes to the dead-letter topic. */
+    <T> CompletionStage<Void> track(Message<T> message, Consumer<T> effect) {
+        try {
+            effect.accept(message.getPayload());
+        } catch (RuntimeException e) {
+            consumed(message);
+            return message.nack(e);
+        }
+        consumed(message);
+        return message.ack();
+    }
+
+    private void consumed(Message<?> message) {
+        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(record -> consumed.merge(
+                new TopicPartition(record.getTopic(), record.getPartition()), record.getOffset(), Math::max));
+    }
+
+    public boolean caughtUp() {
+        if (!caughtUp && targets != null) {
+            caughtUp = targets.entrySet().stream()
+                    .allMatch(target -> consumed.getOrDefault(target.getKey(), -1L) >= target.getValue());
+            if (caughtUp) {
+                LOG.infof("Replay caught up with %d partitions", targets.size());
+            }
+        }
+        return caughtUp;
+    }
+
+    /** Partitions still behind their start-up end, with the offsets to go. */
+    public Map<String, Long> behind() {
+        Map<TopicPartition, Long> known = targets;
+        if (known == null) {
+            return Map.of("end offsets", -1L);
+        }
+        return known.entrySet().stream()
+                .filter(target -> consumed.getOrDefault(target.getKey(), -1L) < target.getValue())
+                .collect(Collectors.toMap(target -> target.getKey().toString(),
+                        target -> target.getValue() - consumed.getOrDefault(target.getKey(), -1L)));
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void learnTargets() {
+        if (targets != null) {
+            return;
+        }
+        try {
+            targets = endOffsets();
+            close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
+            LOG.debugf("End offsets not known yet: %s", e.getMessage());
+        }
+    }
+
+    private Map<TopicPartition, Long> endOffsets() throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : admin().describeTopics(TOPICS).topicNameValues()
+                .entrySet()) {
+            try {
+                topic.getValue().get().partitions().forEach(partition ->
+                        latest.put(new TopicPartition(topic.getKey(), partition.partition()), OffsetSpec.latest()));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+        }
+        Map<TopicPartition, OffsetSpec> earliest = latest.keySet().stream()
+                .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.earliest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin().listOffsets(latest).all().get();
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = admin().listOffsets(earliest).all().get();
+        Map<TopicPartition, Long> lastOffsets = new HashMap<>();
+        // Partitions with nothing left to read (empty, or emptied by retention) are not waited for.
+        ends.forEach((partition, end) -> {
+            if (end.offset() > starts.get(partition).offset()) {
+                lastOffsets.put(partition, end.offset() - 1);
+            }
+        });
+        return Map.copyOf(lastOffsets);
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofMillis(TIMEOUT_MS));
+            admin = null;
+        }
+    }
+}

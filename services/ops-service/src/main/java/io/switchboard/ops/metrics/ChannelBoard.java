@@ -1,0 +1,365 @@
+package io.switchboard.ops.metrics;
+
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ChannelMetrics;
+import io.switchboard.contracts.ContactReceived;
+import io.switchboard.contracts.ContactRouted;
+import io.switchboard.contracts.LifecycleEvent;
+import io.switchboard.contracts.Office;
+import io.switchboard.ops.metrics.ContactRecord.Status;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The per-channel and per-office picture, built from every contact event this instance has seen. Each step of a
+ * contact counts once (contact id for arrivals, event id for lifecycle steps), so redeliveries and several
+ * producer instances give the same numbers; steps are placed by their own timestamps, so a replay of the topics
+ * after a restart rebuilds the same windows.
+ */
+@ApplicationScoped
+public class ChannelBoard {
+
+    public static final Map<String, Duration> WINDOWS = windows();
+    private static final Duration ACTIVE_AGENT = Duration.ofMinutes(15);
+
+    private final OpsSettings settings;
+    private final Map<Channel, Tally> channels = new EnumMap<>(Channel.class);
+    private final Map<Office, Tally> offices = new EnumMap<>(Office.class);
+    private final Map<String, ContactRecord> contacts = new HashMap<>();
+    private final Map<String, ContactRecord> open = new LinkedHashMap<>();
+    private final Map<Channel, Map<String, Instant>> agentsSeen = new EnumMap<>(Channel.class);
+    private final RepeatContacts repeats;
+    private final ReportedCounters reported = new ReportedCounters();
+
+    public ChannelBoard(OpsSettings settings) {
+        this.settings = settings;
+        this.repeats = new RepeatContacts(settings.repeatContactWindow());
+        for (Channel channel : Channel.values()) {
+            channels.put(channel, new Tally());
+        }
+        for (Office office : Office.values()) {
+            offices.put(office, new Tally());
+        }
+    }
+
+    public synchronized void received(ContactReceived contact, Instant now) {
+        ContactRecord record = record(contact.contactId());
+        record.channel = contact.channel();
+        record.customerKey = contact.customer() == null ? null : contact.customer().key();
+        countReceived(record, contact.receivedAt(), now);
+    }
+
+    /** Returns true the first time this contact is seen routed. */
+    public synchronized boolean routed(ContactRouted routed, Instant now) {
+        ContactRecord record = record(routed.contactId());
+        record.channel = routed.channel();
+        record.customerKey = routed.contact().customer() == null ? null : routed.contact().customer().key();
+        record.intent = routed.intent();
+        if (record.office == null) {
+            record.office = routed.office();
+        }
+        countReceived(record, routed.contact().receivedAt(), now);
+        if (record.routed) {
+            return false;
+        }
+        record.routed = true;
+        Instant at = routed.routedAt() == null ? now : routed.routedAt();
+        count(record, at, now, c -> c.routed++);
+        trackRepeats(record, at, now);
+        return true;
+    }
+
+    public synchronized void lifecycle(LifecycleEvent event, Instant now) {
+        ContactRecord record = record(event.contactId());
+        String eventId = event.eventId() != null ? event.eventId() : event.type() + "@" + event.occurredAt();
+        if (record.channel == null && event.channel() == null) {
+            throw new IllegalArgumentException("lifecycle event " + eventId + " of an unknown contact has no channel");
+        }
+        if (!record.eventIds.add(eventId)) {
+            return;
+        }
+        if (record.channel == null) {
+            record.channel = event.channel();
+        }
+        if (record.intent == null) {
+            record.intent = event.intent();
+        }
+        Instant at = event.occurredAt() == null ? now : event.occurredAt();
+        if (event.agentId() != null) {
+            agentsSeen.computeIfAbsent(record.channel, c -> new HashMap<>()).merge(event.agentId(), at,
+                    (a, b) -> a.isAfter(b) ? a : b);
+        }
+        switch (event.type()) {
+            case QUEUED, REQUEUED, ASSIGNED -> queued(record, event, at, now);
+            case RELEASED -> released(record, event, at, now);
+            case ACCEPTED -> accepted(record, event, at, now);
+            case COMPLETED -> completed(record, event, at, now);
+            case ESCALATED -> escalated(record, event, at, now);
+            case ABANDONED -> abandoned(record, event, at, now);
+            case MESSAGE_JOINED -> count(record, at, now, c -> c.joined++);
+        }
+        record.lastChange = at;
+    }
+
+    public synchronized void reported(ChannelMetrics metrics) {
+        reported.add(metrics);
+    }
+
+    public synchronized BoardSnapshot snapshot(Instant now) {
+        return new BoardSnapshot(now,
+                Arrays.stream(Channel.values()).map(channel -> channelView(channel, now)).toList(),
+                Arrays.stream(Office.values()).map(office -> officeView(office, now)).toList());
+    }
+
+    /** Drops finished contacts past their retention; they can no longer change a count. */
+    public synchronized void forgetFinished(Instant now) {
+        Instant horizon = now.minus(settings.finishedContactRetention());
+        contacts.values().removeIf(record -> !record.open() && record.lastChange != null
+                && record.lastChange.isBefore(horizon));
+        repeats.forgetBefore(now);
+        reported.forgetBefore(horizon);
+    }
+
+    private void queued(ContactRecord record, LifecycleEvent event, Instant at, Instant now) {
+        if (record.status == Status.DONE) {
+            return;
+        }
+        offer(record, event, at, now);
+        if (record.status == Status.IN_PROGRESS) {
+            endSegment(record, at, now);
+        }
+        record.status = Status.WAITING;
+        open.put(record.contactId, record);
+    }
+
+    private void released(ContactRecord record, LifecycleEvent event, Instant at, Instant now) {
+        queued(record, event, at, now);
+        if (record.answered) {
+            // A customer already answered waits again from now, not from their first queueing.
+            record.waitingSince = at;
+        }
+    }
+
+    private void accepted(ContactRecord record, LifecycleEvent event, Instant at, Instant now) {
+        if (record.status == Status.DONE) {
+            return;
+        }
+        offer(record, event, at, now);
+        record.status = Status.IN_PROGRESS;
+        record.acceptedAt = at;
+        open.put(record.contactId, record);
+        if (!record.answered) {
+            record.answered = true;
+            long wait = Math.max(0, Duration.between(record.queuedAt, at).toMillis());
+            boolean inTarget = wait <= target(record).toMillis();
+            count(record, at, now, c -> {
+                c.answered++;
+                c.waitMillis += wait;
+                if (inTarget) {
+                    c.answeredInTarget++;
+                }
+            });
+            tally(record.channel).recordWait(at, now, wait);
+            if (record.office != null) {
+                tally(record.office).recordWait(at, now, wait);
+            }
+        }
+    }
+
+    private void completed(ContactRecord record, LifecycleEvent event, Instant at, Instant now) {
+        if (record.completed) {
+            return;
+        }
+        record.completed = true;
+        record.completedAt = at;
+        long handling = record.status == Status.IN_PROGRESS && record.acceptedAt != null
+                ? Math.max(0, Duration.between(record.acceptedAt, at).toMillis()) : 0;
+        double cost = cost(record, handling);
+        boolean agentResolved = Boolean.parseBoolean(event.details().get("firstContactResolution"));
+        record.status = Status.DONE;
+        open.remove(record.contactId);
+        count(record, at, now, c -> {
+            c.completed++;
+            c.handlingMillis += handling;
+            c.cost += cost;
+            if (agentResolved) {
+                c.agentReportedResolved++;
+            }
+        });
+        trackRepeats(record, null, now);
+    }
+
+    private void escalated(ContactRecord record, LifecycleEvent event, Instant at, Instant now) {
+        if (record.status == Status.DONE) {
+            return;
+        }
+        if (record.status == Status.IN_PROGRESS) {
+            endSegment(record, at, now);
+        }
+        record.escalated = true;
+        count(record, at, now, c -> c.escalated++);
+        String toOffice = event.details().get("toOffice");
+        if (toOffice != null) {
+            record.office = Office.valueOf(toOffice);
+        }
+        record.status = Status.WAITING;
+        record.waitingSince = at;
+        open.put(record.contactId, record);
+    }
+
+    private void abandoned(ContactRecord record, LifecycleEvent event, Instant at, Instant now) {
+        if (record.status == Status.DONE || record.status == Status.IN_PROGRESS) {
+            return;
+        }
+        offer(record, event, at, now);
+        record.status = Status.DONE;
+        open.remove(record.contactId);
+        long waited = Math.max(0, Duration.between(record.waitingSince, at).toMillis());
+        boolean isShort = waited < settings.shortAbandon().toMillis();
+        boolean afterTarget = !record.answered && !isShort && waited > target(record).toMillis();
+        count(record, at, now, c -> {
+            c.abandoned++;
+            if (isShort) {
+                c.shortAbandons++;
+            }
+            if (afterTarget) {
+                c.abandonedAfterTarget++;
+            }
+        });
+    }
+
+    /** The first time a contact reaches a queue it is offered; later queueings (requeue, escalation) are not. */
+    private void offer(ContactRecord record, LifecycleEvent event, Instant at, Instant now) {
+        if (event.office() != null) {
+            record.office = event.office();
+        }
+        if (record.offered) {
+            return;
+        }
+        record.offered = true;
+        record.queuedAt = event.queuedAt() != null ? event.queuedAt() : at;
+        record.waitingSince = record.queuedAt;
+        count(record, record.queuedAt, now, c -> c.offered++);
+    }
+
+    /** An agent stops handling without completing (release, requeue, escalation): the minutes still cost. */
+    private void endSegment(ContactRecord record, Instant at, Instant now) {
+        long handled = Math.max(0, Duration.between(record.acceptedAt, at).toMillis());
+        double cost = cost(record, handled);
+        count(record, at, now, c -> c.cost += cost);
+    }
+
+    private void countReceived(ContactRecord record, Instant receivedAt, Instant now) {
+        if (!record.received) {
+            record.received = true;
+            record.lastChange = receivedAt;
+            count(record, receivedAt == null ? now : receivedAt, now, c -> c.received++);
+        }
+    }
+
+    /** Keeps first-contact resolution honest: a repeat contact about the same subject undoes an earlier one. */
+    private void trackRepeats(ContactRecord record, Instant arrivedAt, Instant now) {
+        if (record.customerKey == null || record.intent == null) {
+            return;
+        }
+        String subject = record.customerKey + "|" + record.intent;
+        if (arrivedAt != null) {
+            for (ContactRecord earlier : repeats.arrived(subject, record.contactId, arrivedAt)) {
+                count(earlier, earlier.completedAt, now, c -> c.firstContactResolved--);
+            }
+        }
+        if (record.completed && !record.repeatTracked) {
+            record.repeatTracked = true;
+            if (!record.escalated && !repeats.repeatedAfter(subject, record.contactId, record.completedAt)) {
+                count(record, record.completedAt, now, c -> c.firstContactResolved++);
+                repeats.resolved(subject, record);
+            }
+        }
+    }
+
+    private void count(ContactRecord record, Instant at, Instant now, Consumer<Counts> change) {
+        tally(record.channel).record(at, now, change);
+        if (record.office != null) {
+            tally(record.office).record(at, now, change);
+        }
+    }
+
+    private ChannelView channelView(Channel channel, Instant now) {
+        Tally tally = tally(channel);
+        Predicate<ContactRecord> inScope = record -> record.channel == channel;
+        OpsSettings.ChannelPolicy policy = settings.policy(channel);
+        int activeAgents = (int) agentsSeen.getOrDefault(channel, Map.of()).values().stream()
+                .filter(seen -> seen.isAfter(now.minus(ACTIVE_AGENT))).count();
+        return new ChannelView(channel, count(inScope, Status.WAITING), count(inScope, Status.IN_PROGRESS),
+                oldestWait(inScope, now), policy.serviceLevelTarget().toMillis() / 1000.0,
+                policy.serviceLevelGoal(), activeAgents,
+                reported.level(channel, ReportedCounters.LEVEL_PREFIX + "available", now),
+                tally.total(), windows(tally, now),
+                Arrays.stream(tally.receivedPerMinute(now)).boxed().toList(), reported.sums(channel));
+    }
+
+    private OfficeView officeView(Office office, Instant now) {
+        Tally tally = tally(office);
+        Predicate<ContactRecord> inScope = record -> record.office == office;
+        return new OfficeView(office, count(inScope, Status.WAITING), count(inScope, Status.IN_PROGRESS),
+                oldestWait(inScope, now), tally.total(), windows(tally, now));
+    }
+
+    private static Map<String, Figures> windows(Tally tally, Instant now) {
+        Map<String, Figures> figures = new LinkedHashMap<>();
+        WINDOWS.forEach((name, length) -> figures.put(name, tally.window(length, now)));
+        return figures;
+    }
+
+    private long count(Predicate<ContactRecord> inScope, Status status) {
+        return open.values().stream().filter(inScope).filter(record -> record.status == status).count();
+    }
+
+    private Double oldestWait(Predicate<ContactRecord> inScope, Instant now) {
+        return open.values().stream().filter(inScope).filter(record -> record.status == Status.WAITING)
+                .map(record -> record.waitingSince).min(Instant::compareTo)
+                .map(since -> Math.max(0, Duration.between(since, now).toMillis()) / 1000.0)
+                .orElse(null);
+    }
+
+    private ContactRecord record(String contactId) {
+        if (contactId == null) {
+            throw new IllegalArgumentException("event without contact id");
+        }
+        return contacts.computeIfAbsent(contactId, ContactRecord::new);
+    }
+
+    private Duration target(ContactRecord record) {
+        return settings.policy(record.channel).serviceLevelTarget();
+    }
+
+    private double cost(ContactRecord record, long handledMillis) {
+        return handledMillis / 60_000.0 * settings.policy(record.channel).costPerMinute();
+    }
+
+    private Tally tally(Channel channel) {
+        return channels.get(channel);
+    }
+
+    private Tally tally(Office office) {
+        return offices.get(office);
+    }
+
+    private static Map<String, Duration> windows() {
+        Map<String, Duration> windows = new LinkedHashMap<>();
+        windows.put("1m", Duration.ofMinutes(1));
+        windows.put("5m", Duration.ofMinutes(5));
+        windows.put("15m", Duration.ofMinutes(15));
+        return Collections.unmodifiableMap(windows);
+    }
+}

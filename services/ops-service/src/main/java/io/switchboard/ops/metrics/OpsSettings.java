@@ -1,0 +1,107 @@
+package io.switchboard.ops.metrics;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.switchboard.contracts.Channel;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The ops-service's configuration: per channel its service-level target, cost and limits (these differ per
+ * organisation, so they are configuration, never code), and the definitions shared by all channels.
+ */
+@ConfigMapping(prefix = "switchboard.ops")
+public interface OpsSettings {
+
+    /** Per channel, keyed by the lower-case channel name ({@code phone}, {@code whatsapp}, ...). */
+    Map<String, ChannelPolicy> channels();
+
+    /** Abandons quicker than this are counted but left out of the service level (design §1). */
+    @WithDefault("5s")
+    Duration shortAbandon();
+
+    /** A contact by the same customer about the same subject within this time undoes first-contact resolution. */
+    @WithDefault("7d")
+    Duration repeatContactWindow();
+
+    /** How long a finished contact is remembered for de-duplication of late redeliveries. */
+    @WithDefault("24h")
+    Duration finishedContactRetention();
+
+    Alerts alerts();
+
+    /** Channels a closed channel may send its customers to, most preferred first when their waits are equal. */
+    @WithDefault("WHATSAPP,PHONE,WEBSHOP,SOCIAL")
+    List<Channel> alternatives();
+
+    default ChannelPolicy policy(Channel channel) {
+        ChannelPolicy policy = channels().get(channel.name().toLowerCase(Locale.ROOT));
+        if (policy == null) {
+            throw new IllegalStateException("no switchboard.ops.channels." + channel.name().toLowerCase(Locale.ROOT)
+                    + ".* configuration");
+        }
+        return policy;
+    }
+
+    interface Alerts {
+
+        /** How often alert conditions are evaluated. */
+        @WithDefault("5s")
+        Duration interval();
+
+        /**
+         * First evaluation after a start; alerts then also wait until the replay of the topics has caught up
+         * (the readiness check "board replay").
+         */
+        @WithDefault("5s")
+        Duration startDelay();
+
+        /** Complaint topics by keyword: topic name to the words that place a complaint in it. */
+        Map<String, List<String>> complaintTopics();
+
+        /** The recent period whose complaints are compared with the baseline. */
+        @WithDefault("15m")
+        Duration surgeWindow();
+
+        /** The period before the surge window that sets the normal complaint rate. */
+        @WithDefault("4h")
+        Duration surgeBaseline();
+
+        /** A surge is this many times the baseline rate ... */
+        @WithDefault("3")
+        double surgeFactor();
+
+        /** ... and at least this many complaints in the window. */
+        @WithDefault("5")
+        int surgeMinimum();
+
+        /** A service-level alert needs this many answered or late-abandoned contacts in its window. */
+        @WithDefault("5")
+        int serviceLevelMinimum();
+
+        /** The window ({@code 1m}, {@code 5m} or {@code 15m}) whose service level is compared with the goal. */
+        @WithDefault("15m")
+        String serviceLevelWindow();
+    }
+
+    interface ChannelPolicy {
+
+        /** Answered within this wait counts as within service level (e.g. phone 20 s, WhatsApp 5 min). */
+        Duration serviceLevelTarget();
+
+        /** The share that should be answered within the target (e.g. 0.8 for "80 % in 20 s"). */
+        double serviceLevelGoal();
+
+        /** Cost of one handled minute on this channel, in the organisation's currency. */
+        double costPerMinute();
+
+        /** The channel closes for new contacts when their expected wait would exceed this. */
+        Duration maxExpectedWait();
+
+        /** A contact waiting longer than this raises a queue-age alert. */
+        Duration queueAgeLimit();
+    }
+}

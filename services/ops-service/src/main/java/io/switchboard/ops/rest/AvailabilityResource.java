@@ -1,0 +1,34 @@
+package io.switchboard.ops.rest;
+
+import io.switchboard.ops.availability.ChannelAvailability;
+import io.switchboard.ops.availability.ChannelGate;
+import io.switchboard.ops.metrics.ChannelBoard;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Clock;
+import java.util.List;
+
+@Path("/api/channels/availability")
+public class AvailabilityResource {
+
+    private final ChannelBoard board;
+    private final ChannelGate gate;
+    private final Clock clock;
+
+    public AvailabilityResource(ChannelBoard board, ChannelGate gate, Clock clock) {
+        this.board = board;
+        this.gate = gate;
+        this.clock = clock;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Per channel: open or closed for new contacts, expected wait, the alternative to offer")
+    public List<ChannelAvailability> availability() {
+        return gate.assess(board.snapshot(clock.instant()));
+    }
+}

@@ -1,0 +1,62 @@
+package io.switchboard.ops.rest;
+
+import io.smallrye.mutiny.Multi;
+import io.switchboard.ops.alerts.AlertBook;
+import io.switchboard.ops.availability.ChannelGate;
+import io.switchboard.ops.metrics.BoardSnapshot;
+import io.switchboard.ops.metrics.ChannelBoard;
+import io.switchboard.ops.metrics.LatestSnapshot;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import java.time.Clock;
+import java.time.Duration;
+
+@Path("/api/channels/metrics")
+public class ChannelMetricsResource {
+
+    private static final Duration STREAM_INTERVAL = Duration.ofSeconds(1);
+
+    private final ChannelBoard board;
+    private final LatestSnapshot latest;
+    private final ChannelGate gate;
+    private final AlertBook alerts;
+    private final Clock clock;
+
+    public ChannelMetricsResource(ChannelBoard board, LatestSnapshot latest, ChannelGate gate, AlertBook alerts,
+            Clock clock) {
+        this.board = board;
+        this.latest = latest;
+        this.gate = gate;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Per channel and office: queue, 1/5/15-minute windows and totals")
+    public BoardSnapshot metrics() {
+        return board.snapshot(clock.instant());
+    }
+
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Server-Sent Events: the metrics, availability and raised alerts, once a second")
+    public Multi<LiveView> stream() {
+        // One at once, so a dashboard has numbers before the first tick.
+        Multi<Long> ticks = Multi.createFrom().ticks().every(STREAM_INTERVAL).onOverflow().drop();
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(0L), ticks)
+                .map(tick -> live(latest.get()));
+    }
+
+    private LiveView live(BoardSnapshot snapshot) {
+        return new LiveView(snapshot.at(), snapshot.channels(), snapshot.offices(), gate.assess(snapshot),
+                alerts.active());
+    }
+}

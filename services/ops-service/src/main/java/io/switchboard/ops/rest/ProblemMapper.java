@@ -1,0 +1,33 @@
+package io.switchboard.ops.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Locale;
+
+/** Every error of the operations API as problem details: unknown paths, wrong methods, and failures. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return problem(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response failure(RuntimeException e, UriInfo uri) {
+        LOG.errorf(e, "Request %s failed", uri.getPath());
+        return problem(500, "Internal Server Error", "the ops-service could not answer; see its log", uri);
+    }
+
+    private static Response problem(int status, String title, String detail, UriInfo uri) {
+        String type = "urn:switchboard:problem:" + title.toLowerCase(Locale.ROOT).replace(' ', '-');
+        return Response.status(status).type(ProblemDetail.MEDIA_TYPE)
+                .entity(new ProblemDetail(type, title, status, detail, uri.getPath())).build();
+    }
+}

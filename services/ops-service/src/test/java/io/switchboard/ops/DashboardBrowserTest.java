@@ -1,0 +1,102 @@
+package io.switchboard.ops;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactRouted;
+import io.switchboard.runtime.test.InjectInfrastructure;
+import io.switchboard.runtime.test.SwitchboardTestResource;
+import io.switchboard.runtime.test.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+
+import static io.switchboard.contracts.LifecycleEventType.QUEUED;
+import static io.switchboard.ops.ContactEvents.routed;
+import static io.switchboard.ops.ContactEvents.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The live dashboard in Debian's headless Chromium, driven through Debian's chromedriver (nothing is downloaded):
+ * it loads, shows the numbers, and they change as contacts arrive. The screenshot is kept for review as
+ * {@code target/dashboard.png}.
+ */
+@QuarkusTest
+@WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
+    private static final By STORE_RECEIVED = By.cssSelector("[data-channel='STORE'] [data-field='received']");
+    private static final By STORE_WAITING = By.cssSelector("[data-channel='STORE'] [data-field='waiting']");
+
+    @InjectInfrastructure
+    TestInfrastructure infrastructure;
+
+    @TestHTTPResource("/")
+    URL dashboard;
+
+    @Test
+    void numbersChangeAsContactsArrive() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "chromium and chromedriver not installed (apt-get install chromium chromium-driver)");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--window-size=1440,900");
+        WebDriver browser = new ChromeDriver(service, options);
+        try (KafkaCompanion kafka = new KafkaCompanion(infrastructure.bootstrapServers())) {
+            browser.get(dashboard.toString());
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.until(page -> !page.findElement(STORE_RECEIVED).getText().equals("–"));
+            long received = number(browser, STORE_RECEIVED);
+            long waiting = number(browser, STORE_WAITING);
+            assertThat(browser.findElements(By.cssSelector("article.card"))).hasSize(5);
+
+            ContactEvents events = new ContactEvents(kafka);
+            Instant now = Instant.now();
+            for (int i = 0; i < 6; i++) {
+                events.handled(Channel.STORE, now.minusSeconds(40L * i), Duration.ofSeconds(20 + 15L * i),
+                        Duration.ofSeconds(90));
+            }
+            for (int i = 0; i < 2; i++) {
+                ContactRouted visitor = routed(Channel.STORE, now.minusSeconds(30));
+                events.send(visitor);
+                events.send(step(visitor, QUEUED, visitor.routedAt(), visitor.routedAt()));
+            }
+
+            wait.until(page -> number(page, STORE_RECEIVED) == received + 8 && number(page, STORE_WAITING) == waiting + 2);
+            assertThat(browser.findElement(By.cssSelector("#throughput polyline[data-channel='STORE']"))
+                    .getAttribute("points")).isNotBlank();
+            assertThat(browser.findElement(By.id("connection")).getAttribute("class")).contains("live");
+
+            Path screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(screenshot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static long number(WebDriver page, By field) {
+        String text = page.findElement(field).getText();
+        return text.equals("–") ? 0 : Long.parseLong(text);
+    }
+}

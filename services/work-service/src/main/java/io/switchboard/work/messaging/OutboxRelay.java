@@ -1,0 +1,123 @@
+package io.switchboard.work.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.switchboard.contracts.LifecycleEvent;
+import io.switchboard.contracts.Topics;
+import io.switchboard.work.service.WorkMetrics;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes the outbox to Kafka: in one transaction it takes the oldest events, sends them, waits for Kafka's
+ * acknowledgement of all of them and only then deletes them. A crash before the delete sends them again (consumers
+ * de-duplicate on {@code eventId}); nothing committed is lost. One relay runs at a time across all instances (a
+ * transaction-scoped advisory lock), which keeps each contact's events in order. It runs when the database
+ * notifies that events were written (see {@link DatabaseNotifications}) and, as a safety net, every few seconds.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+    /** Any constant shared by all instances; it names the relay's advisory lock. */
+    private static final long RELAY_LOCK = 0x5357_4F55_5442_4F58L;
+
+    private final Pool pool;
+    private final MutinyEmitter<String> emitter;
+    private final ObjectMapper mapper;
+    private final WorkMetrics metrics;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
+
+    public OutboxRelay(Pool pool, @Channel("contacts-lifecycle") MutinyEmitter<String> emitter, ObjectMapper mapper,
+            WorkMetrics metrics) {
+        this.pool = pool;
+        this.emitter = emitter;
+        this.mapper = mapper;
+        this.metrics = metrics;
+    }
+
+    /** Starts a relay run, or asks the running one to go round once more. */
+    public void publishPending() {
+        requested.set(true);
+        if (running.compareAndSet(false, true)) {
+            requested.set(false);
+            drain().subscribe().with(ignored -> finished(), failure -> {
+                LOG.warnf("Outbox relay paused, events stay in the outbox: %s", failure.toString());
+                finished();
+            });
+        }
+    }
+
+    @Scheduled(every = "${switchboard.work.outbox-interval:5s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void sweep() {
+        publishPending();
+    }
+
+    private void finished() {
+        running.set(false);
+        if (requested.get()) {
+            publishPending();
+        }
+    }
+
+    private Uni<Void> drain() {
+        return pool.withTransaction(this::batch)
+                .chain(published -> published == BATCH ? drain() : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Integer> batch(SqlConnection connection) {
+        return connection.preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
+                .chain(locked -> locked.iterator().next().getBoolean(0)
+                        ? connection.query("SELECT id, topic, message_key, payload FROM outbox_event ORDER BY id LIMIT "
+                                + BATCH + " FOR UPDATE").execute().chain(rows -> publish(connection, rows))
+                        : Uni.createFrom().item(0));
+    }
+
+    private Uni<Integer> publish(SqlConnection connection, RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return Uni.createFrom().item(0);
+        }
+        List<Uni<Void>> sends = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        List<String> payloads = new ArrayList<>();
+        for (Row row : rows) {
+            ids.add(row.getLong("id"));
+            payloads.add(row.getString("payload"));
+            // Sent in id order: the idempotent producer keeps that order per partition, so per contact.
+            sends.add(emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(
+                    OutgoingKafkaRecordMetadata.<String>builder().withTopic(row.getString("topic"))
+                            .withKey(row.getString("message_key")).build())));
+        }
+        return Uni.join().all(sends).andFailFast()
+                .chain(() -> connection.preparedQuery("DELETE FROM outbox_event WHERE id = ANY($1)")
+                        .execute(Tuple.of(ids.toArray(Long[]::new))))
+                .invoke(() -> payloads.forEach(this::count))
+                .replaceWith(ids.size());
+    }
+
+    private void count(String payload) {
+        try {
+            LifecycleEvent event = mapper.readValue(payload, LifecycleEvent.class);
+            metrics.published(event);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("Published outbox event is not a %s: %s", Topics.CONTACTS_LIFECYCLE, e.getOriginalMessage());
+        }
+    }
+}

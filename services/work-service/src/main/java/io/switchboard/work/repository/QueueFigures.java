@@ -1,0 +1,10 @@
+package io.switchboard.work.repository;
+
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.Office;
+
+import java.time.Instant;
+
+/** One office's queue on one channel right now. */
+public record QueueFigures(Office office, Channel channel, Long waiting, Instant oldestQueuedAt, Long inProgress) {
+}

@@ -1,0 +1,74 @@
+package io.switchboard.work.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.switchboard.contracts.Attachment;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.Customer;
+import io.switchboard.contracts.Intent;
+import io.switchboard.contracts.Office;
+import io.switchboard.contracts.Rst;
+import io.switchboard.work.model.ContactMessage;
+import io.switchboard.work.model.Escalation;
+import io.switchboard.work.model.WorkItem;
+import io.switchboard.work.model.WorkState;
+import io.switchboard.work.service.Conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A work item as the agent's tool shows it: the contact, the routing decision, its state and conversation. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WorkItemView(
+        UUID id,
+        String contactId,
+        Channel channel,
+        Customer customer,
+        String language,
+        Rst rst,
+        Intent intent,
+        Office office,
+        int priority,
+        List<String> requiredSkills,
+        int slaSeconds,
+        List<String> explanation,
+        String postalCode,
+        WorkState state,
+        String agentId,
+        Instant queuedAt,
+        Instant reservedAt,
+        Instant reservationExpiresAt,
+        Instant acceptedAt,
+        Instant completedAt,
+        String resolution,
+        Boolean firstContactResolution,
+        String notes,
+        List<Escalation> escalations,
+        VisitWindow visitWindow,
+        List<Message> messages) {
+
+    public record Message(String contactId, String provider, String text, Instant receivedAt,
+            List<Attachment> attachments) {
+    }
+
+    public record VisitWindow(Instant from, Instant to) {
+    }
+
+    static WorkItemView of(Conversation conversation) {
+        WorkItem item = conversation.item();
+        return new WorkItemView(item.id, item.contactId, item.channel,
+                new Customer(item.customerKey, item.customerPhone, item.customerEmail, item.customerHandle,
+                        item.customerName),
+                item.language, item.rst, item.intent, item.office, item.priority, item.requiredSkills,
+                item.slaSeconds, item.explanation, item.postalCode, item.state, item.agentId, item.queuedAt,
+                item.reservedAt, item.reservationExpiresAt, item.acceptedAt, item.completedAt, item.resolution,
+                item.firstContactResolution, item.notes, item.escalations,
+                item.visitFrom == null ? null : new VisitWindow(item.visitFrom, item.visitTo),
+                conversation.messages().stream().map(WorkItemView::message).toList());
+    }
+
+    private static Message message(ContactMessage message) {
+        return new Message(message.contactId, message.provider, message.text, message.receivedAt,
+                message.attachments);
+    }
+}

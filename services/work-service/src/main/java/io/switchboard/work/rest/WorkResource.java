@@ -1,0 +1,94 @@
+package io.switchboard.work.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.work.service.WorkLifecycle;
+import io.switchboard.work.service.WorkQueue;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/** Agents pull work and act on the items they hold. */
+@Path("/api/work")
+@Tag(name = "work")
+public class WorkResource {
+
+    private final WorkQueue queue;
+    private final WorkLifecycle lifecycle;
+    private final JsonWebToken caller;
+
+    public WorkResource(WorkQueue queue, WorkLifecycle lifecycle, JsonWebToken caller) {
+        this.queue = queue;
+        this.lifecycle = lifecycle;
+        this.caller = caller;
+    }
+
+    /** 200 with the item now reserved to the caller, 204 when none came within {@code waitSeconds}. */
+    @POST
+    @Path("/next")
+    @RolesAllowed("agent")
+    public Uni<Response> next(@QueryParam("waitSeconds") @DefaultValue("0") @Min(0) @Max(60) int waitSeconds) {
+        return queue.next(caller.getSubject(), Duration.ofSeconds(waitSeconds))
+                .map(conversation -> conversation == null
+                        ? Response.noContent().build()
+                        : Response.ok(WorkItemView.of(conversation)).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "agent", "supervisor", "ops" })
+    public Uni<WorkItemView> get(UUID id) {
+        boolean readsAll = caller.getGroups().contains("supervisor") || caller.getGroups().contains("ops");
+        return lifecycle.view(id, caller.getSubject(), readsAll).map(WorkItemView::of);
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @RolesAllowed("agent")
+    public Uni<WorkItemView> accept(UUID id) {
+        return lifecycle.accept(id, caller.getSubject()).map(WorkItemView::of);
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @RolesAllowed("agent")
+    public Uni<WorkItemView> complete(UUID id, @Valid @NotNull CompletionRequest completion) {
+        return lifecycle.complete(id, caller.getSubject(), completion.resolution(),
+                completion.firstContactResolution(), completion.notes()).map(WorkItemView::of);
+    }
+
+    @POST
+    @Path("/{id}/release")
+    @RolesAllowed("agent")
+    public Uni<WorkItemView> release(UUID id) {
+        return lifecycle.release(id, caller.getSubject()).map(WorkItemView::of);
+    }
+
+    @POST
+    @Path("/{id}/escalate")
+    @RolesAllowed("agent")
+    public Uni<WorkItemView> escalate(UUID id, @Valid @NotNull EscalationRequest escalation) {
+        return lifecycle.escalate(id, caller.getSubject(), escalation.toOffice(), escalation.reason())
+                .map(WorkItemView::of);
+    }
+
+    /** A technician proposes when to visit; the window is recorded on the item. */
+    @POST
+    @Path("/{id}/visit-window")
+    @RolesAllowed("agent")
+    public Uni<WorkItemView> proposeVisit(UUID id, @Valid @NotNull VisitWindowRequest window) {
+        return lifecycle.proposeVisit(id, caller.getSubject(), window.from(), window.to()).map(WorkItemView::of);
+    }
+}

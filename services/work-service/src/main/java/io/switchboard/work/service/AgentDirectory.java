@@ -1,0 +1,86 @@
+package io.switchboard.work.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.Office;
+import io.switchboard.work.model.Agent;
+import io.switchboard.work.model.AgentStatus;
+import io.switchboard.work.repository.AgentRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Agents' profiles, kept by supervisors, and their presence, kept by the agents themselves. */
+@ApplicationScoped
+public class AgentDirectory {
+
+    private final AgentRepository agents;
+    private final QueueReturns returns;
+    private final Clock clock;
+
+    public AgentDirectory(AgentRepository agents, QueueReturns returns, Clock clock) {
+        this.agents = agents;
+        this.returns = returns;
+        this.clock = clock;
+    }
+
+    /** Creates or replaces the profile; a new agent starts OFFLINE. */
+    @WithTransaction
+    public Uni<Agent> register(String agentId, String name, Office office, List<String> skills, List<String> languages,
+            List<String> regions, Map<Channel, Integer> capacity) {
+        return agents.lock(agentId).chain(existing -> {
+            Agent agent = existing != null ? existing : newAgent(agentId);
+            agent.name = name;
+            agent.office = office;
+            agent.skills = List.copyOf(skills);
+            agent.languages = languages.stream().map(language -> language.toLowerCase(Locale.ROOT)).toList();
+            agent.regions = regions.stream().map(PostalCodes::normalise).toList();
+            Map<String, Integer> perChannel = new TreeMap<>();
+            capacity.forEach((channel, slots) -> perChannel.put(channel.name(), slots));
+            agent.capacity = perChannel;
+            agent.updatedAt = clock.instant();
+            return existing != null ? Uni.createFrom().item(agent) : agents.persist(agent);
+        });
+    }
+
+    @WithSession
+    public Uni<Agent> find(String agentId) {
+        return agents.findById(agentId).map(agent -> {
+            if (agent == null) {
+                throw WorkRequestRejected.notFound("no agent " + agentId);
+            }
+            return agent;
+        });
+    }
+
+    /** Going OFFLINE returns whatever the agent held to the head of its queue. */
+    @WithTransaction
+    public Uni<Agent> changeStatus(String agentId, AgentStatus status) {
+        return agents.lock(agentId).chain(agent -> {
+            if (agent == null) {
+                throw WorkRequestRejected.notFound("agent " + agentId
+                        + " has no profile; a supervisor registers agents with PUT /api/agents/{agentId}");
+            }
+            Instant now = clock.instant();
+            agent.status = status;
+            agent.lastSeenAt = now;
+            return status == AgentStatus.OFFLINE
+                    ? returns.returnHeldBy(agentId, "agent-offline").replaceWith(agent)
+                    : Uni.createFrom().item(agent);
+        });
+    }
+
+    private static Agent newAgent(String agentId) {
+        Agent agent = new Agent();
+        agent.id = agentId;
+        agent.status = AgentStatus.OFFLINE;
+        return agent;
+    }
+}

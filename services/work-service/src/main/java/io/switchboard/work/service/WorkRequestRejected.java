@@ -1,0 +1,38 @@
+package io.switchboard.work.service;
+
+/** A request the work service refuses, with the HTTP status that says why. */
+public class WorkRequestRejected extends RuntimeException {
+
+    private final int status;
+    private final String title;
+
+    private WorkRequestRejected(int status, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+    }
+
+    public static WorkRequestRejected notFound(String detail) {
+        return new WorkRequestRejected(404, "Not found", detail);
+    }
+
+    public static WorkRequestRejected notHolder(String detail) {
+        return new WorkRequestRejected(403, "Not the holder", detail);
+    }
+
+    public static WorkRequestRejected conflict(String detail) {
+        return new WorkRequestRejected(409, "Conflict", detail);
+    }
+
+    public static WorkRequestRejected invalid(String detail) {
+        return new WorkRequestRejected(400, "Invalid request", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,143 @@
+package io.switchboard.work;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactRouted;
+import io.switchboard.contracts.LifecycleEvent;
+import io.switchboard.contracts.LifecycleEventType;
+import io.switchboard.contracts.Office;
+import io.switchboard.contracts.Topics;
+import io.switchboard.runtime.test.InjectInfrastructure;
+import io.switchboard.runtime.test.SwitchboardTestResource;
+import io.switchboard.runtime.test.TestInfrastructure;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.switchboard.work.AgentApi.accept;
+import static io.switchboard.work.AgentApi.as;
+import static io.switchboard.work.AgentApi.availableAgent;
+import static io.switchboard.work.AgentApi.complete;
+import static io.switchboard.work.AgentApi.next;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * Conversations (follow-ups join the open item), customers leaving the queue, and technicians' regions and visit
+ * windows.
+ */
+@QuarkusTest
+@WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "postgres", value = "true"))
+class ConversationTest {
+
+    @InjectInfrastructure
+    TestInfrastructure infrastructure;
+
+    private KafkaCompanion kafka;
+    private RoutedContacts routed;
+    private String skill;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
+        routed = new RoutedContacts(kafka);
+        skill = "skill-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void followUpOnTheSameChannelJoinsTheOpenItemAndIsVisibleToTheHolder() {
+        String agentId = "agent-" + UUID.randomUUID();
+        availableAgent(agentId, Office.FRONT_OFFICE, List.of(skill), Map.of("WHATSAPP", 3, "PHONE", 1));
+        String customer = "phone:+3161" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        ContactRouted opening = message(customer, Channel.WHATSAPP, "Mijn bestelling is niet aangekomen");
+        routed.publish(opening);
+        String id = next(agentId, 10).then().statusCode(200).extract().path("id");
+        accept(agentId, id).then().statusCode(200);
+
+        ContactRouted followUp = message(customer, Channel.WHATSAPP, "Ordernummer is 10023");
+        ContactRouted otherChannel = message(customer, Channel.PHONE, "Ik bel over mijn bestelling");
+        routed.publish(followUp, otherChannel);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(Tokens.agent(agentId)).get("/api/work/" + id)
+                .then().body("messages", hasSize(2)).body("messages[1].text", equalTo("Ordernummer is 10023")));
+        as(Tokens.ops("o-1")).get("/api/contacts/" + followUp.contactId() + "/position").then().statusCode(200)
+                .body("workItemId", equalTo(id));
+        next(agentId, 10).then().statusCode(200).body("contactId", equalTo(otherChannel.contactId()));
+
+        complete(agentId, id).then().statusCode(200);
+        ContactRouted later = message(customer, Channel.WHATSAPP, "Nog een vraag");
+        routed.publish(later);
+        next(agentId, 10).then().statusCode(200).body("contactId", equalTo(later.contactId()))
+                .body("messages", hasSize(1));
+    }
+
+    @Test
+    void abandonedContactLeavesTheQueue() {
+        String agentId = "agent-" + UUID.randomUUID();
+        availableAgent(agentId, Office.FRONT_OFFICE, List.of(skill), Map.of("PHONE", 1));
+        AgentApi.status(agentId, "AWAY").then().statusCode(200);
+        ContactRouted call = RoutedContacts.contact(Channel.PHONE, Office.FRONT_OFFICE).skills(skill).build();
+        routed.publish(call);
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(Tokens.ops("o-1"))
+                .get("/api/contacts/" + call.contactId() + "/position").statusCode() == 200);
+
+        LifecycleEvent hungUp = new LifecycleEvent(LifecycleEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
+                LifecycleEventType.ABANDONED, call.contactId(), Channel.PHONE, Office.FRONT_OFFICE, null, null,
+                null, Instant.now(), Map.of("reason", "caller hung up"));
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONTACTS_LIFECYCLE, call.contactId(),
+                RoutedContacts.json(hungUp))).awaitCompletion();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(Tokens.ops("o-1"))
+                .get("/api/contacts/" + call.contactId() + "/position").then()
+                .body("state", equalTo("ABANDONED")).body("position", equalTo(0)));
+        AgentApi.status(agentId, "AVAILABLE").then().statusCode(200);
+        next(agentId, 1).then().statusCode(204);
+    }
+
+    @Test
+    void techniciansPullTheirRegionsAndProposeAVisitWindow() {
+        String amsterdam = "tech-" + UUID.randomUUID();
+        String utrecht = "tech-" + UUID.randomUUID();
+        AgentApi.register(amsterdam, Office.TECHNICIANS, List.of(skill), List.of("10"), Map.of("PHONE", 2));
+        AgentApi.register(utrecht, Office.TECHNICIANS, List.of(skill), List.of("35"), Map.of("PHONE", 2));
+        AgentApi.status(amsterdam, "AVAILABLE").then().statusCode(200);
+        AgentApi.status(utrecht, "AVAILABLE").then().statusCode(200);
+        ContactRouted fault = RoutedContacts.contact(Channel.PHONE, Office.TECHNICIANS).skills(skill)
+                .metadata(Map.of("postalCode", "3512 jk")).text("Storing, geen internet").build();
+        routed.publish(fault);
+
+        next(amsterdam, 3).then().statusCode(204);
+        String id = next(utrecht, 5).then().statusCode(200).body("postalCode", equalTo("3512JK"))
+                .extract().path("id");
+        as(Tokens.agent(utrecht)).body(Map.of("from", "2026-12-01T10:00:00Z", "to", "2026-12-01T09:00:00Z"))
+                .post("/api/work/" + id + "/visit-window").then().statusCode(400);
+        as(Tokens.agent(utrecht)).body(Map.of("from", "2026-12-01T09:00:00Z", "to", "2026-12-01T11:00:00Z"))
+                .post("/api/work/" + id + "/visit-window").then().statusCode(200)
+                .body("visitWindow.from", equalTo("2026-12-01T09:00:00Z"))
+                .body("visitWindow.to", equalTo("2026-12-01T11:00:00Z"));
+        as(Tokens.supervisor("s-1")).get("/api/work/" + id).then().body("visitWindow.to",
+                equalTo("2026-12-01T11:00:00Z"));
+    }
+
+    private ContactRouted message(String customer, Channel channel, String text) {
+        return RoutedContacts.contact(channel, Office.FRONT_OFFICE).customer(customer).skills(skill).text(text).build();
+    }
+}
