@@ -8,13 +8,13 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactRouted;
+import io.switchboard.runtime.Ports;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import io.switchboard.runtime.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +75,7 @@ class OpsRestartIT {
         String raisedId = queueAgeAlertId(first);
 
         for (int start = 0; start < 2; start++) {
-            int port = freePort();
+            int port = Ports.free();
             String second = "http://localhost:" + port;
             Process instance = start(port);
             try {
@@ -124,11 +124,5 @@ class OpsRestartIT {
 
     private static JsonPath channel(String base, Channel channel) {
         return metrics(base).setRootPath("channels.find { it.channel == '" + channel + "' }");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
