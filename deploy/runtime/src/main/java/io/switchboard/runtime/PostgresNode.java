@@ -61,6 +61,9 @@ public final class PostgresNode implements AutoCloseable {
                         .setOverrideWorkingDirectory(work.toFile())
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "on")
+                        // The embedded builder's default is "off", which lets a crash lose transactions that were
+                        // reported committed, after the work-service had already acknowledged their Kafka records.
+                        .setServerConfig("synchronous_commit", "on")
                         .start();
             } catch (IOException e) {
                 throw new IllegalStateException("could not start embedded PostgreSQL on port " + port, e);
