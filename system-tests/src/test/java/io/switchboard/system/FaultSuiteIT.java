@@ -13,8 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The short form of {@code deploy/bench/chaos}: under steady load of all five channels, kill -9 and restart the
  * broker, PostgreSQL, the routing engine and the work-service in turn; every accepted webhook must end up in
  * exactly one work item, and fuzzed deliveries to every webhook endpoint are refused without creating a contact.
- * Runs with {@code ./mvnw verify -Pfault-suite}; not yet part of the default suite because it currently finds a
- * loss (see docs/faults.md).
  */
 class FaultSuiteIT {
 
