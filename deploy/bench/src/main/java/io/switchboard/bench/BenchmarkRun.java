@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 /**
  * {@code deploy/bench/run}: the whole system on this machine under signed webhook load, with an agent fleet,
  * measured against the machine's own Kafka and PostgreSQL ceilings. Prints the figures and writes them to
- * docs/benchmarks.md. Options: {@code --seed N --seconds N --rate N --agents N}.
+ * docs/benchmarks.md. Options: {@code --seed N --seconds N --rate N --agents N --warmup N}.
  */
 public final class BenchmarkRun {
 
@@ -47,6 +47,10 @@ public final class BenchmarkRun {
                     .connectTimeout(Duration.ofSeconds(5)).build();
             TrafficMix traffic = new TrafficMix(options.seed, Long.toString(System.currentTimeMillis(), 36),
                     new Gateways(stack::url));
+
+            // Eight JVMs compiling their hot paths at once would otherwise be measured as the system's speed.
+            System.out.printf("Warm-up: %d s at %,d contacts/s (not reported) ...%n", options.warmup, options.rate / 4);
+            loadPhase(stack, client, traffic, options.rate / 4, options.warmup, 512);
 
             System.out.println("Phase 1: ingest as fast as the system accepts, " + options.seconds + " s ...");
             report.ingest = loadPhase(stack, client, traffic, 0, options.seconds, 512);
@@ -107,10 +111,10 @@ public final class BenchmarkRun {
         return pids;
     }
 
-    record Options(long seed, int seconds, int rate, int agents) {
+    record Options(long seed, int seconds, int rate, int agents, int warmup) {
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>(Map.of("--seed", "42", "--seconds", "30", "--rate", "1000",
-                    "--agents", "200"));
+                    "--agents", "200", "--warmup", "30"));
             for (int i = 0; i + 1 < args.length; i += 2) {
                 if (!values.containsKey(args[i])) {
                     throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + values.keySet());
@@ -118,7 +122,8 @@ public final class BenchmarkRun {
                 values.put(args[i], args[i + 1]);
             }
             return new Options(Long.parseLong(values.get("--seed")), Integer.parseInt(values.get("--seconds")),
-                    Integer.parseInt(values.get("--rate")), Integer.parseInt(values.get("--agents")));
+                    Integer.parseInt(values.get("--rate")), Integer.parseInt(values.get("--agents")),
+                    Integer.parseInt(values.get("--warmup")));
         }
     }
 }
