@@ -101,7 +101,9 @@ class TwoInstancesIT {
             send(urls.get(i % 2), "POST", "/api/agents/me/status", token(agent), "{\"status\":\"AVAILABLE\"}", 200);
         }
         List<ContactRouted> contacts = IntStream.range(0, ITEMS)
-                .mapToObj(i -> RoutedContacts.contact(Channel.WHATSAPP, Office.FRONT_OFFICE).skills(SKILL).build())
+                // One customer each: a second contact of the same customer would rightly join the first's conversation.
+                .mapToObj(i -> RoutedContacts.contact(Channel.WHATSAPP, Office.FRONT_OFFICE).skills(SKILL)
+                        .customer("phone:+31620%06d".formatted(i)).build())
                 .toList();
         try (KafkaCompanion kafka = new KafkaCompanion(config.get("kafka.bootstrap.servers"))) {
             new RoutedContacts(kafka).publish(contacts);

@@ -23,24 +23,32 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID>
      * Reserves the best queued item the agent may take, in one statement: among the items of the agent's office
      * whose required skills the agent has, in a language the agent speaks, on a channel where the agent has free
      * capacity and, for items with a postal code, in the agent's regions (if any), the highest priority and then
-     * the oldest. SKIP LOCKED lets concurrent pulls (on any instance) pass over each other's candidates instead of
-     * waiting or taking the same one.
+     * the oldest. The agent's profile and free channels are computed once up front (init plans), so PostgreSQL
+     * walks the office's queue index in order and stops at the first fit instead of sorting the whole backlog.
+     * SKIP LOCKED lets concurrent pulls (on any instance) pass over each other's candidates instead of waiting or
+     * taking the same one.
      */
     private static final String RESERVE = """
+            WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = :agent)
             UPDATE work_item w
                SET state = 'RESERVED', agent_id = :agent, reserved_at = :now, reservation_expires_at = :expires
              WHERE w.id = (
                    SELECT i.id
-                     FROM work_item i JOIN agent a ON a.id = :agent
+                     FROM work_item i
                     WHERE i.state = 'QUEUED'
-                      AND i.office = a.office
-                      AND i.required_skills <@ a.skills
-                      AND (i.language IS NULL OR cardinality(a.languages) = 0 OR i.language = ANY (a.languages))
-                      AND COALESCE(CAST(a.capacity ->> i.channel AS integer), 0) >
-                          (SELECT count(*) FROM work_item h
-                            WHERE h.agent_id = a.id AND h.channel = i.channel AND h.state IN ('RESERVED', 'ACCEPTED'))
-                      AND (i.postal_code IS NULL OR cardinality(a.regions) = 0
-                           OR EXISTS (SELECT 1 FROM unnest(a.regions) r WHERE i.postal_code LIKE r || '%'))
+                      AND i.office = (SELECT office FROM a)
+                      AND i.channel = ANY (ARRAY(
+                              SELECT c.key FROM a, jsonb_each_text(a.capacity) c
+                               WHERE CAST(c.value AS integer) > (SELECT count(*) FROM work_item h
+                                      WHERE h.agent_id = a.id AND h.channel = c.key
+                                        AND h.state IN ('RESERVED', 'ACCEPTED'))))
+                      AND i.required_skills <@ (SELECT skills FROM a)
+                      AND (i.language IS NULL
+                           OR (SELECT cardinality(languages) = 0 OR i.language = ANY (languages) FROM a))
+                      AND (i.postal_code IS NULL
+                           OR (SELECT cardinality(regions) = 0
+                                      OR EXISTS (SELECT 1 FROM unnest(regions) r WHERE i.postal_code LIKE r || '%')
+                                 FROM a))
                     ORDER BY i.priority DESC, i.queued_at, i.id
                     LIMIT 1
                       FOR UPDATE OF i SKIP LOCKED)
