@@ -22,6 +22,10 @@ import java.util.concurrent.Executors;
  */
 public final class BenchmarkRun {
 
+    static final String LOAD_GENERATOR = "load generator";
+    /** docs/benchmarks.md below this line is written by hand (analysis, what was changed and why) and kept. */
+    static final String KEPT_BELOW = "<!-- Written by hand below this line; deploy/bench/run keeps it. -->";
+
     private BenchmarkRun() {
     }
 
@@ -64,7 +68,10 @@ public final class BenchmarkRun {
             String markdown = report.markdown();
             System.out.println();
             System.out.println(markdown);
-            Files.writeString(root.resolve("docs/benchmarks.md"), markdown);
+            Path doc = root.resolve("docs/benchmarks.md");
+            String existing = Files.exists(doc) ? Files.readString(doc) : "";
+            int kept = existing.indexOf(KEPT_BELOW);
+            Files.writeString(doc, markdown + "\n" + (kept < 0 ? KEPT_BELOW + "\n" : existing.substring(kept)));
             System.out.println("Written to docs/benchmarks.md");
         }
     }
@@ -107,7 +114,7 @@ public final class BenchmarkRun {
         for (ServiceSpec spec : ServiceSpec.ALL) {
             pids.put(spec.name(), stack.service(spec.name()).pid());
         }
-        pids.put("load generator", ProcessHandle.current().pid());
+        pids.put(LOAD_GENERATOR, ProcessHandle.current().pid());
         return pids;
     }
 
