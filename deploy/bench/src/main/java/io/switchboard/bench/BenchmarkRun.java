@@ -23,8 +23,6 @@ import java.util.concurrent.Executors;
 public final class BenchmarkRun {
 
     static final String LOAD_GENERATOR = "load generator";
-    /** docs/benchmarks.md below this line is written by hand (analysis, what was changed and why) and kept. */
-    static final String KEPT_BELOW = "<!-- Written by hand below this line; deploy/bench/run keeps it. -->";
 
     private BenchmarkRun() {
     }
@@ -68,10 +66,7 @@ public final class BenchmarkRun {
             String markdown = report.markdown();
             System.out.println();
             System.out.println(markdown);
-            Path doc = root.resolve("docs/benchmarks.md");
-            String existing = Files.exists(doc) ? Files.readString(doc) : "";
-            int kept = existing.indexOf(KEPT_BELOW);
-            Files.writeString(doc, markdown + "\n" + (kept < 0 ? KEPT_BELOW + "\n" : existing.substring(kept)));
+            GeneratedDoc.write(root.resolve("docs/benchmarks.md"), markdown);
             System.out.println("Written to docs/benchmarks.md");
         }
     }

@@ -158,7 +158,7 @@ public final class ChaosRun {
             String markdown = chaos.markdown(outcome);
             System.out.println();
             System.out.println(markdown);
-            Files.writeString(root.resolve("docs/faults.md"), markdown);
+            GeneratedDoc.write(root.resolve("docs/faults.md"), markdown);
             System.out.println("Written to docs/faults.md");
             if (!outcome.clean()) {
                 System.exit(1);
