@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -45,23 +46,28 @@ public final class BenchmarkRun {
             report.ceilings = new Ceilings(stack.bootstrapServers(), stack.postgres(), state)
                     .measure(200_000, 900, Duration.ofSeconds(10));
 
-            HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            TrafficMix traffic = new TrafficMix(options.seed, Long.toString(System.currentTimeMillis(), 36),
-                    new Gateways(stack::url));
+            ExecutorService httpThreads = Executors.newFixedThreadPool(4);
+            try {
+                HttpClient client = HttpClient.newBuilder().executor(httpThreads)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
+                TrafficMix traffic = new TrafficMix(options.seed, Long.toString(System.currentTimeMillis(), 36),
+                        new Gateways(stack::url));
 
-            // Eight JVMs compiling their hot paths at once would otherwise be measured as the system's speed.
-            System.out.printf("Warm-up: %d s at %,d contacts/s (not reported) ...%n", options.warmup, options.rate / 4);
-            loadPhase(stack, client, traffic, options.rate / 4, options.warmup, 512);
+                // Eight JVMs compiling their hot paths at once would otherwise be measured as the system's speed.
+                System.out.printf("Warm-up: %d s at %,d contacts/s (not reported) ...%n", options.warmup, options.rate / 4);
+                loadPhase(stack, client, traffic, options.rate / 4, options.warmup, 512);
 
-            System.out.println("Phase 1: ingest as fast as the system accepts, " + options.seconds + " s ...");
-            report.ingest = loadPhase(stack, client, traffic, 0, options.seconds, 512);
+                System.out.println("Phase 1: ingest as fast as the system accepts, " + options.seconds + " s ...");
+                report.ingest = loadPhase(stack, client, traffic, 0, options.seconds, 512);
 
-            System.out.printf("Phase 2: %,d contacts/s open loop, %d s ...%n", options.rate, options.seconds);
-            report.steady = loadPhase(stack, client, traffic, options.rate, options.seconds, 2048);
+                System.out.printf("Phase 2: %,d contacts/s open loop, %d s ...%n", options.rate, options.seconds);
+                report.steady = loadPhase(stack, client, traffic, options.rate, options.seconds, 2048);
 
-            System.out.printf("Phase 3: %d agents pull and complete the backlog ...%n", options.agents);
-            report.agents = agentPhase(stack, client, options.agents, options.seconds);
+                System.out.printf("Phase 3: %d agents pull and complete the backlog ...%n", options.agents);
+                report.agents = agentPhase(stack, client, options.agents, options.seconds);
+            } finally {
+                httpThreads.shutdownNow(); // a non-daemon pool would keep this JVM alive after the run
+            }
 
             String markdown = report.markdown();
             System.out.println();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -48,8 +49,15 @@ public final class ChaosRun {
     }
 
     public Outcome run() throws Exception {
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2))
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        ExecutorService httpThreads = Executors.newFixedThreadPool(2);
+        try {
+            return run(HttpClient.newBuilder().executor(httpThreads).connectTimeout(Duration.ofSeconds(2)).build());
+        } finally {
+            httpThreads.shutdownNow();
+        }
+    }
+
+    private Outcome run(HttpClient client) throws Exception {
         Gateways gateways = new Gateways(stack::url);
         LoadDriver driver = new LoadDriver(client, stack::url);
         Reconciliation reconciliation = new Reconciliation(stack.postgres());
@@ -65,22 +73,25 @@ public final class ChaosRun {
             }
         });
         List<FaultOutcome> faults = new ArrayList<>();
-        for (Fault fault : Fault.all(stack)) {
+        try {
+            for (Fault fault : Fault.all(stack)) {
+                Thread.sleep(options.steady().toMillis());
+                System.out.println("  kill -9 " + fault.name());
+                long crashed = System.nanoTime();
+                fault.crash().run();
+                Thread.sleep(options.outage().toMillis());
+                long restarted = System.nanoTime();
+                fault.restart().run();
+                awaitFlowing(driver, reconciliation, traffic);
+                long recovered = System.nanoTime();
+                faults.add(new FaultOutcome(fault.name(), (restarted - crashed) / 1e9, (recovered - restarted) / 1e9));
+                System.out.printf("  %s back: contacts flow again %.1f s after the restart%n", fault.name(),
+                        (recovered - restarted) / 1e9);
+            }
             Thread.sleep(options.steady().toMillis());
-            System.out.println("  kill -9 " + fault.name());
-            long crashed = System.nanoTime();
-            fault.crash().run();
-            Thread.sleep(options.outage().toMillis());
-            long restarted = System.nanoTime();
-            fault.restart().run();
-            awaitFlowing(driver, reconciliation, traffic);
-            long recovered = System.nanoTime();
-            faults.add(new FaultOutcome(fault.name(), (restarted - crashed) / 1e9, (recovered - restarted) / 1e9));
-            System.out.printf("  %s back: contacts flow again %.1f s after the restart%n", fault.name(),
-                    (recovered - restarted) / 1e9);
+        } finally {
+            loading.set(false); // also when a fault did not recover: the load must not outlive the run
         }
-        Thread.sleep(options.steady().toMillis());
-        loading.set(false);
         LoadDriver.Result result = load.get();
 
         Reconciliation.Outcome reconciled = reconciliation.reconcile(Set.copyOf(driver.accepted().keySet()),
