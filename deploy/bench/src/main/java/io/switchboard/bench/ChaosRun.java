@@ -148,7 +148,7 @@ public final class ChaosRun {
 
     /** {@code deploy/bench/chaos [--seed N --rate N --steady S --outage S]}: the long form. */
     public static void main(String[] args) throws Exception {
-        Map<String, String> values = new LinkedHashMap<>(Map.of("--seed", "42", "--rate", "200", "--steady", "15",
+        Map<String, String> values = new LinkedHashMap<>(Map.of("--seed", "42", "--rate", "50", "--steady", "15",
                 "--outage", "10"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (values.put(args[i], args[i + 1]) == null) {
