@@ -6,13 +6,15 @@ public final class Topics {
     public static final String CONTACTS_INBOUND = "contacts.inbound";
     public static final String CONTACTS_ROUTED = "contacts.routed";
     public static final String CONTACTS_LIFECYCLE = "contacts.lifecycle";
+    /** Customers who left before an agent answered, as the phone and store gateways report it: adapters → work-service. */
+    public static final String CONTACTS_ABANDONED = "contacts.abandoned";
     public static final String CHANNEL_METRICS = "channel.metrics";
     public static final String ALERTS = "alerts";
     public static final String CONTACTS_DLQ = "contacts.dlq";
 
     /** Every topic, in the order they are created by the local runtime. */
     public static final java.util.List<String> ALL = java.util.List.of(
-            CONTACTS_INBOUND, CONTACTS_ROUTED, CONTACTS_LIFECYCLE, CHANNEL_METRICS, ALERTS, CONTACTS_DLQ);
+            CONTACTS_INBOUND, CONTACTS_ROUTED, CONTACTS_LIFECYCLE, CONTACTS_ABANDONED, CHANNEL_METRICS, ALERTS, CONTACTS_DLQ);
 
     private Topics() {
     }
