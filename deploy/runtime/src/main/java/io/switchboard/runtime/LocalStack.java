@@ -1,5 +1,7 @@
 package io.switchboard.runtime;
 
+import io.switchboard.runtime.gateway.WebhookSecrets;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -13,7 +15,8 @@ import java.util.Map;
 /**
  * {@code deploy/local/run}: the whole system on its embedded defaults, until Ctrl-C. Environment:
  * {@code SWITCHBOARD_PG_URL} (+ {@code SWITCHBOARD_PG_USER}, {@code SWITCHBOARD_PG_PASSWORD}) uses an existing
- * PostgreSQL instead of the embedded one; {@code SWITCHBOARD_STATE_DIR} moves the data folder.
+ * PostgreSQL instead of the embedded one; {@code SWITCHBOARD_STATE_DIR} moves the data folder; the webhook secrets
+ * of docs/configuration.md are passed on to the adapters.
  */
 public final class LocalStack {
 
@@ -35,7 +38,9 @@ public final class LocalStack {
         }
         Files.writeString(state.resolve("run.pid"), ProcessHandle.current().pid() + "\n");
 
-        SwitchboardStack.Builder builder = SwitchboardStack.builder(root, state);
+        // Real gateways (through a tunnel) sign with the secrets set in this environment.
+        SwitchboardStack.Builder builder = SwitchboardStack.builder(root, state)
+                .webhookSecrets(WebhookSecrets.fromEnvironment(env));
         if (env.containsKey("SWITCHBOARD_PG_URL")) {
             builder.externalPostgres(env.get("SWITCHBOARD_PG_URL"), env.getOrDefault("SWITCHBOARD_PG_USER", "postgres"),
                     env.getOrDefault("SWITCHBOARD_PG_PASSWORD", ""));

@@ -1,6 +1,8 @@
 package io.switchboard.runtime;
 
 import io.switchboard.contracts.Topics;
+import io.switchboard.runtime.gateway.Gateways;
+import io.switchboard.runtime.gateway.WebhookSecrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -116,7 +118,11 @@ public final class SwitchboardStack implements AutoCloseable {
         String collector = options.environment.getOrDefault("SWITCHBOARD_OTLP_ENDPOINT", System.getenv("SWITCHBOARD_OTLP_ENDPOINT"));
         properties.add(collector == null ? "-Dquarkus.otel.sdk.disabled=true" : "-Dquarkus.otel.exporter.otlp.endpoint=" + collector);
         List<String> command = ChildProcess.java(options.serviceHeap, properties, List.of("-jar", runner.toString()));
-        return new ChildProcess(instanceName, command, options.environment, logFile(instanceName));
+        // The stack's secrets replace any SWITCHBOARD_* secret this JVM inherited: otherwise the adapters would
+        // verify with those while gateways() signs with the stack's, and every webhook would be refused.
+        Map<String, String> environment = new HashMap<>(options.environment);
+        environment.putAll(options.webhookSecrets.asEnvironment());
+        return new ChildProcess(instanceName, command, environment, logFile(instanceName));
     }
 
     private String clusterId() {
@@ -149,6 +155,16 @@ public final class SwitchboardStack implements AutoCloseable {
 
     public JwtKeys keys() {
         return keys;
+    }
+
+    /** The secrets the adapters verify webhooks with. */
+    public WebhookSecrets webhookSecrets() {
+        return options.webhookSecrets;
+    }
+
+    /** Gateways that sign as this stack's adapters verify, addressing its services. */
+    public Gateways gateways() {
+        return new Gateways(this::url, options.webhookSecrets);
     }
 
     public PostgresNode postgres() {
@@ -206,6 +222,7 @@ public final class SwitchboardStack implements AutoCloseable {
         private int pgPort = 55432;
         private int partitions = 6;
         private String serviceHeap = "256m";
+        private WebhookSecrets webhookSecrets = WebhookSecrets.LOCAL;
         private String externalPgUrl;
         private String externalPgUser;
         private String externalPgPassword;
@@ -244,6 +261,12 @@ public final class SwitchboardStack implements AutoCloseable {
             this.externalPgUrl = jdbcUrl;
             this.externalPgUser = user;
             this.externalPgPassword = password;
+            return this;
+        }
+
+        /** The secrets the adapters verify with, whatever this JVM's environment says; the local defaults unless set. */
+        public Builder webhookSecrets(WebhookSecrets secrets) {
+            this.webhookSecrets = secrets;
             return this;
         }
 

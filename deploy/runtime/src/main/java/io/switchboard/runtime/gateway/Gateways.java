@@ -11,23 +11,23 @@ import java.util.stream.Collectors;
 
 /**
  * The gateways as Switchboard meets them: each builds a contact's webhook in the provider's native format, signed
- * with the local default secrets of docs/configuration.md (docs/channels.md has the formats). Used by the system
- * tests, the benchmark and the fault suite, so they all speak to the adapters as the real gateways do.
+ * with the given secrets (docs/channels.md has the formats). Used by the system tests, the benchmark and the fault
+ * suite, so they all speak to the adapters as the real gateways do.
  */
 public final class Gateways {
 
-    public static final String META_APP_SECRET = "local-meta-app-secret";
-    public static final String TWILIO_AUTH_TOKEN = "local-twilio-auth-token";
-    public static final String X_CONSUMER_SECRET = "local-x-consumer-secret";
-    public static final String SHOPIFY_SECRET = "local-shopify-secret";
-    public static final String WEBSHOP_SECRET = "local-webshop-secret";
-    public static final String STORE_SECRET = "local-store-secret";
-
     private final Function<String, String> serviceUrl;
+    private final WebhookSecrets secrets;
+
+    /** Signing with the adapters' local defaults; {@code SwitchboardStack.gateways()} signs as its adapters verify. */
+    public Gateways(Function<String, String> serviceUrl) {
+        this(serviceUrl, WebhookSecrets.LOCAL);
+    }
 
     /** @param serviceUrl the base URL of an adapter service by name, e.g. {@code http://127.0.0.1:8081} for phone */
-    public Gateways(Function<String, String> serviceUrl) {
+    public Gateways(Function<String, String> serviceUrl, WebhookSecrets secrets) {
         this.serviceUrl = serviceUrl;
+        this.secrets = secrets;
     }
 
     /** A contact on {@code channel} with provider id {@code id} from {@code phone} (digits, with country code). */
@@ -48,10 +48,10 @@ public final class Gateways {
     public SignedWebhook resigned(SignedWebhook webhook, String body) {
         String header = webhook.headers().keySet().iterator().next();
         String signature = switch (header) {
-            case "X-Hub-Signature-256" -> "sha256=" + Hmac.sha256Hex(META_APP_SECRET, body);
-            case "X-Switchboard-Signature" -> "sha256=" + Hmac.sha256Hex(WEBSHOP_SECRET, body);
-            case "X-Qminder-Signature" -> Hmac.sha256Hex(STORE_SECRET, serviceUrl.apply(webhook.service()) + webhook.path() + body);
-            case "X-Twilio-Signature" -> Hmac.sha1Base64(TWILIO_AUTH_TOKEN, serviceUrl.apply(webhook.service())
+            case "X-Hub-Signature-256" -> "sha256=" + Hmac.sha256Hex(secrets.metaAppSecret(), body);
+            case "X-Switchboard-Signature" -> "sha256=" + Hmac.sha256Hex(secrets.webshopSecret(), body);
+            case "X-Qminder-Signature" -> Hmac.sha256Hex(secrets.storeSecret(), serviceUrl.apply(webhook.service()) + webhook.path() + body);
+            case "X-Twilio-Signature" -> Hmac.sha1Base64(secrets.twilioAuthToken(), serviceUrl.apply(webhook.service())
                     + webhook.path() + sortedFormParameters(body));
             default -> throw new IllegalArgumentException("no signer for " + header);
         };
@@ -83,7 +83,7 @@ public final class Gateways {
                 "messages":[{"from":"%s","id":"%s","timestamp":"1749416383","type":"text","text":{"body":"%s"}}]}}]}]}\
                 """.formatted(Json.escape(name), waId, waId, wamid, Json.escape(text));
         return new SignedWebhook(Channel.WHATSAPP, "whatsapp", "/webhooks/whatsapp",
-                Map.of("X-Hub-Signature-256", "sha256=" + Hmac.sha256Hex(META_APP_SECRET, body)), "application/json",
+                Map.of("X-Hub-Signature-256", "sha256=" + Hmac.sha256Hex(secrets.metaAppSecret(), body)), "application/json",
                 body, wamid);
     }
 
@@ -99,7 +99,7 @@ public final class Gateways {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return new SignedWebhook(Channel.PHONE, "phone", path,
-                Map.of("X-Twilio-Signature", Hmac.sha1Base64(TWILIO_AUTH_TOKEN, signed.toString())),
+                Map.of("X-Twilio-Signature", Hmac.sha1Base64(secrets.twilioAuthToken(), signed.toString())),
                 "application/x-www-form-urlencoded", body, callSid);
     }
 
@@ -111,7 +111,7 @@ public final class Gateways {
                 "verb":"add","message":"%s","created_time":1795341600}}]}]}\
                 """.formatted(userId, Json.escape(name), commentId, Json.escape(text));
         return new SignedWebhook(Channel.SOCIAL, "social", "/webhooks/meta",
-                Map.of("X-Hub-Signature-256", "sha256=" + Hmac.sha256Hex(META_APP_SECRET, body)), "application/json",
+                Map.of("X-Hub-Signature-256", "sha256=" + Hmac.sha256Hex(secrets.metaAppSecret(), body)), "application/json",
                 body, commentId);
     }
 
@@ -121,7 +121,7 @@ public final class Gateways {
                 {"messageId":"%s","name":"%s","phone":"+%s","message":"%s","language":"nl"}\
                 """.formatted(messageId, Json.escape(name), phone, Json.escape(text));
         return new SignedWebhook(Channel.WEBSHOP, "webshop", "/webhooks/webshop/contact",
-                Map.of("X-Switchboard-Signature", "sha256=" + Hmac.sha256Hex(WEBSHOP_SECRET, body)), "application/json",
+                Map.of("X-Switchboard-Signature", "sha256=" + Hmac.sha256Hex(secrets.webshopSecret(), body)), "application/json",
                 body, messageId);
     }
 
@@ -135,7 +135,7 @@ public final class Gateways {
                 """.formatted(ticketId, Json.escape(name), phone, Json.escape(question));
         String url = serviceUrl.apply("store") + path;
         return new SignedWebhook(Channel.STORE, "store", path,
-                Map.of("X-Qminder-Signature", Hmac.sha256Hex(STORE_SECRET, url + body)), "application/json", body,
+                Map.of("X-Qminder-Signature", Hmac.sha256Hex(secrets.storeSecret(), url + body)), "application/json", body,
                 ticketId);
     }
 }
