@@ -1,95 +1,156 @@
 package io.switchboard.bench;
 
-import java.util.Map;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The figures of one benchmark run, as printed and as written to docs/benchmarks.md. */
-final class BenchReport {
-
-    record LoadPhase(LoadDriver.Result load, long queued, double secondsToLastQueued, Latencies webhookToQueued,
-            Latencies webhookToRouted, Latencies routedToQueued, Map<String, ProcessSampler.Usage> usage) {
-
-        /** Contacts stored and pullable per second, from the first webhook to the last item queued. */
-        double queuedPerSecond() {
-            return queued / secondsToLastQueued;
-        }
-
-        /** CPU time the system (every process but the load generator) spent per accepted contact. */
-        double cpuMillisPerContact() {
-            double cores = usage.entrySet().stream().filter(e -> !e.getKey().equals(BenchmarkRun.LOAD_GENERATOR))
-                    .mapToDouble(e -> e.getValue().cpuPercentOfOneCore() / 100).sum();
-            return 1000 * cores / load.acceptedPerSecond();
-        }
-    }
-
-    record AgentPhase(int agents, AgentFleet.Result result, Map<String, ProcessSampler.Usage> usage) {
-    }
-
-    private final Machine machine;
-    private final BenchmarkRun.Options options;
-    Ceilings.Figures ceilings;
-    LoadPhase ingest;
-    LoadPhase steady;
-    AgentPhase agents;
-
-    BenchReport(Machine machine, BenchmarkRun.Options options) {
-        this.machine = machine;
-        this.options = options;
-    }
+record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figures ceilings, ResourceUsage idle,
+        List<LoadPhase> ladder, LoadPhase fullLoad, AgentPhase agents) {
 
     String markdown() {
-        StringBuilder md = new StringBuilder();
-        md.append("# Benchmarks\n\n");
-        md.append("Measured by `deploy/bench/run` on ").append(machine.date()).append(": ").append(machine.describe())
-                .append(". Everything on this one machine: the Kafka broker, PostgreSQL, all eight services (each `-Xmx512m`)")
-                .append(" and the load generator. Seed ").append(options.seed()).append(", ").append(options.seconds())
-                .append(" s per phase. Latencies of the pipeline are measured from when the load generator sent the")
-                .append(" webhook to the `QUEUED` lifecycle event's timestamp (the work item is committed and pullable).\n\n");
-
-        md.append("## Ceilings of this machine\n\n| what | per second |\n|---|---|\n");
-        md.append(row("Kafka produce, 900 B records, acks=all, idempotent (ProducerPerformance)", ceilings.kafkaProducePerSecond()));
-        md.append(row("Kafka consume (ConsumerPerformance)", ceilings.kafkaConsumePerSecond()));
-        md.append(row("PostgreSQL committed single-row inserts, 8 connections", ceilings.postgresInsertsPerSecond()));
-
-        md.append("\n## Results\n\n| figure | value | target | ratio to ceiling |\n|---|---|---|---|\n");
-        md.append("| ingest → queued, sustained | %,.0f contacts/s | ≥ 5,000/s | %.1f %% of Kafka produce, %.1f %% of PostgreSQL inserts |\n"
-                .formatted(ingest.queuedPerSecond(), 100 * ingest.queuedPerSecond() / ceilings.kafkaProducePerSecond(),
-                        100 * ingest.queuedPerSecond() / ceilings.postgresInsertsPerSecond()));
-        md.append("| webhooks accepted (2xx) at full load | %,.0f /s | | |\n".formatted(ingest.load().acceptedPerSecond()));
-        md.append("| CPU per contact at full load, all processes but the load generator | %.2f ms | ≤ 0.4 ms for 5,000/s on 2 cores | |\n"
-                .formatted(ingest.cpuMillisPerContact()));
-        md.append("| webhooks accepted (2xx) at %,d/s offered | %,.0f /s | | |\n"
-                .formatted(options.rate(), steady.load().acceptedPerSecond()));
-        md.append("| webhook → pullable at %,d/s offered | %s | p99 < 100 ms | |\n"
-                .formatted(options.rate(), steady.webhookToQueued().summary()));
-        md.append("| pull-and-complete, %d agents | %,.0f items/s | ≥ 2,000/s | %.1f %% of PostgreSQL inserts |\n"
-                .formatted(agents.agents(), agents.result().completedPerSecond(),
-                        100 * agents.result().completedPerSecond() / ceilings.postgresInsertsPerSecond()));
-        md.append("| pull latency, %d agents | %s | p99 < 20 ms | |\n".formatted(agents.agents(), agents.result().pullLatency().summary()));
-
-        md.append("\n## Per stage\n\n| phase | webhook → 2xx | webhook → routed | routed → queued | webhook → queued |\n|---|---|---|---|---|\n");
-        for (var phase : Map.of("full load", ingest, "%,d/s".formatted(options.rate()), steady).entrySet()) {
-            LoadPhase p = phase.getValue();
-            md.append("| %s | %s | %s | %s | %s |\n".formatted(phase.getKey(), p.load().webhookLatency().summary(),
-                    p.webhookToRouted().summary(), p.routedToQueued().summary(), p.webhookToQueued().summary()));
-        }
-        md.append("\nRejected webhooks (status → count): full load ").append(ingest.load().failuresByStatus())
-                .append(", steady ").append(steady.load().failuresByStatus()).append("; agent errors ")
-                .append(agents.result().errors()).append(".\n");
-
-        md.append("\n## Processes (CPU in % of one core, peak resident memory)\n\n| process | full load | steady | agents |\n|---|---|---|---|\n");
-        for (String name : ingest.usage().keySet()) {
-            md.append("| %s | %s | %s | %s |\n".formatted(name, usage(ingest.usage(), name), usage(steady.usage(), name),
-                    usage(agents.usage(), name)));
-        }
-        return md.toString();
+        return "# Benchmarks\n\n" + intro()
+                + "\n## Ceilings of this machine\n\n" + ceilingsTable()
+                + "\n## Results\n\n" + resultsTable()
+                + "\n## Latency versus load\n\n" + ladderTable()
+                + "\n## The whole stack: CPU and memory\n\n" + stackTable()
+                + "\n## Per stage\n\n" + stageTable() + "\n" + failures()
+                + "\n## Processes (CPU in % of one core, peak resident memory)\n\n" + processTable();
     }
 
-    private static String row(String what, double perSecond) {
-        return "| %s | %,.0f |\n".formatted(what, perSecond);
+    private String intro() {
+        return ("Measured by `deploy/bench/run` on %s: %s. Everything on this one machine: the Kafka broker, PostgreSQL,"
+                + " all eight services (each `-Xmx%s`) and the load generator. Seed %d. After start-up and the ceilings"
+                + " the stack is left alone for %d s and then sampled idle for %d s; then %d s of warm-up (not reported),"
+                + " open-loop phases of %d s at %s contacts/s offered, %d s as fast as the system accepts (*full load*),"
+                + " and %d agents working the backlog for up to %d s. After each load phase the run waits up to %d s"
+                + " until everything accepted is queued, so that one phase's backlog does not pollute the next; CPU and"
+                + " memory cover the sending and that wait. Latencies of the pipeline are measured from when the load"
+                + " generator sent the webhook to the `QUEUED` lifecycle event's timestamp (the work item is committed"
+                + " and pullable).\n")
+                .formatted(machine.date(), machine.describe(), BenchmarkRun.SERVICE_HEAP, options.seed(),
+                        BenchmarkRun.SETTLE.toSeconds(), options.idle(), options.warmup(), options.seconds(),
+                        options.rates().stream().map("%,d"::formatted).collect(Collectors.joining(", ")),
+                        options.seconds(), options.agents(), options.seconds(), options.drain());
     }
 
-    private static String usage(Map<String, ProcessSampler.Usage> usage, String name) {
-        ProcessSampler.Usage u = usage.get(name);
-        return u == null ? "" : "%.0f %%, %,d MiB".formatted(u.cpuPercentOfOneCore(), u.peakRssMiB());
+    private String ceilingsTable() {
+        return new MarkdownTable("what", "per second")
+                .row("Kafka produce, 900 B records, acks=all, idempotent (ProducerPerformance)", "%,.0f".formatted(ceilings.kafkaProducePerSecond()))
+                .row("Kafka consume (ConsumerPerformance)", "%,.0f".formatted(ceilings.kafkaConsumePerSecond()))
+                .row("PostgreSQL committed single-row inserts, 8 connections", "%,.0f".formatted(ceilings.postgresInsertsPerSecond()))
+                .toString();
+    }
+
+    private String resultsTable() {
+        LoadPhase highest = ladder.get(ladder.size() - 1);
+        AgentFleet.Result work = agents.result();
+        return new MarkdownTable("figure", "value", "target", "ratio to ceiling")
+                .row("ingest → queued, sustained at full load", "%,.0f contacts/s".formatted(fullLoad.queuedPerSecond()),
+                        "≥ 5,000/s", postgresShare(fullLoad.queuedPerSecond()) + " of PostgreSQL inserts, "
+                                + kafkaShare(fullLoad.queuedPerSecond()) + " of Kafka produce")
+                .row("webhooks accepted (2xx) at full load", "%,.0f /s".formatted(fullLoad.load().acceptedPerSecond()), "",
+                        kafkaShare(fullLoad.load().acceptedPerSecond()) + " of Kafka produce")
+                .row("CPU per contact at full load, all processes but the load generator",
+                        "%.2f ms".formatted(fullLoad.cpuMillisPerContact()), "≤ 0.4 ms for 5,000/s on 2 cores", "")
+                .row("webhooks accepted (2xx) at %s offered".formatted(highest.name()),
+                        "%,.0f /s".formatted(highest.load().acceptedPerSecond()), "",
+                        kafkaShare(highest.load().acceptedPerSecond()) + " of Kafka produce")
+                .row("webhook → pullable at %s offered".formatted(highest.name()), highest.webhookToQueued().summary(),
+                        "p99 < 100 ms", "")
+                .row("pull-and-complete, %d agents".formatted(agents.agents()), "%,.0f items/s".formatted(work.completedPerSecond()),
+                        "≥ 2,000/s", postgresShare(work.completedPerSecond()) + " of PostgreSQL inserts")
+                .row("pull latency, %d agents".formatted(agents.agents()), work.pullLatency().summary(), "p99 < 20 ms", "")
+                .row("idle stack: CPU; resident memory, sum of RSS (PSS)", "%.1f %% of %d cores; %s (%s)".formatted(
+                        idle.stackCpuPercentOf(machine.cores()), machine.cores(), mib(idle.stackPeak().rssMiB()),
+                        mib(idle.stackPeak().pssMiB())), "", "")
+                .row("stack under load: peak resident memory, sum of RSS (PSS)", "%s (%s)".formatted(
+                        mib(peakUnderLoad().rssMiB()), mib(peakUnderLoad().pssMiB())), "", "")
+                .toString();
+    }
+
+    private String ladderTable() {
+        MarkdownTable table = new MarkdownTable("offered", "accepted (2xx)", "queued",
+                "queued, % of PostgreSQL inserts / Kafka produce", "webhook → 2xx p50 / p99",
+                "webhook → pullable p50 / p99", "backlog after sending");
+        for (LoadPhase phase : loadPhases()) {
+            table.row(phase.name(), "%,.0f /s".formatted(phase.load().acceptedPerSecond()),
+                    "%,.0f /s".formatted(phase.queuedPerSecond()), postgresShare(phase.queuedPerSecond()) + " / "
+                            + kafkaShare(phase.queuedPerSecond()),
+                    phase.load().webhookLatency().medianAndP99(), phase.webhookToQueued().medianAndP99(),
+                    phase.backlogLeft() <= 0 ? "queued in %.0f s".formatted(phase.drainSeconds())
+                            : "%,d not queued after %.0f s".formatted(phase.backlogLeft(), phase.drainSeconds()));
+        }
+        return table.toString();
+    }
+
+    private String stackTable() {
+        MarkdownTable table = new MarkdownTable("phase", "CPU, %% of %d cores".formatted(machine.cores()),
+                "CPU per contact", "resident memory, sum of RSS", "proportional (PSS)");
+        table.row("idle, %d s".formatted(options.idle()), "%.1f %%".formatted(idle.stackCpuPercentOf(machine.cores())),
+                "", mib(idle.stackPeak().rssMiB()), mib(idle.stackPeak().pssMiB()));
+        for (LoadPhase phase : loadPhases()) {
+            table.row(phase.name(), "%.0f %%".formatted(phase.usage().stackCpuPercentOf(machine.cores())),
+                    "%.2f ms".formatted(phase.cpuMillisPerContact()), mib(phase.usage().stackPeak().rssMiB()),
+                    mib(phase.usage().stackPeak().pssMiB()));
+        }
+        ResourceUsage work = agents.usage();
+        table.row("%d agents".formatted(agents.agents()), "%.0f %%".formatted(work.stackCpuPercentOf(machine.cores())),
+                "", mib(work.stackPeak().rssMiB()), mib(work.stackPeak().pssMiB()));
+        return table + "\nMemory is the peak of once-a-second samples, every process but the load generator. The sum of"
+                + " RSS counts a page shared by several processes once for each (PostgreSQL's shared buffers in every"
+                + " backend); PSS divides it among them, so it is what the stack occupies.\n";
+    }
+
+    private String stageTable() {
+        MarkdownTable table = new MarkdownTable("phase", "webhook → 2xx", "webhook → routed", "routed → queued",
+                "webhook → queued");
+        for (LoadPhase phase : loadPhases()) {
+            table.row(phase.name(), phase.load().webhookLatency().summary(), phase.webhookToRouted().summary(),
+                    phase.routedToQueued().summary(), phase.webhookToQueued().summary());
+        }
+        return table.toString();
+    }
+
+    private String failures() {
+        return "Webhooks not accepted (status → count): " + loadPhases().stream()
+                .map(phase -> phase.name() + " " + phase.load().failuresByStatus()).collect(Collectors.joining(", "))
+                + "; agent errors " + agents.result().errors() + ".\n";
+    }
+
+    private String processTable() {
+        LoadPhase highest = ladder.get(ladder.size() - 1);
+        MarkdownTable table = new MarkdownTable("process", "idle", highest.name(), fullLoad.name(), "agents");
+        for (String process : idle.processes().keySet()) {
+            Function<ResourceUsage, String> cell = usage -> usage.processes().containsKey(process)
+                    ? "%.0f %%, %s".formatted(usage.cpuPercentOfOneCore(process), mib(usage.processes().get(process).peak().rssMiB()))
+                    : "";
+            table.row(process, cell.apply(idle), cell.apply(highest.usage()), cell.apply(fullLoad.usage()),
+                    cell.apply(agents.usage()));
+        }
+        return table.toString();
+    }
+
+    /** The reported load phases: the ladder of offered rates, then full load. */
+    private List<LoadPhase> loadPhases() {
+        return Stream.concat(ladder.stream(), Stream.of(fullLoad)).toList();
+    }
+
+    private ResourceUsage.Memory peakUnderLoad() {
+        return Stream.concat(loadPhases().stream().map(LoadPhase::usage), Stream.of(agents.usage()))
+                .map(ResourceUsage::stackPeak).reduce(ResourceUsage.Memory.NONE, ResourceUsage.Memory::max);
+    }
+
+    private String postgresShare(double perSecond) {
+        return "%.1f %%".formatted(100 * perSecond / ceilings.postgresInsertsPerSecond());
+    }
+
+    private String kafkaShare(double perSecond) {
+        return "%.1f %%".formatted(100 * perSecond / ceilings.kafkaProducePerSecond());
+    }
+
+    private static String mib(long mib) {
+        return "%,d MiB".formatted(mib);
     }
 }

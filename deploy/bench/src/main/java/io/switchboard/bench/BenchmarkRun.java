@@ -1,29 +1,32 @@
 package io.switchboard.bench;
 
-import io.switchboard.runtime.ServiceSpec;
 import io.switchboard.runtime.SwitchboardStack;
-import io.switchboard.runtime.gateway.Gateways;
 
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * {@code deploy/bench/run}: the whole system on this machine under signed webhook load, with an agent fleet,
- * measured against the machine's own Kafka and PostgreSQL ceilings. Prints the figures and writes them to
- * docs/benchmarks.md. Options: {@code --seed N --seconds N --rate N --agents N --warmup N}.
+ * {@code deploy/bench/run}: the whole system on this machine, idle and then under signed webhook load at a ladder
+ * of offered rates and as fast as it accepts, with an agent fleet, measured against the machine's own Kafka and
+ * PostgreSQL ceilings. Prints the figures and writes them to docs/benchmarks.md; a run the system refused (see
+ * {@link InvalidRun}) writes nothing and exits with 1. Options: {@code --seed N --seconds N --rates N,N,...
+ * --agents N --warmup N --idle N --drain N}.
  */
 public final class BenchmarkRun {
 
-    static final String LOAD_GENERATOR = "load generator";
+    static final String SERVICE_HEAP = "512m";
+    // Start-up leaves JIT compilation, class loading and the consumers' first rebalances behind for a while.
+    static final Duration SETTLE = Duration.ofSeconds(20);
 
     private BenchmarkRun() {
     }
@@ -34,104 +37,99 @@ public final class BenchmarkRun {
         Path state = Files.createDirectories(root.resolve("deploy/bench/target/run-" + System.currentTimeMillis()));
         Machine machine = Machine.current();
         System.out.println("Machine: " + machine.describe());
+        long started = System.nanoTime();
+        BenchReport report;
+        try {
+            report = measure(root, state, machine, options);
+        } catch (InvalidRun e) {
+            System.err.println("\nThe run is invalid, docs/benchmarks.md is left as it was: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        String markdown = report.markdown();
+        System.out.println();
+        System.out.println(markdown);
+        GeneratedDoc.write(root.resolve("docs/benchmarks.md"), markdown);
+        System.out.printf("Written to docs/benchmarks.md after %d s.%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
 
+    private static BenchReport measure(Path root, Path state, Machine machine, Options options) throws Exception {
         try (SwitchboardStack stack = SwitchboardStack.builder(root, state).freePorts().partitions(6)
-                .serviceHeap("512m").build()) {
+                .serviceHeap(SERVICE_HEAP).build()) {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             System.out.println("Starting Kafka, PostgreSQL and all services ...");
             stack.start();
-            BenchReport report = new BenchReport(machine, options);
 
             System.out.println("Measuring the machine's ceilings (Kafka perf tools, PostgreSQL inserts) ...");
-            report.ceilings = new Ceilings(stack.bootstrapServers(), stack.postgres(), state)
+            Ceilings.Figures ceilings = new Ceilings(stack.bootstrapServers(), stack.postgres(), state)
                     .measure(200_000, 900, Duration.ofSeconds(10));
+
+            System.out.printf("Idle: left alone for %d s, then sampled for %d s ...%n", SETTLE.toSeconds(), options.idle);
+            Thread.sleep(SETTLE.toMillis());
+            ResourceUsage idle = ProcessSampler.measure(stack, Duration.ofSeconds(options.idle));
 
             ExecutorService httpThreads = Executors.newFixedThreadPool(4);
             try {
                 HttpClient client = HttpClient.newBuilder().executor(httpThreads)
                         .connectTimeout(Duration.ofSeconds(5)).build();
                 TrafficMix traffic = new TrafficMix(options.seed, Long.toString(System.currentTimeMillis(), 36),
-                        new Gateways(stack::url));
+                        stack.gateways());
+                LoadPhases phases = new LoadPhases(stack, client, traffic, Duration.ofSeconds(options.drain));
+                Duration phase = Duration.ofSeconds(options.seconds);
 
-                // Eight JVMs compiling their hot paths at once would otherwise be measured as the system's speed.
-                System.out.printf("Warm-up: %d s at %,d contacts/s (not reported) ...%n", options.warmup, options.rate / 4);
-                loadPhase(stack, client, traffic, options.rate / 4, options.warmup, 512);
+                // Eight JVMs compiling their hot paths at once would otherwise be measured as the system's speed;
+                // checked too, so that a run whose webhooks are all refused ends now rather than in minutes.
+                int warmupRate = Math.max(1, Collections.max(options.rates) / 4);
+                System.out.printf("Warm-up: %d s at %,d contacts/s (not reported) ...%n", options.warmup, warmupRate);
+                report(InvalidRun.requireSound(phases.run("warm-up", warmupRate, Duration.ofSeconds(options.warmup))));
 
-                System.out.println("Phase 1: ingest as fast as the system accepts, " + options.seconds + " s ...");
-                report.ingest = loadPhase(stack, client, traffic, 0, options.seconds, 512);
+                List<LoadPhase> ladder = new ArrayList<>();
+                for (int rate : options.rates) {
+                    System.out.printf("%,d contacts/s offered, open loop, %d s ...%n", rate, options.seconds);
+                    ladder.add(report(InvalidRun.requireSound(phases.run("%,d/s".formatted(rate), rate, phase))));
+                }
+                System.out.printf("Full load: as fast as the system accepts, %d s ...%n", options.seconds);
+                LoadPhase fullLoad = report(InvalidRun.requireSound(phases.run("full load", 0, phase)));
 
-                System.out.printf("Phase 2: %,d contacts/s open loop, %d s ...%n", options.rate, options.seconds);
-                report.steady = loadPhase(stack, client, traffic, options.rate, options.seconds, 2048);
-
-                System.out.printf("Phase 3: %d agents pull and complete the backlog ...%n", options.agents);
-                report.agents = agentPhase(stack, client, options.agents, options.seconds);
+                System.out.printf("%d agents pull and complete the backlog ...%n", options.agents);
+                AgentPhase agents = InvalidRun.requireSound(AgentPhase.run(stack, client, options.agents, phase));
+                return new BenchReport(machine, options, ceilings, idle, ladder, fullLoad, agents);
             } finally {
                 httpThreads.shutdownNow(); // a non-daemon pool would keep this JVM alive after the run
             }
-
-            String markdown = report.markdown();
-            System.out.println();
-            System.out.println(markdown);
-            GeneratedDoc.write(root.resolve("docs/benchmarks.md"), markdown);
-            System.out.println("Written to docs/benchmarks.md");
         }
     }
 
-    private static BenchReport.LoadPhase loadPhase(SwitchboardStack stack, HttpClient client, TrafficMix traffic,
-            int rate, int seconds, int maxInFlight) throws Exception {
-        LoadDriver driver = new LoadDriver(client, stack::url);
-        try (PipelineWatcher watcher = new PipelineWatcher(stack.bootstrapServers(), driver);
-             ProcessSampler sampler = new ProcessSampler(pids(stack)).start()) {
-            long start = System.nanoTime();
-            LoadDriver.Result load = driver.run(traffic, rate, Duration.ofSeconds(seconds), maxInFlight);
-            watcher.awaitQueued(load.accepted(), Duration.ofSeconds(15));
-            double toLastQueued = (watcher.lastQueuedNanos() - start) / 1e9;
-            return new BenchReport.LoadPhase(load, watcher.queued(), toLastQueued, watcher.webhookToQueued,
-                    watcher.webhookToRouted, watcher.routedToQueued, sampler.stop());
-        }
+    /** One line per phase while the run goes on: a long run shows early what it is heading for. */
+    private static LoadPhase report(LoadPhase phase) {
+        System.out.printf("  %s: %,.0f accepted/s, %,.0f queued/s, webhook → pullable p50 / p99 %s, %,d left%n",
+                phase.name(), phase.load().acceptedPerSecond(), phase.queuedPerSecond(),
+                phase.webhookToQueued().medianAndP99(), phase.backlogLeft());
+        return phase;
     }
 
-    private static BenchReport.AgentPhase agentPhase(SwitchboardStack stack, HttpClient client, int agents, int seconds)
-            throws Exception {
-        List<AgentFleet.Agent> fleet = new ArrayList<>();
-        for (int i = 0; i < agents; i++) {
-            String id = "bench-agent-" + i;
-            fleet.add(new AgentFleet.Agent(id, stack.keys().token(id, Set.of("agent"), Duration.ofHours(2))));
-        }
-        AgentFleet work = new AgentFleet(client, stack.url("work-service"), fleet);
-        String supervisor = stack.keys().token("bench-supervisor", Set.of("supervisor"), Duration.ofHours(2));
-        work.signOn(supervisor, AgentProfiles::forAgent);
-        try (ProcessSampler sampler = new ProcessSampler(pids(stack)).start()) {
-            AgentFleet.Result result = work.work(Duration.ofSeconds(seconds), true);
-            return new BenchReport.AgentPhase(agents, result, sampler.stop());
-        }
-    }
+    record Options(long seed, int seconds, List<Integer> rates, int agents, int warmup, int idle, int drain) {
 
-    /** Every process of the system: the broker, PostgreSQL's postmaster (with its backends) and the services. */
-    private static Map<String, Long> pids(SwitchboardStack stack) {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        pids.put("kafka", stack.kafka().pid());
-        stack.postgres().pid().ifPresent(pid -> pids.put("postgresql", pid));
-        for (ServiceSpec spec : ServiceSpec.ALL) {
-            pids.put(spec.name(), stack.service(spec.name()).pid());
-        }
-        pids.put(LOAD_GENERATOR, ProcessHandle.current().pid());
-        return pids;
-    }
+        private static final Map<String, String> DEFAULTS = Map.of("--seed", "42", "--seconds", "20",
+                "--rates", "50,100,200,500,1000", "--agents", "200", "--warmup", "20", "--idle", "30", "--drain", "60");
 
-    record Options(long seed, int seconds, int rate, int agents, int warmup) {
         static Options parse(String[] args) {
-            Map<String, String> values = new LinkedHashMap<>(Map.of("--seed", "42", "--seconds", "30", "--rate", "1000",
-                    "--agents", "200", "--warmup", "30"));
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                if (!values.containsKey(args[i])) {
-                    throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + values.keySet());
+            Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+            for (int i = 0; i < args.length; i += 2) {
+                if (!values.containsKey(args[i]) || i + 1 == args.length) {
+                    throw new IllegalArgumentException("unknown option or missing value: " + args[i] + "; known: "
+                            + DEFAULTS.keySet());
                 }
                 values.put(args[i], args[i + 1]);
             }
-            return new Options(Long.parseLong(values.get("--seed")), Integer.parseInt(values.get("--seconds")),
-                    Integer.parseInt(values.get("--rate")), Integer.parseInt(values.get("--agents")),
-                    Integer.parseInt(values.get("--warmup")));
+            List<Integer> rates = Arrays.stream(values.get("--rates").split(",")).map(String::trim)
+                    .map(Integer::parseInt).sorted().toList();
+            if (rates.isEmpty() || rates.get(0) <= 0) {
+                throw new IllegalArgumentException("--rates needs positive contacts/s, e.g. 50,100,200");
+            }
+            return new Options(Long.parseLong(values.get("--seed")), Integer.parseInt(values.get("--seconds")), rates,
+                    Integer.parseInt(values.get("--agents")), Integer.parseInt(values.get("--warmup")),
+                    Integer.parseInt(values.get("--idle")), Integer.parseInt(values.get("--drain")));
         }
     }
 }

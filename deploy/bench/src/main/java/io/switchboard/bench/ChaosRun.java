@@ -58,7 +58,7 @@ public final class ChaosRun {
     }
 
     private Outcome run(HttpClient client) throws Exception {
-        Gateways gateways = new Gateways(stack::url);
+        Gateways gateways = stack.gateways();
         LoadDriver driver = new LoadDriver(client, stack::url);
         Reconciliation reconciliation = new Reconciliation(stack.postgres());
         TrafficMix traffic = new TrafficMix(options.seed(), "chaos" + Long.toString(System.currentTimeMillis(), 36), gateways);
@@ -94,7 +94,7 @@ public final class ChaosRun {
         }
         LoadDriver.Result result = load.get();
 
-        Reconciliation.Outcome reconciled = reconciliation.reconcile(Set.copyOf(driver.accepted().keySet()),
+        Reconciliation.Outcome reconciled = reconciliation.reconcile(driver.accepted(),
                 Duration.ofSeconds(120));
         WebhookFuzzer.Outcome fuzz = new WebhookFuzzer(driver, gateways, stack.bootstrapServers(), options.seed()).run();
         for (String service : stack.services().keySet()) {

@@ -28,7 +28,20 @@ final class Latencies {
         if (count() == 0) {
             return "no samples";
         }
-        return "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (n=%,d)".formatted(percentileMillis(50),
-                percentileMillis(95), percentileMillis(99), maxMillis(), count());
+        return "p50 %s, p95 %s, p99 %s, max %s (n=%,d)".formatted(format(percentileMillis(50)),
+                format(percentileMillis(95)), format(percentileMillis(99)), format(maxMillis()), count());
+    }
+
+    /** "p50 / p99", for tables that put many distributions side by side. */
+    String medianAndP99() {
+        return count() == 0 ? "no samples" : format(percentileMillis(50)) + " / " + format(percentileMillis(99));
+    }
+
+    /** In the unit a reader compares with: ms below 10 s (a decimal below 10 ms), seconds above. */
+    static String format(double millis) {
+        if (millis < 10) {
+            return "%.1f ms".formatted(millis);
+        }
+        return millis < 10_000 ? "%,.0f ms".formatted(millis) : "%.1f s".formatted(millis / 1000);
     }
 }

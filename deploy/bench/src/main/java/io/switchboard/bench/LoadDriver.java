@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,33 +20,41 @@ import java.util.function.Supplier;
 
 /**
  * Posts signed webhooks at a fixed rate (open loop: a slow system does not slow the senders down, so queueing shows
- * up as latency) or as fast as {@code maxInFlight} concurrent requests allow. It remembers when each accepted
- * contact was sent, by contact id.
+ * up as latency) or as fast as {@code maxInFlight} concurrent requests allow. It remembers when each contact was
+ * sent, by contact id, and which were accepted.
  */
 final class LoadDriver {
 
+    /** @param failuresByStatus answers other than 2xx, by status; -1 counts requests that got no answer */
     record Result(long sent, long accepted, Map<Integer, Long> failuresByStatus, double seconds, Latencies webhookLatency) {
         double acceptedPerSecond() {
             return accepted / seconds;
+        }
+
+        long rejected() {
+            return failuresByStatus.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
     private final HttpClient client;
     private final Function<String, String> serviceUrl;
+    // Recorded before sending: a fast pipeline may queue a contact before its 2xx has been read.
     private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+    private final Set<String> accepted = ConcurrentHashMap.newKeySet();
 
     LoadDriver(HttpClient client, Function<String, String> serviceUrl) {
         this.client = client;
         this.serviceUrl = serviceUrl;
     }
 
-    /** When the webhook of an accepted contact was sent, or null. */
+    /** When the webhook of a contact was sent, or null if this driver did not send it. */
     Instant sentAt(String contactId) {
         return sentAt.get(contactId);
     }
 
-    Map<String, Instant> accepted() {
-        return sentAt;
+    /** The contacts whose webhook got a 2xx. */
+    Set<String> accepted() {
+        return Set.copyOf(accepted);
     }
 
     /** @param ratePerSecond webhooks per second, or 0 for as fast as {@code maxInFlight} allows */
@@ -59,7 +68,7 @@ final class LoadDriver {
     Result run(Supplier<SignedWebhook> traffic, double ratePerSecond, BooleanSupplier keepGoing, int maxInFlight)
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(maxInFlight);
-        AtomicLong accepted = new AtomicLong();
+        AtomicLong acceptedCount = new AtomicLong();
         Map<Integer, Long> failures = new ConcurrentHashMap<>();
         Latencies latency = new Latencies();
         long start = System.nanoTime();
@@ -74,7 +83,7 @@ final class LoadDriver {
             }
             inFlight.acquire();
             SignedWebhook webhook = traffic.get();
-            Instant sentWall = Instant.now();
+            sentAt.put(webhook.contactId(), Instant.now());
             long sentNanos = System.nanoTime();
             sent++;
             client.sendAsync(request(webhook), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
@@ -82,8 +91,8 @@ final class LoadDriver {
                 int status = failure == null ? response.statusCode() : -1;
                 if (status / 100 == 2) {
                     latency.recordNanos(System.nanoTime() - sentNanos);
-                    sentAt.put(webhook.contactId(), sentWall);
-                    accepted.incrementAndGet();
+                    accepted.add(webhook.contactId());
+                    acceptedCount.incrementAndGet();
                 } else {
                     failures.merge(status, 1L, Long::sum);
                 }
@@ -92,15 +101,16 @@ final class LoadDriver {
         inFlight.acquire(maxInFlight); // every answer is in
         inFlight.release(maxInFlight);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(sent, accepted.get(), Map.copyOf(failures), seconds, latency);
+        return new Result(sent, acceptedCount.get(), Map.copyOf(failures), seconds, latency);
     }
 
     /** Sends one webhook and waits for the answer: its status, or -1 when the service did not answer. */
     int send(SignedWebhook webhook) {
         try {
+            sentAt.put(webhook.contactId(), Instant.now());
             int status = client.send(request(webhook), HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 == 2) {
-                sentAt.put(webhook.contactId(), Instant.now());
+                accepted.add(webhook.contactId());
             }
             return status;
         } catch (java.io.IOException e) {

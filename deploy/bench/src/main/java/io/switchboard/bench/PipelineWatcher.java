@@ -19,10 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Follows the contacts through the pipeline on Kafka: when each was routed ({@code contacts.routed}) and queued,
- * i.e. stored and pullable ({@code QUEUED} on {@code contacts.lifecycle}). Per-stage lag comes from the events'
- * own timestamps: webhook sent → routed (engine) → queued (work-service). The contact's {@code receivedAt} is the
- * provider's own message time, so it is not used as a stage boundary.
+ * Follows the contacts one driver sent through the pipeline on Kafka: when each was routed ({@code contacts.routed})
+ * and queued, i.e. stored and pullable ({@code QUEUED} on {@code contacts.lifecycle}). Contacts sent by anyone else,
+ * such as the backlog of an earlier phase, are left out. Per-stage lag comes from the events' own timestamps:
+ * webhook sent → routed (engine) → queued (work-service). The contact's {@code receivedAt} is the provider's own
+ * message time, so it is not used as a stage boundary.
  */
 final class PipelineWatcher implements AutoCloseable {
 
@@ -74,7 +75,7 @@ final class PipelineWatcher implements AutoCloseable {
         String contactId = event.path("contact").path("contactId").asText();
         Instant routed = Instant.parse(event.path("routedAt").asText());
         Instant sent = driver.sentAt(contactId);
-        if (routedAt.putIfAbsent(contactId, routed) == null && sent != null) {
+        if (sent != null && routedAt.putIfAbsent(contactId, routed) == null) {
             webhookToRouted.recordNanos(Duration.between(sent, routed).toNanos());
         }
     }
@@ -82,14 +83,12 @@ final class PipelineWatcher implements AutoCloseable {
     private void onQueued(JsonNode event) {
         String contactId = event.path("contactId").asText();
         Instant queued = Instant.parse(event.path("occurredAt").asText());
-        if (queuedAt.putIfAbsent(contactId, queued) != null) {
+        Instant sent = driver.sentAt(contactId);
+        if (sent == null || queuedAt.putIfAbsent(contactId, queued) != null) {
             return;
         }
         lastQueuedNanos.set(System.nanoTime());
-        Instant sent = driver.sentAt(contactId);
-        if (sent != null) {
-            webhookToQueued.recordNanos(Duration.between(sent, queued).toNanos());
-        }
+        webhookToQueued.recordNanos(Duration.between(sent, queued).toNanos());
         Instant routed = routedAt.get(contactId);
         if (routed != null) {
             routedToQueued.recordNanos(Duration.between(routed, queued).toNanos());
@@ -100,11 +99,15 @@ final class PipelineWatcher implements AutoCloseable {
         return queuedAt.size();
     }
 
-    /** Waits until {@code expected} contacts are queued or nothing new was queued for {@code quiet}. */
-    void awaitQueued(long expected, Duration quiet) throws InterruptedException {
-        long quietNanos = quiet.toNanos();
+    /**
+     * Waits until {@code expected} contacts are queued, {@code bound} has passed, or nothing new was queued for
+     * {@code quiet} (the pipeline is stuck: waiting longer would only delay the verdict).
+     */
+    void awaitQueued(long expected, Duration bound, Duration quiet) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
         lastQueuedNanos.compareAndSet(0, System.nanoTime());
-        while (queued() < expected && System.nanoTime() - lastQueuedNanos.get() < quietNanos) {
+        while (queued() < expected && System.nanoTime() < deadline
+                && System.nanoTime() - lastQueuedNanos.get() < quiet.toNanos()) {
             Thread.sleep(50);
         }
     }

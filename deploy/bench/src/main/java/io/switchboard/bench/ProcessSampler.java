@@ -1,73 +1,99 @@
 package io.switchboard.bench;
 
+import io.switchboard.runtime.ServiceSpec;
+import io.switchboard.runtime.SwitchboardStack;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 /**
- * CPU time and resident memory of the system's processes during a phase, read from /proc: CPU as a share of one
- * core (100 % = one core busy), memory as the peak RSS seen by once-a-second samples. A process counts with its
- * descendants, so PostgreSQL is the postmaster with its backends (their RSS summed, shared buffers included), but
- * not with descendants sampled on their own: the load generator's JVM is the parent of every service it started.
+ * CPU time and resident memory of the system's processes during a phase, read from /proc; memory as the peaks
+ * of once-a-second samples. A process counts with its descendants, so PostgreSQL is the postmaster with its
+ * backends, but not with descendants sampled on their own: the load generator's JVM is the parent of every
+ * service it started.
  */
 final class ProcessSampler implements AutoCloseable {
 
+    static final String LOAD_GENERATOR = "load generator";
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-    record Usage(double cpuPercentOfOneCore, long peakRssMiB) {
-    }
-
     private final Map<String, Long> pids;
-    private final Map<String, Long> startTicks = new ConcurrentHashMap<>();
-    private final Map<String, Long> peakRss = new ConcurrentHashMap<>();
+    private final Map<String, Long> startTicks = new HashMap<>();
+    private final Map<String, ResourceUsage.Memory> peaks = new HashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private ResourceUsage.Memory stackPeak = ResourceUsage.Memory.NONE;
     private long startNanos;
 
-    ProcessSampler(Map<String, Long> pids) {
-        this.pids = new LinkedHashMap<>(pids);
+    ProcessSampler(SwitchboardStack stack) {
+        this.pids = processes(stack);
     }
 
-    ProcessSampler start() {
+    /** Samples the stack for {@code duration} while it does whatever it does on its own. */
+    static ResourceUsage measure(SwitchboardStack stack, Duration duration) throws InterruptedException {
+        try (ProcessSampler sampler = new ProcessSampler(stack).start()) {
+            Thread.sleep(duration.toMillis());
+            return sampler.stop();
+        }
+    }
+
+    /** The broker, PostgreSQL's postmaster, the services, and this JVM as the load generator. */
+    private static Map<String, Long> processes(SwitchboardStack stack) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("kafka", stack.kafka().pid());
+        stack.postgres().pid().ifPresent(pid -> pids.put("postgresql", pid));
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            pids.put(spec.name(), stack.service(spec.name()).pid());
+        }
+        pids.put(LOAD_GENERATOR, ProcessHandle.current().pid());
+        return pids;
+    }
+
+    synchronized ProcessSampler start() {
         startNanos = System.nanoTime();
-        pids.forEach((name, pid) -> startTicks.put(name, cpuTicks(name)));
-        timer.scheduleAtFixedRate(this::sampleMemory, 0, 1, TimeUnit.SECONDS);
+        pids.keySet().forEach(name -> startTicks.put(name, cpuTicks(name)));
+        timer.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
         return this;
     }
 
-    Map<String, Usage> stop() {
+    synchronized ResourceUsage stop() {
         timer.shutdownNow();
-        sampleMemory();
-        double seconds = Duration.ofNanos(System.nanoTime() - startNanos).toMillis() / 1000.0;
-        Map<String, Usage> usage = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> {
-            long ticks = cpuTicks(name) - startTicks.getOrDefault(name, 0L);
-            usage.put(name, new Usage(100.0 * ticks / TICKS_PER_SECOND / seconds, peakRss.getOrDefault(name, 0L)));
-        });
-        return usage;
+        sample();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        Map<String, ResourceUsage.ProcessUsage> usage = new LinkedHashMap<>();
+        pids.keySet().forEach(name -> usage.put(name, new ResourceUsage.ProcessUsage(
+                (double) (cpuTicks(name) - startTicks.get(name)) / TICKS_PER_SECOND, peaks.get(name))));
+        return new ResourceUsage(seconds, usage, stackPeak);
     }
 
-    private void sampleMemory() {
-        pids.keySet().forEach(name -> peakRss.merge(name, rssMiB(name), Math::max));
+    private synchronized void sample() {
+        ResourceUsage.Memory stack = ResourceUsage.Memory.NONE;
+        for (String name : pids.keySet()) {
+            ResourceUsage.Memory memory = tree(name).mapToObj(ProcessSampler::ownMemory)
+                    .reduce(ResourceUsage.Memory.NONE, ResourceUsage.Memory::plus);
+            peaks.merge(name, memory, ResourceUsage.Memory::max);
+            if (!name.equals(LOAD_GENERATOR)) {
+                stack = stack.plus(memory);
+            }
+        }
+        stackPeak = stackPeak.max(stack);
     }
 
     private long cpuTicks(String name) {
         return tree(name).map(ProcessSampler::ownTicks).sum();
-    }
-
-    private long rssMiB(String name) {
-        return tree(name).map(ProcessSampler::ownRssKiB).sum() / 1024;
     }
 
     /** The process and its descendants, leaving out the subtrees of the other sampled processes. */
@@ -86,23 +112,28 @@ final class ProcessSampler implements AutoCloseable {
         return tree.build();
     }
 
-    /** utime + stime. */
+    /**
+     * utime + stime, plus cutime + cstime: the time of children that ended and were reaped, such as PostgreSQL
+     * backends of closed connections, which the tree no longer shows.
+     */
     private static long ownTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return IntStream.rangeClosed(11, 14).mapToLong(field -> Long.parseLong(fields[field])).sum();
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return 0; // the process ended between listing and reading
         }
     }
 
-    private static long ownRssKiB(long pid) {
-        try (var lines = Files.lines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            return lines.filter(line -> line.startsWith("VmRSS:")).findFirst()
-                    .map(line -> Long.parseLong(line.replaceAll("\\D", ""))).orElse(0L);
+    private static ResourceUsage.Memory ownMemory(long pid) {
+        try (var lines = Files.lines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"))) {
+            Map<String, Long> kib = new HashMap<>();
+            lines.filter(line -> line.startsWith("Rss:") || line.startsWith("Pss:"))
+                    .forEach(line -> kib.put(line.substring(0, 3), Long.parseLong(line.replaceAll("\\D", ""))));
+            return new ResourceUsage.Memory(kib.getOrDefault("Rss", 0L), kib.getOrDefault("Pss", 0L));
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return ResourceUsage.Memory.NONE;
         }
     }
 

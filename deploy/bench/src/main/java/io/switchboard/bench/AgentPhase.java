@@ -1,0 +1,28 @@
+package io.switchboard.bench;
+
+import io.switchboard.runtime.SwitchboardStack;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** A fleet of agents signed on and working the backlog the load phases left, as fast as they can. */
+record AgentPhase(int agents, AgentFleet.Result result, ResourceUsage usage) {
+
+    static AgentPhase run(SwitchboardStack stack, HttpClient client, int agents, Duration duration) throws Exception {
+        List<AgentFleet.Agent> fleet = new ArrayList<>();
+        for (int i = 0; i < agents; i++) {
+            String id = "bench-agent-" + i;
+            fleet.add(new AgentFleet.Agent(id, stack.keys().token(id, Set.of("agent"), Duration.ofHours(2))));
+        }
+        AgentFleet work = new AgentFleet(client, stack.url("work-service"), fleet);
+        String supervisor = stack.keys().token("bench-supervisor", Set.of("supervisor"), Duration.ofHours(2));
+        work.signOn(supervisor, AgentProfiles::forAgent);
+        try (ProcessSampler sampler = new ProcessSampler(stack).start()) {
+            AgentFleet.Result result = work.work(duration, true);
+            return new AgentPhase(agents, result, sampler.stop());
+        }
+    }
+}

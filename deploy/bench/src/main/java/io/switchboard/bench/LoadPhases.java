@@ -1,0 +1,47 @@
+package io.switchboard.bench;
+
+import io.switchboard.runtime.SwitchboardStack;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/**
+ * Runs load phases against one stack: sends for a while, then waits, bounded, until everything accepted is queued,
+ * so that a phase's backlog does not slow down and pollute the next one.
+ */
+final class LoadPhases {
+
+    // Nothing queued for this long means the pipeline is stuck, not slow: stop waiting for it.
+    private static final Duration STUCK = Duration.ofSeconds(15);
+    // As fast as accepted: enough requests in flight to keep five adapters busy. Open loop: so many that a slow
+    // system shows up as latency, not as a sender that slows down with it.
+    private static final int SATURATING_IN_FLIGHT = 512;
+    private static final int OPEN_LOOP_IN_FLIGHT = 2048;
+
+    private final SwitchboardStack stack;
+    private final HttpClient client;
+    private final TrafficMix traffic;
+    private final Duration drainBound;
+
+    LoadPhases(SwitchboardStack stack, HttpClient client, TrafficMix traffic, Duration drainBound) {
+        this.stack = stack;
+        this.client = client;
+        this.traffic = traffic;
+        this.drainBound = drainBound;
+    }
+
+    /** @param ratePerSecond webhooks offered per second, or 0 for as fast as the system accepts them */
+    LoadPhase run(String name, int ratePerSecond, Duration duration) throws InterruptedException {
+        LoadDriver driver = new LoadDriver(client, stack::url);
+        try (PipelineWatcher watcher = new PipelineWatcher(stack.bootstrapServers(), driver);
+             ProcessSampler sampler = new ProcessSampler(stack).start()) {
+            long start = System.nanoTime();
+            LoadDriver.Result load = driver.run(traffic, ratePerSecond, duration,
+                    ratePerSecond == 0 ? SATURATING_IN_FLIGHT : OPEN_LOOP_IN_FLIGHT);
+            watcher.awaitQueued(load.accepted(), drainBound, STUCK);
+            ResourceUsage usage = sampler.stop();
+            return new LoadPhase(name, ratePerSecond, load, watcher.queued(), (watcher.lastQueuedNanos() - start) / 1e9,
+                    watcher.webhookToRouted, watcher.routedToQueued, watcher.webhookToQueued, usage);
+        }
+    }
+}

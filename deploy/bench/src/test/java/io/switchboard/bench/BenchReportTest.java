@@ -1,0 +1,74 @@
+package io.switchboard.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchReportTest {
+
+    private static final BenchmarkRun.Options OPTIONS = BenchmarkRun.Options.parse(new String[] {"--rates", "100,50"});
+
+    @Test
+    void reportsLatencyVersusLoadAndRatiosToTheCeilings() {
+        BenchReport report = new BenchReport(new Machine("cpu", 2, 4096, "jvm", "os", LocalDate.of(2026, 1, 1)), OPTIONS,
+                new Ceilings.Figures(40_000, 200_000, 10_000), usage(30, 0.3), List.of(phase("50/s", 50, 0),
+                        phase("100/s", 100, 0)), phase("full load", 0, 120),
+                new AgentPhase(200, new AgentFleet.Result(2000, 5, 0, 20, latencies(8)), usage(20, 30)));
+
+        String markdown = report.markdown();
+
+        assertThat(OPTIONS.rates()).containsExactly(50, 100);
+        assertThat(markdown).contains("## Latency versus load")
+                .contains("| 100/s | 100 /s | 95 /s | 1.0 % / 0.2 % | 4.0 ms / 4.0 ms | 250 ms / 250 ms | queued in 1 s |")
+                .contains("| full load | 100 /s | 90 /s | 0.9 % / 0.2 % | 4.0 ms / 4.0 ms | 250 ms / 250 ms | 120 not queued after 1 s |")
+                .contains("| pull-and-complete, 200 agents | 100 items/s | ≥ 2,000/s | 1.0 % of PostgreSQL inserts |")
+                .contains("| idle, 30 s | 5.0 % |  | 1,000 MiB | 500 MiB |")
+                .contains("| stack under load: peak resident memory, sum of RSS (PSS) | 1,000 MiB (500 MiB) |");
+    }
+
+    @Test
+    void aRunWhoseWebhooksAreRefusedIsInvalid() {
+        LoadPhase refused = new LoadPhase("50/s", 50, new LoadDriver.Result(1000, 0, Map.of(401, 1000L), 20,
+                new Latencies()), 0, 1, new Latencies(), new Latencies(), new Latencies(), usage(20, 1));
+
+        assertThatThrownBy(() -> InvalidRun.requireSound(refused)).isInstanceOf(InvalidRun.class)
+                .hasMessageContaining("1,000 of 1,000 webhooks were not accepted").hasMessageContaining("401=1000");
+    }
+
+    @Test
+    void aTinyShareOfFailuresIsTolerated() throws InvalidRun {
+        LoadPhase phase = new LoadPhase("50/s", 50, new LoadDriver.Result(1000, 999, Map.of(503, 1L), 20,
+                new Latencies()), 999, 21, new Latencies(), new Latencies(), new Latencies(), usage(20, 1));
+
+        assertThat(InvalidRun.requireSound(phase)).isSameAs(phase);
+    }
+
+    private static LoadPhase phase(String name, int rate, long left) {
+        LoadDriver.Result load = new LoadDriver.Result(2000, 2000, Map.of(), 20, latencies(4));
+        return new LoadPhase(name, rate, load, 2000 - left, 21, latencies(100), latencies(150), latencies(250),
+                usage(21, 40));
+    }
+
+    private static Latencies latencies(double millis) {
+        Latencies latencies = new Latencies();
+        latencies.recordNanos((long) (millis * 1e6));
+        return latencies;
+    }
+
+    /** The stack's ten processes and the load generator, each at {@code cpuSecondsEach}, 100 MiB RSS, 50 MiB PSS. */
+    private static ResourceUsage usage(double seconds, double cpuSecondsEach) {
+        Map<String, ResourceUsage.ProcessUsage> processes = new LinkedHashMap<>();
+        ResourceUsage.Memory memory = new ResourceUsage.Memory(100 * 1024, 50 * 1024);
+        for (int i = 0; i < 10; i++) {
+            processes.put("process-" + i, new ResourceUsage.ProcessUsage(cpuSecondsEach, memory));
+        }
+        processes.put(ProcessSampler.LOAD_GENERATOR, new ResourceUsage.ProcessUsage(cpuSecondsEach, memory));
+        return new ResourceUsage(seconds, processes, new ResourceUsage.Memory(1000 * 1024, 500 * 1024));
+    }
+}
