@@ -67,6 +67,9 @@ public final class BenchmarkRun {
             System.out.printf("Idle: left alone for %d s, then sampled for %d s ...%n", SETTLE.toSeconds(), options.idle);
             Thread.sleep(SETTLE.toMillis());
             ResourceUsage idle = ProcessSampler.measure(stack, Duration.ofSeconds(options.idle));
+            System.out.printf("  idle: CPU %.1f %% of %d cores, resident memory %,d MiB (sum of RSS), %,d MiB (PSS)%n",
+                    idle.stackCpuPercentOf(machine.cores()), machine.cores(), idle.stackPeak().rssMiB(),
+                    idle.stackPeak().pssMiB());
 
             ExecutorService httpThreads = Executors.newFixedThreadPool(4);
             try {
@@ -81,15 +84,15 @@ public final class BenchmarkRun {
                 // checked too, so that a run whose webhooks are all refused ends now rather than in minutes.
                 int warmupRate = Math.max(1, Collections.max(options.rates) / 4);
                 System.out.printf("Warm-up: %d s at %,d contacts/s (not reported) ...%n", options.warmup, warmupRate);
-                report(InvalidRun.requireSound(phases.run("warm-up", warmupRate, Duration.ofSeconds(options.warmup))));
+                InvalidRun.requireSound(printed(phases.run("warm-up", warmupRate, Duration.ofSeconds(options.warmup))));
 
                 List<LoadPhase> ladder = new ArrayList<>();
                 for (int rate : options.rates) {
                     System.out.printf("%,d contacts/s offered, open loop, %d s ...%n", rate, options.seconds);
-                    ladder.add(report(InvalidRun.requireSound(phases.run("%,d/s".formatted(rate), rate, phase))));
+                    ladder.add(InvalidRun.requireSound(printed(phases.run("%,d/s".formatted(rate), rate, phase))));
                 }
                 System.out.printf("Full load: as fast as the system accepts, %d s ...%n", options.seconds);
-                LoadPhase fullLoad = report(InvalidRun.requireSound(phases.run("full load", 0, phase)));
+                LoadPhase fullLoad = InvalidRun.requireSound(printed(phases.run("full load", 0, phase)));
 
                 System.out.printf("%d agents pull and complete the backlog ...%n", options.agents);
                 AgentPhase agents = InvalidRun.requireSound(AgentPhase.run(stack, client, options.agents, phase));
@@ -101,10 +104,11 @@ public final class BenchmarkRun {
     }
 
     /** One line per phase while the run goes on: a long run shows early what it is heading for. */
-    private static LoadPhase report(LoadPhase phase) {
-        System.out.printf("  %s: %,.0f accepted/s, %,.0f queued/s, webhook → pullable p50 / p99 %s, %,d left%n",
-                phase.name(), phase.load().acceptedPerSecond(), phase.queuedPerSecond(),
-                phase.webhookToQueued().medianAndP99(), phase.backlogLeft());
+    private static LoadPhase printed(LoadPhase phase) {
+        System.out.printf("  %s: %,.0f accepted/s (%,d not), %,.0f queued/s, webhook → pullable p50 / p99 %s, %,d left"
+                        + " after %.0f s%n", phase.name(), phase.load().acceptedPerSecond(), phase.load().rejected(),
+                phase.queuedPerSecond(), phase.webhookToQueued().medianAndP99(), phase.backlogLeft(),
+                phase.drainSeconds());
         return phase;
     }
 
