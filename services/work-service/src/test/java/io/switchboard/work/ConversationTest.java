@@ -4,6 +4,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactRouted;
@@ -90,7 +92,7 @@ class ConversationTest {
     }
 
     @Test
-    void abandonedContactLeavesTheQueue() {
+    void abandonedContactLeavesTheQueueAndTheStepIsPublished() {
         String agentId = "agent-" + UUID.randomUUID();
         availableAgent(agentId, Office.FRONT_OFFICE, List.of(skill), Map.of("PHONE", 1));
         AgentApi.status(agentId, "AWAY").then().statusCode(200);
@@ -99,17 +101,51 @@ class ConversationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> as(Tokens.ops("o-1"))
                 .get("/api/contacts/" + call.contactId() + "/position").statusCode() == 200);
 
-        LifecycleEvent hungUp = new LifecycleEvent(LifecycleEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
-                LifecycleEventType.ABANDONED, call.contactId(), Channel.PHONE, Office.FRONT_OFFICE, null, null,
-                null, Instant.now(), Map.of("reason", "caller hung up"));
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONTACTS_LIFECYCLE, call.contactId(),
-                RoutedContacts.json(hungUp))).awaitCompletion();
+        try (ConsumerTask<String, String> lifecycle = kafka.consumeStrings().fromTopics(Topics.CONTACTS_LIFECYCLE)) {
+            hangUp(call.contactId());
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(Tokens.ops("o-1"))
-                .get("/api/contacts/" + call.contactId() + "/position").then()
-                .body("state", equalTo("ABANDONED")).body("position", equalTo(0)));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(Tokens.ops("o-1"))
+                    .get("/api/contacts/" + call.contactId() + "/position").then()
+                    .body("state", equalTo("ABANDONED")).body("position", equalTo(0)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> lifecycle.getRecords().stream()
+                    .anyMatch(record -> call.contactId().equals(record.key())
+                            && record.value().contains("\"ABANDONED\"")
+                            && record.value().contains("\"FRONT_OFFICE\"")));
+        }
         AgentApi.status(agentId, "AVAILABLE").then().statusCode(200);
         next(agentId, 1).then().statusCode(204);
+    }
+
+    /** The caller hung up before the contact was stored: it is stored as abandoned and never offered to an agent. */
+    @Test
+    void abandonThatArrivesBeforeItsContactStillTakesEffect() {
+        String agentId = "agent-" + UUID.randomUUID();
+        availableAgent(agentId, Office.FRONT_OFFICE, List.of(skill), Map.of("PHONE", 1));
+        ContactRouted call = RoutedContacts.contact(Channel.PHONE, Office.FRONT_OFFICE).skills(skill).build();
+
+        double keptBefore = keptForArrival();
+        hangUp(call.contactId());
+        await().atMost(Duration.ofSeconds(10)).until(() -> keptForArrival() > keptBefore);
+        routed.publish(call);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(Tokens.ops("o-1"))
+                .get("/api/contacts/" + call.contactId() + "/position").then().statusCode(200)
+                .body("state", equalTo("ABANDONED")).body("position", equalTo(0)));
+        next(agentId, 1).then().statusCode(204);
+    }
+
+    private static double keptForArrival() {
+        return RestAssured.get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("switchboard_work_abandons_total{") && line.contains("kept_for_arrival"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private void hangUp(String contactId) {
+        LifecycleEvent hungUp = new LifecycleEvent(LifecycleEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
+                LifecycleEventType.ABANDONED, contactId, Channel.PHONE, null, null, null, null, Instant.now(),
+                Map.of("reason", "caller hung up"));
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONTACTS_ABANDONED, contactId,
+                RoutedContacts.json(hungUp))).awaitCompletion();
     }
 
     @Test

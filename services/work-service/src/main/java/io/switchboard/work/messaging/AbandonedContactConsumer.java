@@ -5,46 +5,63 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.LifecycleEvent;
 import io.switchboard.contracts.LifecycleEventType;
-import io.switchboard.work.service.WorkLifecycle;
+import io.switchboard.work.repository.AbandonRepository;
+import io.switchboard.work.service.WorkMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
+import java.util.Locale;
+
 /**
- * Takes contacts out of the queue when the customer left before an agent answered: the phone adapter publishes
- * {@code ABANDONED} on {@code contacts.lifecycle} when a caller hangs up in the queue. The other events on that topic
- * are the work service's own and are skipped.
+ * Customers who left before an agent answered, as the phone and store adapters report them on
+ * {@code contacts.abandoned}: the item leaves its queue and {@code ABANDONED} is published on
+ * {@code contacts.lifecycle} with the other steps. An abandon that arrives before its contact is kept and takes
+ * effect when the contact arrives. Acknowledged after the database committed; unreadable records are dead-lettered.
  */
 @ApplicationScoped
 public class AbandonedContactConsumer {
 
     private static final Logger LOG = Logger.getLogger(AbandonedContactConsumer.class);
 
-    private final WorkLifecycle lifecycle;
+    private final AbandonRepository abandons;
     private final DatabaseRetry retry;
+    private final DeadLetters deadLetters;
     private final ObjectMapper mapper;
+    private final WorkMetrics metrics;
+    private final Clock clock;
 
-    public AbandonedContactConsumer(WorkLifecycle lifecycle, DatabaseRetry retry, ObjectMapper mapper) {
-        this.lifecycle = lifecycle;
+    public AbandonedContactConsumer(AbandonRepository abandons, DatabaseRetry retry, DeadLetters deadLetters,
+            ObjectMapper mapper, WorkMetrics metrics, Clock clock) {
+        this.abandons = abandons;
         this.retry = retry;
+        this.deadLetters = deadLetters;
         this.mapper = mapper;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Incoming("contacts-abandoned")
-    public Uni<Void> consume(String payload) {
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
         LifecycleEvent event;
         try {
-            event = mapper.readValue(payload, LifecycleEvent.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            LOG.warnf("Unreadable message on contacts.lifecycle goes to the dead letter topic: %s", e.getMessage());
-            return Uni.createFrom().failure(new PoisonMessageException("not a LifecycleEvent: " + e.getMessage(), e));
+            event = mapper.readValue(record.value() == null ? "null" : record.value(), LifecycleEvent.class);
+        } catch (JsonProcessingException e) {
+            return deadLetters.send(record, "not a LifecycleEvent: " + e.getOriginalMessage());
         }
         if (event == null || event.type() != LifecycleEventType.ABANDONED || event.contactId() == null) {
-            return Uni.createFrom().voidItem();
+            return deadLetters.send(record, "not an ABANDONED lifecycle event with a contactId");
         }
-        return retry.run("Abandonment of " + event.contactId(), () -> lifecycle.abandon(event.contactId()))
-                .invoke(changed -> LOG.debugf("Contact %s abandoned; taken out of the queue: %s", event.contactId(),
-                        changed))
-                .replaceWithVoid();
+        return retry.run("Abandonment of " + event.contactId(), () -> abandons.abandon(event.contactId(),
+                        event.occurredAt() != null ? event.occurredAt() : clock.instant(), event.details()))
+                .invoke(outcome -> {
+                    metrics.abandon(outcome.name().toLowerCase(Locale.ROOT));
+                    LOG.debugf("Contact %s abandoned: %s", event.contactId(), outcome);
+                })
+                .replaceWithVoid()
+                .onFailure(DatabaseRetry::isDataError)
+                .recoverWithUni(e -> deadLetters.send(record, "not storable: " + e.getMessage()));
     }
 }

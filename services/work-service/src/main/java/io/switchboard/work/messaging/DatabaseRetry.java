@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * Retries a consumer's database work while the database is away (restart, failover), with back-off, so the record
  * is neither acknowledged nor dead-lettered until its effect is stored; the partition waits with it. Errors about
  * the data itself (SQL states 22, 23, 42) are retried a few times only (a race settles, bad data does not) and
- * then fail, which dead-letters the record.
+ * then fail, and the consumer dead-letters what cannot be stored.
  */
 @ApplicationScoped
 public class DatabaseRetry {
@@ -33,7 +33,7 @@ public class DatabaseRetry {
 
     private <T> Uni<T> attempt(String what, Supplier<Uni<T>> work, int attempt) {
         return Uni.createFrom().<T>deferred(work::get)
-                .onFailure(e -> !(e instanceof PoisonMessageException) && (!isDataError(e) || attempt < DATA_ERROR_ATTEMPTS))
+                .onFailure(e -> !isDataError(e) || attempt < DATA_ERROR_ATTEMPTS)
                 .recoverWithUni(e -> {
                     long backoff = Math.min(MAX_BACKOFF_MILLIS, 100L << Math.min(attempt, 6));
                     LOG.warnf("%s not stored yet (attempt %d, again in %d ms): %s", what, attempt, backoff, e.toString());
@@ -46,7 +46,8 @@ public class DatabaseRetry {
         return Uni.createFrom().emitter(emitter -> vertx.setTimer(millis, id -> emitter.complete(null)));
     }
 
-    private static boolean isDataError(Throwable failure) {
+    /** The data itself is at fault (SQL states 22, 23, 42), not the database's availability. */
+    public static boolean isDataError(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23")

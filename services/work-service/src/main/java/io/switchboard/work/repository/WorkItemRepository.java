@@ -1,118 +1,288 @@
 package io.switchboard.work.repository;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.Office;
 import io.switchboard.work.model.WorkItem;
-import io.switchboard.work.model.WorkState;
+import io.switchboard.work.model.AgentStatus;
+import io.switchboard.work.service.Conversation;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
-@ApplicationScoped
-public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, UUID> {
+import static io.switchboard.work.repository.WorkItemRows.ITEM;
+import static io.switchboard.work.repository.WorkItemRows.MESSAGES;
+import static io.switchboard.work.repository.WorkItemRows.REQUEUE;
+import static io.switchboard.work.repository.WorkItemRows.at;
+import static io.switchboard.work.repository.WorkItemRows.event;
 
-    private static final List<WorkState> OPEN = List.of(WorkState.QUEUED, WorkState.RESERVED, WorkState.ACCEPTED);
-    private static final List<WorkState> HELD = List.of(WorkState.RESERVED, WorkState.ACCEPTED);
+/**
+ * The agents' side of the queue, each step one SQL statement on the reactive client: it changes the item only if
+ * the caller holds it in a state the step fits, writes the step's lifecycle event into the outbox in the same
+ * statement, and returns the item with its conversation. An empty result means the step did not fit; the caller
+ * then asks {@link #find} why (a rare path, so the common one stays a single round trip).
+ */
+@ApplicationScoped
+public class WorkItemRepository {
 
     /**
-     * Reserves the best queued item the agent may take, in one statement: among the items of the agent's office
-     * whose required skills the agent has, in a language the agent speaks, on a channel where the agent has free
-     * capacity and, for items with a postal code, in the agent's regions (if any), the highest priority and then
-     * the oldest. The agent's profile and free channels are computed once up front (init plans), so PostgreSQL
-     * walks the office's queue index in order and stops at the first fit instead of sorting the whole backlog.
-     * SKIP LOCKED lets concurrent pulls (on any instance) pass over each other's candidates instead of waiting or
-     * taking the same one.
+     * The agent's presence is touched first and in its own statement: its row lock serialises one agent's pulls, and
+     * the reservation that follows takes a fresh snapshot, so it counts what the agent already holds.
+     */
+    private static final String TOUCH_AGENT = """
+            UPDATE agent SET last_seen_at = $2 WHERE id = $1 RETURNING office, status""";
+
+    /**
+     * Reserves the best queued item the agent may take: among the items of the agent's office whose required
+     * skills the agent has, in a language the agent speaks, on a channel where the agent has free capacity and, for
+     * items with a postal code, in the agent's regions (if any), the highest priority and then the oldest. The
+     * agent's profile and free channels are init plans, so PostgreSQL walks the office's queue index in order and
+     * stops at the first fit. SKIP LOCKED lets concurrent pulls (on any instance) pass over each other's candidates.
      */
     private static final String RESERVE = """
-            WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = :agent)
-            UPDATE work_item w
-               SET state = 'RESERVED', agent_id = :agent, reserved_at = :now, reservation_expires_at = :expires
-             WHERE w.id = (
-                   SELECT i.id
-                     FROM work_item i
-                    WHERE i.state = 'QUEUED'
-                      AND i.office = (SELECT office FROM a)
-                      AND i.channel = ANY (ARRAY(
-                              SELECT c.key FROM a, jsonb_each_text(a.capacity) c
-                               WHERE CAST(c.value AS integer) > (SELECT count(*) FROM work_item h
-                                      WHERE h.agent_id = a.id AND h.channel = c.key
-                                        AND h.state IN ('RESERVED', 'ACCEPTED'))))
-                      AND i.required_skills <@ (SELECT skills FROM a)
-                      AND (i.language IS NULL
-                           OR (SELECT cardinality(languages) = 0 OR i.language = ANY (languages) FROM a))
-                      AND (i.postal_code IS NULL
-                           OR (SELECT cardinality(regions) = 0
-                                      OR EXISTS (SELECT 1 FROM unnest(regions) r WHERE i.postal_code LIKE r || '%')
-                                 FROM a))
-                    ORDER BY i.priority DESC, i.queued_at, i.id
-                    LIMIT 1
-                      FOR UPDATE OF i SKIP LOCKED)
-            RETURNING CAST(w.id AS text)
-            """;
+            WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1),
+            w AS (
+                UPDATE work_item w
+                   SET state = 'RESERVED', agent_id = $1, reserved_at = $2, reservation_expires_at = $3
+                 WHERE w.id = (
+                       SELECT i.id
+                         FROM work_item i
+                        WHERE i.state = 'QUEUED'
+                          AND i.office = (SELECT office FROM a)
+                          AND i.channel = ANY (ARRAY(
+                                  SELECT c.key FROM a, jsonb_each_text(a.capacity) c
+                                   WHERE CAST(c.value AS integer) > (SELECT count(*) FROM work_item h
+                                          WHERE h.agent_id = a.id AND h.channel = c.key
+                                            AND h.state IN ('RESERVED', 'ACCEPTED'))))
+                          AND i.required_skills <@ (SELECT skills FROM a)
+                          AND (i.language IS NULL
+                               OR (SELECT cardinality(languages) = 0 OR i.language = ANY (languages) FROM a))
+                          AND (i.postal_code IS NULL
+                               OR (SELECT cardinality(regions) = 0
+                                          OR EXISTS (SELECT 1 FROM unnest(regions) r WHERE i.postal_code LIKE r || '%')
+                                     FROM a))
+                        ORDER BY i.priority DESC, i.queued_at, i.id
+                        LIMIT 1
+                          FOR UPDATE OF i SKIP LOCKED)
+                RETURNING w.*),
+            """ + event("w", "'ASSIGNED'", "$1", "$2", "NULL") + """
 
-    /** The id of the item now reserved to {@code agentId}, or null when nothing fits. */
-    public Uni<UUID> reserveFor(String agentId, Instant now, Instant expires) {
-        return getSession().chain(session -> session.createNativeQuery(RESERVE, String.class)
-                        .setParameter("agent", agentId)
-                        .setParameter("now", now)
-                        .setParameter("expires", expires)
-                        .getResultList())
-                .map(ids -> ids.isEmpty() ? null : UUID.fromString(ids.get(0)));
-    }
+            SELECT %s, %s FROM w""".formatted(ITEM, MESSAGES);
 
-    public Uni<WorkItem> lock(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
-    }
+    private static final String ACCEPT = step("state = 'ACCEPTED', accepted_at = $3, reservation_expires_at = NULL",
+            "state = 'RESERVED'", "'ACCEPTED'",
+            "jsonb_build_object('waitMillis', floor(extract(epoch FROM c.accepted_at - c.queued_at) * 1000)::bigint::text)");
 
-    /** The customer's open conversation on this channel, which a follow-up message joins. */
-    public Uni<WorkItem> openConversation(String customerKey, Channel channel) {
-        return find("customerKey = ?1 and channel = ?2 and state in ?3 order by queuedAt", customerKey, channel, OPEN)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-    }
+    private static final String COMPLETE = step("""
+            state = 'COMPLETED', completed_at = $3, resolution = $4, first_contact_resolution = $5, notes = $6""",
+            "state = 'ACCEPTED'", "'COMPLETED'", """
+            jsonb_build_object('resolution', c.resolution, 'firstContactResolution', c.first_contact_resolution::text,
+                    'handlingMillis', floor(extract(epoch FROM c.completed_at - c.accepted_at) * 1000)::bigint::text)""");
 
-    public Uni<List<WorkItem>> expiredReservations(Instant now) {
-        return find("state = ?1 and reservationExpiresAt < ?2", WorkState.RESERVED, now)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
-    }
+    private static final String RELEASE = step(REQUEUE, "state IN ('RESERVED', 'ACCEPTED')", "'RELEASED'", "NULL");
+
+    /** The escalation joins the list that travels with the item; SET reads the old office. */
+    private static final String ESCALATE = step(REQUEUE + """
+            , office = $4, escalations = escalations || jsonb_build_array(jsonb_build_object('fromOffice', office,
+                    'toOffice', $4::text, 'reason', $5::text, 'agentId', $2::text, 'at', iso_instant($3)))""",
+            "state IN ('RESERVED', 'ACCEPTED') AND office <> $4", "'ESCALATED'", """
+            jsonb_build_object('fromOffice', c.escalations -> -1 ->> 'fromOffice', 'toOffice', c.office,
+                    'reason', c.escalations -> -1 ->> 'reason')""");
+
+    private static final String PROPOSE_VISIT = """
+            WITH w AS (UPDATE work_item SET visit_from = $3, visit_to = $4
+                        WHERE id = $1 AND agent_id = $2 AND state IN ('RESERVED', 'ACCEPTED') AND office = 'TECHNICIANS'
+                       RETURNING *)
+            SELECT %s, %s FROM w""".formatted(ITEM, MESSAGES);
+
+    private static final String FIND = "SELECT %s, %s FROM work_item w WHERE w.id = $1".formatted(ITEM, MESSAGES);
+
+    /** Expired reservations and the items of agents gone silent or offline, with who held them. */
+    private static final String RETURN_EXPIRED = """
+            WITH held AS (SELECT id, agent_id FROM work_item
+                           WHERE state = 'RESERVED' AND reservation_expires_at < $1 FOR UPDATE SKIP LOCKED),
+            w AS (UPDATE work_item w SET %s FROM held WHERE w.id = held.id RETURNING w.*, held.agent_id AS holder),
+            """.formatted(REQUEUE) + event("w", "'REQUEUED'", "c.holder", "$1", "jsonb_build_object('reason', 'reservation-timeout')")
+            + " SELECT count(*) FROM w";
+
+    private static final String RETURN_SILENT = """
+            WITH silent AS (UPDATE agent SET status = 'OFFLINE'
+                             WHERE status <> 'OFFLINE' AND (last_seen_at IS NULL OR last_seen_at < $2) RETURNING id),
+            held AS (SELECT w.id, w.agent_id FROM work_item w JOIN silent s ON s.id = w.agent_id
+                      WHERE w.state IN ('RESERVED', 'ACCEPTED') FOR UPDATE OF w),
+            w AS (UPDATE work_item w SET %s FROM held WHERE w.id = held.id RETURNING w.*, held.agent_id AS holder),
+            """.formatted(REQUEUE) + event("w", "'REQUEUED'", "c.holder", "$1", "jsonb_build_object('reason', 'agent-silent')")
+            + " SELECT (SELECT count(*) FROM silent) AS agents, (SELECT count(*) FROM w) AS items";
+
+    private static final String OF_CONTACT = """
+            SELECT %s FROM contact_message m JOIN work_item w ON w.id = m.work_item_id WHERE m.contact_id = $1"""
+            .formatted(ITEM);
 
     /** Per office and channel: waiting, oldest queued-at, in progress (reserved or accepted). */
-    public Uni<List<QueueFigures>> queueFigures() {
-        return getSession().chain(session -> session.createSelectionQuery("""
-                        select new io.switchboard.work.repository.QueueFigures(w.office, w.channel,
-                               sum(case when w.state = :queued then 1 else 0 end),
-                               min(case when w.state = :queued then w.queuedAt end),
-                               sum(case when w.state <> :queued then 1 else 0 end))
-                          from WorkItem w where w.state in :open
-                         group by w.office, w.channel order by w.office, w.channel""", QueueFigures.class)
-                .setParameter("queued", WorkState.QUEUED)
-                .setParameter("open", OPEN)
-                .getResultList());
+    private static final String QUEUE_FIGURES = """
+            SELECT office, channel, count(*) FILTER (WHERE state = 'QUEUED') AS waiting,
+                   min(queued_at) FILTER (WHERE state = 'QUEUED') AS oldest_queued_at,
+                   count(*) FILTER (WHERE state <> 'QUEUED') AS in_progress
+              FROM work_item WHERE state IN ('QUEUED', 'RESERVED', 'ACCEPTED')
+             GROUP BY office, channel ORDER BY office, channel""";
+
+    /** Queued items of the same office and channel that an agent would pull first (the pull's order). */
+    private static final String AHEAD_OF = """
+            SELECT count(*) FROM work_item
+             WHERE state = 'QUEUED' AND office = $1 AND channel = $2
+               AND (priority > $3 OR (priority = $3 AND (queued_at < $4 OR (queued_at = $4 AND id < $5))))""";
+
+    private static final String COMPLETED_SINCE = """
+            SELECT count(*) FROM work_item WHERE state = 'COMPLETED' AND office = $1 AND channel = $2 AND completed_at >= $3""";
+
+    private static final String OF_CUSTOMERS = """
+            SELECT %s FROM work_item w
+             WHERE w.customer_key = ANY ($1) OR w.customer_phone = ANY ($2) OR w.customer_email = ANY ($3)
+             ORDER BY w.queued_at DESC""".formatted(ITEM);
+
+    private final Pool pool;
+
+    public WorkItemRepository(Pool pool) {
+        this.pool = pool;
     }
 
-    /** Queued items of the same office and channel that an agent would pull before {@code item}. */
+    /** The agent's pull: touches the agent's presence and reserves the best item it may take, in one transaction. */
+    public Uni<Reservation> reserveFor(String agentId, Instant now, Instant expires) {
+        return pool.withTransaction(connection -> connection.preparedQuery(TOUCH_AGENT)
+                .execute(Tuple.of(agentId, at(now))).chain(agents -> {
+                    Row agent = first(agents);
+                    if (agent == null) {
+                        return Uni.createFrom().item(new Reservation(null, null, null));
+                    }
+                    Office office = Office.valueOf(agent.getString("office"));
+                    AgentStatus status = AgentStatus.valueOf(agent.getString("status"));
+                    if (status != AgentStatus.AVAILABLE) {
+                        return Uni.createFrom().item(new Reservation(office, status, null));
+                    }
+                    return connection.preparedQuery(RESERVE).execute(Tuple.of(agentId, at(now), at(expires)))
+                            .map(rows -> new Reservation(office, status, conversation(rows)));
+                }));
+    }
+
+    public Uni<Conversation> accept(UUID id, String agentId, Instant now) {
+        return single(ACCEPT, Tuple.of(id, agentId, at(now)));
+    }
+
+    public Uni<Conversation> complete(UUID id, String agentId, Instant now, String resolution,
+            boolean firstContactResolution, String notes) {
+        return single(COMPLETE, Tuple.of(id, agentId, at(now), resolution, firstContactResolution, notes));
+    }
+
+    public Uni<Conversation> release(UUID id, String agentId, Instant now) {
+        return single(RELEASE, Tuple.of(id, agentId, at(now)));
+    }
+
+    public Uni<Conversation> escalate(UUID id, String agentId, Instant now, Office toOffice, String reason) {
+        return single(ESCALATE, Tuple.of(id, agentId, at(now), toOffice.name(), reason));
+    }
+
+    public Uni<Conversation> proposeVisit(UUID id, String agentId, Instant from, Instant to) {
+        return single(PROPOSE_VISIT, Tuple.of(id, agentId, at(from), at(to)));
+    }
+
+    public Uni<Conversation> find(UUID id) {
+        return single(FIND, Tuple.of(id));
+    }
+
+    /** Reservations not accepted in time go back to their queue; returns how many. */
+    public Uni<Long> returnExpiredReservations(Instant now) {
+        return pool.preparedQuery(RETURN_EXPIRED).execute(Tuple.of(at(now))).map(rows -> first(rows).getLong(0));
+    }
+
+    /** Agents with no call since {@code cutoff} go OFFLINE and their items back to the queue. */
+    public Uni<Returned> returnFromSilentAgents(Instant now, Instant cutoff) {
+        return pool.preparedQuery(RETURN_SILENT).execute(Tuple.of(at(now), at(cutoff)))
+                .map(rows -> new Returned(first(rows).getLong("agents"), first(rows).getLong("items")));
+    }
+
+    /** The item a contact opened or joined, or null for an unknown contact. */
+    public Uni<WorkItem> ofContact(String contactId) {
+        return pool.preparedQuery(OF_CONTACT).execute(Tuple.of(contactId))
+                .map(rows -> rows.iterator().hasNext() ? WorkItemRows.item(rows.iterator().next()) : null);
+    }
+
+    public Uni<List<QueueFigures>> queueFigures() {
+        return pool.query(QUEUE_FIGURES).execute().map(rows -> {
+            List<QueueFigures> figures = new ArrayList<>();
+            rows.forEach(row -> figures.add(new QueueFigures(Office.valueOf(row.getString("office")),
+                    Channel.valueOf(row.getString("channel")), row.getLong("waiting"),
+                    WorkItemRows.instant(row, "oldest_queued_at"), row.getLong("in_progress"))));
+            return figures;
+        });
+    }
+
     public Uni<Long> aheadOf(WorkItem item) {
-        return count("state = ?1 and office = ?2 and channel = ?3 and (priority > ?4 or (priority = ?4 and "
-                + "(queuedAt < ?5 or (queuedAt = ?5 and id < ?6))))",
-                WorkState.QUEUED, item.office, item.channel, item.priority, item.queuedAt, item.id);
+        return count(AHEAD_OF, Tuple.of(item.office().name(), item.channel().name(), item.priority(),
+                at(item.queuedAt()), item.id()));
     }
 
     public Uni<Long> completedSince(WorkItem item, Instant since) {
-        return count("state = ?1 and office = ?2 and channel = ?3 and completedAt >= ?4",
-                WorkState.COMPLETED, item.office, item.channel, since);
+        return count(COMPLETED_SINCE, Tuple.of(item.office().name(), item.channel().name(), at(since)));
     }
 
-    /** Every item of these customer keys, or of customers with these phone numbers or e-mail addresses. */
-    public Uni<List<WorkItem>> ofCustomers(Collection<String> keys, Collection<String> phones, Collection<String> emails) {
-        return list("customerKey in ?1 or customerPhone in ?2 or customerEmail in ?3 order by queuedAt desc",
-                keys, phones.isEmpty() ? List.of("") : phones, emails.isEmpty() ? List.of("") : emails);
+    /** Every item of these customer keys, or of customers with these phone numbers or e-mail addresses; newest first. */
+    public Uni<List<WorkItem>> ofCustomers(Collection<String> keys, Collection<String> phones,
+            Collection<String> emails) {
+        return pool.preparedQuery(OF_CUSTOMERS).execute(Tuple.of(keys.toArray(String[]::new),
+                phones.toArray(String[]::new), emails.toArray(String[]::new))).map(rows -> {
+                    List<WorkItem> items = new ArrayList<>();
+                    rows.forEach(row -> items.add(WorkItemRows.item(row)));
+                    return items;
+                });
     }
 
-    public Uni<List<WorkItem>> heldBy(String agentId) {
-        return find("agentId = ?1 and state in ?2", agentId, HELD).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    private Uni<Long> count(String sql, Tuple arguments) {
+        return pool.preparedQuery(sql).execute(arguments).map(rows -> first(rows).getLong(0));
+    }
+
+    private Uni<Conversation> single(String sql, Tuple arguments) {
+        return pool.preparedQuery(sql).execute(arguments).map(WorkItemRepository::conversation);
+    }
+
+    /**
+     * One step of the holder on item {@code $1} by agent {@code $2} at {@code $3}: the item changes only if the
+     * agent holds it and {@code condition} holds, and the step's event is written with it.
+     */
+    private static String step(String set, String condition, String type, String details) {
+        return """
+                WITH w AS (UPDATE work_item SET %s WHERE id = $1 AND agent_id = $2 AND %s RETURNING *),
+                %s
+                SELECT %s, %s FROM w""".formatted(set, condition, event("w", type, "$2", "$3", details), ITEM,
+                MESSAGES);
+    }
+
+    private static Conversation conversation(RowSet<Row> rows) {
+        Row row = first(rows);
+        return row == null ? null : WorkItemRows.conversation(row);
+    }
+
+    private static Row first(RowSet<Row> rows) {
+        Iterator<Row> iterator = rows.iterator();
+        return iterator.hasNext() ? iterator.next() : null;
+    }
+
+    /**
+     * @param office       the agent's office, null when the agent has no profile
+     * @param status       the agent's status, null when the agent has no profile
+     * @param conversation the item now reserved to the agent, null when none fits
+     */
+    public record Reservation(Office office, AgentStatus status, Conversation conversation) {
+    }
+
+    public record Returned(long agents, long items) {
     }
 }

@@ -28,7 +28,7 @@ public class ContactResource {
     @RolesAllowed({ "agent", "supervisor", "ops" })
     public Uni<PositionView> position(String contactId) {
         return board.position(contactId).map(position -> new PositionView(position.contactId(),
-                position.item().id, position.item().state, position.item().office, position.item().channel,
+                position.item().id(), position.item().state(), position.item().office(), position.item().channel(),
                 position.place(), position.expectedWaitSeconds(), position.basis()));
     }
 

@@ -103,8 +103,8 @@ public class CustomerResource {
     public record ContactView(UUID workItemId, String contactId, String customerKey, Channel channel, Intent intent,
             Office office, WorkState state, Instant queuedAt, Instant completedAt, String resolution) {
         static ContactView of(WorkItem item) {
-            return new ContactView(item.id, item.contactId, item.customerKey, item.channel, item.intent, item.office,
-                    item.state, item.queuedAt, item.completedAt, item.resolution);
+            return new ContactView(item.id(), item.contactId(), item.customerKey(), item.channel(), item.intent(), item.office(),
+                    item.state(), item.queuedAt(), item.completedAt(), item.resolution());
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.switchboard.work.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.switchboard.contracts.Attachment;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.Intent;
@@ -45,30 +44,21 @@ public record WorkItemView(
         String notes,
         List<Escalation> escalations,
         VisitWindow visitWindow,
-        List<Message> messages) {
-
-    public record Message(String contactId, String provider, String text, Instant receivedAt,
-            List<Attachment> attachments) {
-    }
+        List<ContactMessage> messages) {
 
     public record VisitWindow(Instant from, Instant to) {
     }
 
     static WorkItemView of(Conversation conversation) {
         WorkItem item = conversation.item();
-        return new WorkItemView(item.id, item.contactId, item.channel,
-                new Customer(item.customerKey, item.customerPhone, item.customerEmail, item.customerHandle,
-                        item.customerName),
-                item.language, item.rst, item.intent, item.office, item.priority, item.requiredSkills,
-                item.slaSeconds, item.explanation, item.postalCode, item.state, item.agentId, item.queuedAt,
-                item.reservedAt, item.reservationExpiresAt, item.acceptedAt, item.completedAt, item.resolution,
-                item.firstContactResolution, item.notes, item.escalations,
-                item.visitFrom == null ? null : new VisitWindow(item.visitFrom, item.visitTo),
-                conversation.messages().stream().map(WorkItemView::message).toList());
-    }
-
-    private static Message message(ContactMessage message) {
-        return new Message(message.contactId, message.provider, message.text, message.receivedAt,
-                message.attachments);
+        return new WorkItemView(item.id(), item.contactId(), item.channel(),
+                new Customer(item.customerKey(), item.customerPhone(), item.customerEmail(), item.customerHandle(),
+                        item.customerName()),
+                item.language(), item.rst(), item.intent(), item.office(), item.priority(), item.requiredSkills(),
+                item.slaSeconds(), item.explanation(), item.postalCode(), item.state(), item.agentId(),
+                item.queuedAt(), item.reservedAt(), item.reservationExpiresAt(), item.acceptedAt(),
+                item.completedAt(), item.resolution(), item.firstContactResolution(), item.notes(),
+                item.escalations(), item.visitFrom() == null ? null : new VisitWindow(item.visitFrom(), item.visitTo()),
+                conversation.messages());
     }
 }

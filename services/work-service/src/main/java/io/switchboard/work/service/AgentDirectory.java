@@ -7,27 +7,30 @@ import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Office;
 import io.switchboard.work.model.Agent;
 import io.switchboard.work.model.AgentStatus;
+import io.switchboard.work.repository.AgentPresenceRepository;
 import io.switchboard.work.repository.AgentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Agents' profiles, kept by supervisors, and their presence, kept by the agents themselves. */
+/**
+ * Agents' profiles, kept by supervisors (entities, {@link AgentRepository}), and their presence, kept by the agents
+ * themselves (statements next to the queue's, {@link AgentPresenceRepository}).
+ */
 @ApplicationScoped
 public class AgentDirectory {
 
     private final AgentRepository agents;
-    private final QueueReturns returns;
+    private final AgentPresenceRepository presence;
     private final Clock clock;
 
-    public AgentDirectory(AgentRepository agents, QueueReturns returns, Clock clock) {
+    public AgentDirectory(AgentRepository agents, AgentPresenceRepository presence, Clock clock) {
         this.agents = agents;
-        this.returns = returns;
+        this.presence = presence;
         this.clock = clock;
     }
 
@@ -61,19 +64,13 @@ public class AgentDirectory {
     }
 
     /** Going OFFLINE returns whatever the agent held to the head of its queue. */
-    @WithTransaction
     public Uni<Agent> changeStatus(String agentId, AgentStatus status) {
-        return agents.lock(agentId).chain(agent -> {
+        return presence.changeStatus(agentId, status, clock.instant()).map(agent -> {
             if (agent == null) {
                 throw WorkRequestRejected.notFound("agent " + agentId
                         + " has no profile; a supervisor registers agents with PUT /api/agents/{agentId}");
             }
-            Instant now = clock.instant();
-            agent.status = status;
-            agent.lastSeenAt = now;
-            return status == AgentStatus.OFFLINE
-                    ? returns.returnHeldBy(agentId, "agent-offline").replaceWith(agent)
-                    : Uni.createFrom().item(agent);
+            return agent;
         });
     }
 

@@ -97,9 +97,9 @@ public class CustomerTimeline {
             return items.ofCustomers(keys, known.phones(), known.emails()).chain(contacts -> {
                 Set<String> phones = new HashSet<>(known.phones());
                 Set<String> emails = new HashSet<>(known.emails());
-                contacts.forEach(item -> keys.add(item.customerKey));
-                phones.addAll(values(contacts, item -> item.customerPhone));
-                emails.addAll(values(contacts, item -> item.customerEmail));
+                contacts.forEach(item -> keys.add(item.customerKey()));
+                phones.addAll(values(contacts, WorkItem::customerPhone));
+                emails.addAll(values(contacts, WorkItem::customerEmail));
                 Person grown = new Person(keys, phones, emails, contacts);
                 boolean complete = keys.equals(known.keys()) && phones.equals(known.phones())
                         && emails.equals(known.emails());

@@ -1,12 +1,9 @@
 package io.switchboard.work.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.work.model.AgentStatus;
 import io.switchboard.work.model.WorkItem;
 import io.switchboard.work.model.WorkState;
-import io.switchboard.work.repository.AgentRepository;
-import io.switchboard.work.repository.ContactMessageRepository;
+import io.switchboard.work.repository.AgentPresenceRepository;
 import io.switchboard.work.repository.QueueFigures;
 import io.switchboard.work.repository.WorkItemRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,40 +23,35 @@ import java.util.List;
 public class QueueBoard {
 
     private final WorkItemRepository items;
-    private final ContactMessageRepository messages;
-    private final AgentRepository agents;
+    private final AgentPresenceRepository agents;
     private final WorkSettings settings;
     private final Clock clock;
 
-    public QueueBoard(WorkItemRepository items, ContactMessageRepository messages, AgentRepository agents,
-            WorkSettings settings, Clock clock) {
+    public QueueBoard(WorkItemRepository items, AgentPresenceRepository agents, WorkSettings settings, Clock clock) {
         this.items = items;
-        this.messages = messages;
         this.agents = agents;
         this.settings = settings;
         this.clock = clock;
     }
 
-    @WithSession
     public Uni<List<QueueFigures>> queues() {
         return items.queueFigures();
     }
 
     /** Where the contact stands; the contact may be a follow-up that joined an open item. */
-    @WithSession
     public Uni<Position> position(String contactId) {
-        return messages.findById(contactId).chain(message -> {
-            if (message == null) {
+        return items.ofContact(contactId).chain(item -> {
+            if (item == null) {
                 throw WorkRequestRejected.notFound("no contact " + contactId);
             }
-            return items.findById(message.workItemId);
-        }).chain(item -> item.state != WorkState.QUEUED
-                ? Uni.createFrom().item(new Position(contactId, item, 0, null, null))
-                : items.aheadOf(item).chain(ahead -> rate(item).map(rate -> {
-                    int place = (int) (ahead + 1);
-                    Long expected = rate.perSecond() > 0 ? Math.round(place / rate.perSecond()) : null;
-                    return new Position(contactId, item, place, expected, rate.basis());
-                })));
+            return item.state() != WorkState.QUEUED
+                    ? Uni.createFrom().item(new Position(contactId, item, 0, null, null))
+                    : items.aheadOf(item).chain(ahead -> rate(item).map(rate -> {
+                        int place = (int) (ahead + 1);
+                        Long expected = rate.perSecond() > 0 ? Math.round(place / rate.perSecond()) : null;
+                        return new Position(contactId, item, place, expected, rate.basis());
+                    }));
+        });
     }
 
     private Uni<Rate> rate(WorkItem item) {
@@ -67,10 +59,8 @@ public class QueueBoard {
         Instant since = clock.instant().minus(window);
         return items.completedSince(item, since).chain(completed -> completed > 0
                 ? Uni.createFrom().item(new Rate((double) completed / window.toSeconds(), "recent-handling-rate"))
-                : agents.count("status = ?1 and office = ?2", AgentStatus.AVAILABLE, item.office)
-                        .map(available -> new Rate(
-                                (double) available / settings.nominalHandlingTime().toSeconds(),
-                                "available-agents")));
+                : agents.availableIn(item.office()).map(available -> new Rate(
+                        (double) available / settings.nominalHandlingTime().toSeconds(), "available-agents")));
     }
 
     private record Rate(double perSecond, String basis) {

@@ -2,7 +2,6 @@ package io.switchboard.work.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.switchboard.contracts.LifecycleEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -21,29 +20,30 @@ public class WorkMetrics {
         this.registry = registry;
     }
 
-    public void published(LifecycleEvent event) {
-        String channel = event.channel().name();
-        registry.counter("switchboard.work.lifecycle", "channel", channel, "type", event.type().name()).increment();
-        switch (event.type()) {
-            case ACCEPTED -> timer("switchboard.work.wait", event)
-                    .record(millis(event, "waitMillis"));
-            case COMPLETED -> timer("switchboard.work.handling", event)
-                    .record(millis(event, "handlingMillis"));
-            default -> {
-            }
+    /** A lifecycle step as the outbox relay published it; the millis are set on ACCEPTED and COMPLETED. */
+    public record Step(String type, String channel, String office, String waitMillis, String handlingMillis) {
+    }
+
+    public void published(Step step) {
+        registry.counter("switchboard.work.lifecycle", "channel", step.channel(), "type", step.type()).increment();
+        if (step.waitMillis() != null) {
+            timer("switchboard.work.wait", step).record(Duration.ofMillis(Long.parseLong(step.waitMillis())));
         }
+        if (step.handlingMillis() != null) {
+            timer("switchboard.work.handling", step).record(Duration.ofMillis(Long.parseLong(step.handlingMillis())));
+        }
+    }
+
+    /** An abandon from {@code contacts.abandoned}: abandoned, kept_for_arrival (its contact is not here yet), unchanged. */
+    public void abandon(String outcome) {
+        registry.counter("switchboard.work.abandons", "outcome", outcome).increment();
     }
 
     public void routedContact(String channel, String outcome) {
         registry.counter("switchboard.work.contacts", "channel", channel, "outcome", outcome).increment();
     }
 
-    private Timer timer(String name, LifecycleEvent event) {
-        return Timer.builder(name).tag("channel", event.channel().name()).tag("office", event.office().name())
-                .register(registry);
-    }
-
-    private static Duration millis(LifecycleEvent event, String detail) {
-        return Duration.ofMillis(Long.parseLong(event.details().getOrDefault(detail, "0")));
+    private Timer timer(String name, Step step) {
+        return Timer.builder(name).tag("channel", step.channel()).tag("office", step.office()).register(registry);
     }
 }

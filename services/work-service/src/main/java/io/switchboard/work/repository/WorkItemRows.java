@@ -1,0 +1,110 @@
+package io.switchboard.work.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.Intent;
+import io.switchboard.contracts.Json;
+import io.switchboard.contracts.Office;
+import io.switchboard.contracts.Rst;
+import io.switchboard.work.model.ContactMessage;
+import io.switchboard.work.model.Escalation;
+import io.switchboard.work.model.WorkItem;
+import io.switchboard.work.model.WorkState;
+import io.switchboard.work.service.Conversation;
+import io.vertx.mutiny.sqlclient.Row;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The SQL fragments every statement on {@code work_item} shares, and the mapping of their rows: an item read
+ * through alias {@code w}, with its conversation as one JSON column, so a statement that changes an item returns
+ * what the agent's response needs without a second query.
+ */
+final class WorkItemRows {
+
+    /** The columns of {@link WorkItem}, read from a table or CTE named {@code w}. */
+    static final String ITEM = """
+            w.id, w.contact_id, w.channel, w.customer_key, w.customer_name, w.customer_phone, w.customer_email,
+            w.customer_handle, w.language, w.rst, w.intent, w.office, w.priority, w.required_skills, w.sla_seconds,
+            w.explanation, w.postal_code, w.state, w.agent_id, w.queued_at, w.reserved_at, w.reservation_expires_at,
+            w.accepted_at, w.completed_at, w.resolution, w.first_contact_resolution, w.notes,
+            w.escalations::text AS escalations, w.visit_from, w.visit_to""";
+
+    /** The messages of item {@code w}'s conversation in the order they arrived, as a JSON array. */
+    static final String MESSAGES = """
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('contactId', m.contact_id, 'provider', m.provider,
+                                'text', m.text, 'receivedAt', iso_instant(m.received_at), 'attachments', m.attachments)
+                            ORDER BY m.received_at, m.contact_id), '[]')::text
+               FROM contact_message m WHERE m.work_item_id = w.id) AS messages""";
+
+    /** Back in its queue, unheld; it keeps {@code queued_at}, so it returns to the head of its priority. */
+    static final String REQUEUE = """
+            state = 'QUEUED', agent_id = NULL, reserved_at = NULL, reservation_expires_at = NULL, accepted_at = NULL""";
+
+    private static final TypeReference<List<Escalation>> ESCALATIONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ContactMessage>> CONVERSATION = new TypeReference<>() {
+    };
+
+    private WorkItemRows() {
+    }
+
+    /**
+     * An outbox insert, as a CTE named {@code event}, of a lifecycle step of every row of {@code changed} (a CTE
+     * with the work_item columns, read as {@code c}). {@code type}, {@code agent}, {@code at} and {@code details}
+     * are SQL expressions.
+     */
+    static String event(String changed, String type, String agent, String at, String details) {
+        return """
+                event AS (INSERT INTO outbox_event (topic, message_key, payload)
+                          SELECT 'contacts.lifecycle', c.contact_id, lifecycle_event(c.contact_id, c.channel, c.office,
+                                 c.intent, c.queued_at, %s, %s, %s, %s)
+                            FROM %s c)""".formatted(type, agent, at, details, changed);
+    }
+
+    static WorkItem item(Row row) {
+        return new WorkItem(row.getUUID("id"), row.getString("contact_id"),
+                Channel.valueOf(row.getString("channel")), row.getString("customer_key"),
+                row.getString("customer_name"), row.getString("customer_phone"), row.getString("customer_email"),
+                row.getString("customer_handle"), row.getString("language"),
+                constant(Rst.class, row.getString("rst")), constant(Intent.class, row.getString("intent")),
+                Office.valueOf(row.getString("office")), row.getInteger("priority"),
+                List.of(row.getArrayOfStrings("required_skills")), row.getInteger("sla_seconds"),
+                List.of(row.getArrayOfStrings("explanation")), row.getString("postal_code"),
+                WorkState.valueOf(row.getString("state")), row.getString("agent_id"), instant(row, "queued_at"),
+                instant(row, "reserved_at"), instant(row, "reservation_expires_at"), instant(row, "accepted_at"),
+                instant(row, "completed_at"), row.getString("resolution"), row.getBoolean("first_contact_resolution"),
+                row.getString("notes"), json(row.getString("escalations"), ESCALATIONS), instant(row, "visit_from"),
+                instant(row, "visit_to"));
+    }
+
+    static Conversation conversation(Row row) {
+        return new Conversation(item(row), json(row.getString("messages"), CONVERSATION));
+    }
+
+    static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** The reactive client binds timestamptz from OffsetDateTime, not Instant. */
+    static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    private static <T> List<T> json(String json, TypeReference<List<T>> type) {
+        try {
+            return json == null ? List.of() : Json.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable JSON column: " + e.getOriginalMessage(), e);
+        }
+    }
+}

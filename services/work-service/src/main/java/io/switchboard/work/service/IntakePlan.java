@@ -1,0 +1,116 @@
+package io.switchboard.work.service;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.switchboard.contracts.Attachment;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactReceived;
+import io.switchboard.contracts.ContactRouted;
+import io.switchboard.contracts.Intent;
+import io.switchboard.contracts.Office;
+import io.switchboard.contracts.Rst;
+import io.switchboard.work.model.WorkState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a batch of routed contacts becomes, decided for the whole batch from what the database already holds: a
+ * contact already recorded is a duplicate (a redelivery); a follow-up of a customer whose conversation on that
+ * channel is open joins that item — also when the item was opened earlier in the same batch; a contact whose
+ * customer already left (an abandon that arrived first) is stored as {@code ABANDONED}; every other contact opens
+ * a new item in its office's queue.
+ *
+ * @param items    new work items, with the lifecycle step each one starts with
+ * @param messages every new message, the opening ones and the follow-ups
+ * @param outcomes what became of each contact of the batch, in batch order
+ */
+public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Outcome> outcomes) {
+
+    /** What became of a routed contact. */
+    public enum Outcome { QUEUED, JOINED, DUPLICATE, ABANDONED }
+
+    /** A customer's conversation on one channel. */
+    public record ConversationKey(String customerKey, Channel channel) {
+    }
+
+    /** An abandon that arrived before its contact. */
+    public record EarlyAbandon(Instant occurredAt, Map<String, String> details) {
+    }
+
+    /** What the database holds for the contacts of a batch. */
+    public record Found(Set<String> recorded, Map<ConversationKey, UUID> openItems,
+            Map<String, EarlyAbandon> abandoned) {
+    }
+
+    /** Rows for the database's jsonb_to_recordset, whose column names are in snake case. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record NewItem(UUID id, String contactId, Channel channel, String customerKey, String customerName,
+            String customerPhone, String customerEmail, String customerHandle, String language, Rst rst,
+            Intent intent, Office office, int priority, List<String> requiredSkills, int slaSeconds,
+            List<String> explanation, String postalCode, WorkState state, Instant queuedAt, String eventType,
+            Instant eventAt, Map<String, String> eventDetails) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record NewMessage(String contactId, UUID workItemId, String provider, String text, Instant receivedAt,
+            List<Attachment> attachments) {
+    }
+
+    public static IntakePlan of(List<ContactRouted> batch, Found found, Instant now) {
+        List<NewItem> items = new ArrayList<>();
+        List<NewMessage> messages = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        Set<String> seen = new HashSet<>(found.recorded());
+        Map<ConversationKey, UUID> open = new HashMap<>(found.openItems());
+        for (ContactRouted routed : batch) {
+            ContactReceived contact = routed.contact();
+            if (!seen.add(contact.contactId())) {
+                outcomes.add(Outcome.DUPLICATE);
+                continue;
+            }
+            ConversationKey conversation = new ConversationKey(contact.customer().key(), contact.channel());
+            EarlyAbandon abandon = found.abandoned().get(contact.contactId());
+            UUID itemId = abandon == null ? open.get(conversation) : null;
+            if (itemId != null) {
+                outcomes.add(Outcome.JOINED);
+            } else {
+                // A microsecond apart (PostgreSQL's resolution), so the queue keeps the batch's order among equals.
+                NewItem item = newItem(routed, now.plusNanos(1_000L * items.size()), abandon);
+                items.add(item);
+                itemId = item.id();
+                if (abandon == null) {
+                    open.put(conversation, itemId);
+                }
+                outcomes.add(abandon == null ? Outcome.QUEUED : Outcome.ABANDONED);
+            }
+            messages.add(new NewMessage(contact.contactId(), itemId, contact.provider(), contact.text(),
+                    contact.receivedAt() != null ? contact.receivedAt() : now, contact.attachments()));
+        }
+        return new IntakePlan(items, messages, outcomes);
+    }
+
+    private static NewItem newItem(ContactRouted routed, Instant queuedAt, EarlyAbandon abandon) {
+        ContactReceived contact = routed.contact();
+        WorkState state = abandon == null ? WorkState.QUEUED : WorkState.ABANDONED;
+        return new NewItem(UUID.randomUUID(), contact.contactId(), contact.channel(), contact.customer().key(),
+                contact.customer().name(), contact.customer().phone(), contact.customer().email(),
+                contact.customer().handle(), primaryLanguage(contact.language()), routed.rst(), routed.intent(),
+                routed.office(), routed.priority(), routed.requiredSkills(), routed.slaSeconds(), routed.explanation(),
+                PostalCodes.normalise(contact.metadata().get("postalCode")), state, queuedAt, state.name(),
+                abandon == null ? queuedAt : abandon.occurredAt(), abandon == null ? Map.of() : abandon.details());
+    }
+
+    /** "nl-NL" and "NL" both mean Dutch to an agent who speaks "nl". */
+    private static String primaryLanguage(String language) {
+        return language == null || language.isBlank() ? null
+                : language.split("[-_]")[0].toLowerCase(Locale.ROOT);
+    }
+}
