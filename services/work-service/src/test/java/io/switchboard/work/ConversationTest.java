@@ -91,6 +91,22 @@ class ConversationTest {
                 .body("messages", hasSize(1));
     }
 
+    /** Messages that arrive together are stored as one batch: the first opens the item, the others join it. */
+    @Test
+    void messagesOfOneCustomerInOneBatchMakeOneConversation() {
+        String agentId = "agent-" + UUID.randomUUID();
+        availableAgent(agentId, Office.FRONT_OFFICE, List.of(skill), Map.of("WHATSAPP", 3));
+        String customer = "phone:+3163" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        ContactRouted first = message(customer, Channel.WHATSAPP, "Hallo");
+        ContactRouted second = message(customer, Channel.WHATSAPP, "Mijn internet doet het niet");
+        ContactRouted third = message(customer, Channel.WHATSAPP, "Sinds vanochtend");
+        routed.publish(first, second, third, second);
+
+        next(agentId, 10).then().statusCode(200).body("contactId", equalTo(first.contactId()))
+                .body("messages", hasSize(3)).body("messages[2].text", equalTo("Sinds vanochtend"));
+        next(agentId, 1).then().statusCode(204);
+    }
+
     @Test
     void abandonedContactLeavesTheQueueAndTheStepIsPublished() {
         String agentId = "agent-" + UUID.randomUUID();

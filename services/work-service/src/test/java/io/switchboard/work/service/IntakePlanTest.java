@@ -1,0 +1,105 @@
+package io.switchboard.work.service;
+
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactReceived;
+import io.switchboard.contracts.ContactRouted;
+import io.switchboard.contracts.Customer;
+import io.switchboard.contracts.Intent;
+import io.switchboard.contracts.Office;
+import io.switchboard.contracts.Rst;
+import io.switchboard.work.model.WorkState;
+import io.switchboard.work.service.IntakePlan.ConversationKey;
+import io.switchboard.work.service.IntakePlan.EarlyAbandon;
+import io.switchboard.work.service.IntakePlan.Found;
+import io.switchboard.work.service.IntakePlan.Outcome;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The decisions for a whole batch, against what the database holds (the SQL side is tested through the service). */
+class IntakePlanTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
+    private static final Found NOTHING = new Found(Set.of(), Map.of(), Map.of());
+
+    @Test
+    void newCustomersOpenItemsThatQueueInBatchOrder() {
+        ContactRouted a = routed("a", "phone:+31600000001", Channel.WHATSAPP);
+        ContactRouted b = routed("b", "phone:+31600000002", Channel.WHATSAPP);
+
+        IntakePlan plan = IntakePlan.of(List.of(a, b), NOTHING, NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.QUEUED, Outcome.QUEUED);
+        assertThat(plan.items()).extracting(IntakePlan.NewItem::contactId).containsExactly("a", "b");
+        assertThat(plan.items().get(0).queuedAt()).isBefore(plan.items().get(1).queuedAt());
+        assertThat(plan.items()).allSatisfy(item -> {
+            assertThat(item.state()).isEqualTo(WorkState.QUEUED);
+            assertThat(item.eventType()).isEqualTo("QUEUED");
+            assertThat(item.language()).isEqualTo("nl");
+        });
+        assertThat(plan.messages()).extracting(IntakePlan.NewMessage::workItemId)
+                .containsExactly(plan.items().get(0).id(), plan.items().get(1).id());
+    }
+
+    @Test
+    void followUpsJoinTheOpenItemOrTheOneOpenedEarlierInTheBatch() {
+        UUID open = UUID.randomUUID();
+        Found found = new Found(Set.of(),
+                Map.of(new ConversationKey("phone:+31600000001", Channel.WHATSAPP), open), Map.of());
+        ContactRouted joinsStored = routed("a", "phone:+31600000001", Channel.WHATSAPP);
+        ContactRouted opens = routed("b", "phone:+31600000002", Channel.WHATSAPP);
+        ContactRouted joinsNew = routed("c", "phone:+31600000002", Channel.WHATSAPP);
+        ContactRouted otherChannel = routed("d", "phone:+31600000002", Channel.PHONE);
+
+        IntakePlan plan = IntakePlan.of(List.of(joinsStored, opens, joinsNew, otherChannel), found, NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.JOINED, Outcome.QUEUED, Outcome.JOINED, Outcome.QUEUED);
+        assertThat(plan.items()).extracting(IntakePlan.NewItem::contactId).containsExactly("b", "d");
+        assertThat(plan.messages()).extracting(IntakePlan.NewMessage::workItemId)
+                .containsExactly(open, plan.items().get(0).id(), plan.items().get(0).id(), plan.items().get(1).id());
+    }
+
+    @Test
+    void recordedContactsAndRepeatsWithinTheBatchAreDuplicates() {
+        ContactRouted known = routed("a", "phone:+31600000001", Channel.WHATSAPP);
+        ContactRouted fresh = routed("b", "phone:+31600000002", Channel.SOCIAL);
+
+        IntakePlan plan = IntakePlan.of(List.of(known, fresh, fresh), new Found(Set.of("a"), Map.of(), Map.of()), NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.DUPLICATE, Outcome.QUEUED, Outcome.DUPLICATE);
+        assertThat(plan.items()).hasSize(1);
+        assertThat(plan.messages()).hasSize(1);
+    }
+
+    @Test
+    void aContactWhoseCustomerAlreadyLeftIsStoredAbandonedAndOpensNoConversation() {
+        Instant hungUp = NOW.minusSeconds(3);
+        Found found = new Found(Set.of(), Map.of(),
+                Map.of("a", new EarlyAbandon(hungUp, Map.of("reason", "caller hung up"))));
+        ContactRouted call = routed("a", "phone:+31600000001", Channel.PHONE);
+        ContactRouted callBack = routed("b", "phone:+31600000001", Channel.PHONE);
+
+        IntakePlan plan = IntakePlan.of(List.of(call, callBack), found, NOW);
+
+        assertThat(plan.outcomes()).containsExactly(Outcome.ABANDONED, Outcome.QUEUED);
+        IntakePlan.NewItem abandoned = plan.items().get(0);
+        assertThat(abandoned.state()).isEqualTo(WorkState.ABANDONED);
+        assertThat(abandoned.eventType()).isEqualTo("ABANDONED");
+        assertThat(abandoned.eventAt()).isEqualTo(hungUp);
+        assertThat(abandoned.eventDetails()).containsEntry("reason", "caller hung up");
+    }
+
+    private static ContactRouted routed(String contactId, String customerKey, Channel channel) {
+        ContactReceived contact = new ContactReceived(ContactReceived.SCHEMA_VERSION, contactId, channel, "test",
+                contactId, NOW, new Customer(customerKey, null, null, null, null), "Waar blijft mijn pakket?",
+                "nl-NL", false, List.of(), Map.of());
+        return new ContactRouted(ContactRouted.SCHEMA_VERSION, contact, Rst.ROUTINE, Intent.ORDER,
+                Office.FRONT_OFFICE, 50, List.of(), 300, 0.9, List.of("test"), NOW);
+    }
+}
