@@ -78,7 +78,7 @@ class StoreVisitWebhookTest extends WebhookContractTest {
         delivery(ticket("ticket_cancelled", unique)).post().statusCode(200);
 
         String contactId = ContactIds.of(Channel.STORE, unique);
-        List<ConsumerRecord<String, String>> events = new InboundTopic(kafka, Topics.CONTACTS_LIFECYCLE)
+        List<ConsumerRecord<String, String>> events = new InboundTopic(kafka, Topics.CONTACTS_ABANDONED)
                 .records("contactId", List.of(contactId), 1, Duration.ofSeconds(10));
         assertThat(events).hasSize(1);
         assertThat(events.get(0).key()).isEqualTo(contactId);

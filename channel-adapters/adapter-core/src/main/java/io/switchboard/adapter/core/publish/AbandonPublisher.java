@@ -15,22 +15,24 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Publishes what a gateway tells about a contact after it was received — a caller hanging up in the queue, a
- * store visitor leaving — on {@code contacts.lifecycle}, keyed by contact id, acknowledged like a contact.
+ * Publishes a customer leaving before an agent took the contact — a caller hanging up in the queue, a store
+ * visitor leaving — as an {@code ABANDONED} {@link LifecycleEvent} on {@code contacts.abandoned}, keyed by
+ * contact id and acknowledged like a contact. The work-service consumes it and announces the abandon on
+ * {@code contacts.lifecycle} itself, once it has settled the work item.
  */
 @ApplicationScoped
-public class LifecyclePublisher {
+public class AbandonPublisher {
 
     private final MutinyEmitter<LifecycleEvent> emitter;
 
-    public LifecyclePublisher(@org.eclipse.microprofile.reactive.messaging.Channel("contacts-lifecycle")
+    public AbandonPublisher(@org.eclipse.microprofile.reactive.messaging.Channel("contacts-abandoned")
             MutinyEmitter<LifecycleEvent> emitter) {
         this.emitter = emitter;
     }
 
     /**
-     * The customer left before an agent took the contact. The event id is derived from the contact, so a
-     * redelivered callback yields the same event and consumers count one abandon.
+     * The event id is derived from the contact, so a redelivered callback yields the same event and consumers
+     * count one abandon.
      */
     public Uni<Void> abandoned(Channel channel, String providerMessageId, Instant occurredAt, Map<String, String> details) {
         String contactId = ContactIds.of(channel, providerMessageId);

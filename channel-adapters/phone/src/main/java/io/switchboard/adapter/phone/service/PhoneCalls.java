@@ -3,8 +3,8 @@ package io.switchboard.adapter.phone.service;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.adapter.core.customer.CustomerKeys;
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
+import io.switchboard.adapter.core.publish.AbandonPublisher;
 import io.switchboard.adapter.core.publish.ContactPublisher;
-import io.switchboard.adapter.core.publish.LifecyclePublisher;
 import io.switchboard.adapter.phone.service.VoicePrompts.Language;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactReceived;
@@ -29,14 +29,14 @@ public class PhoneCalls {
 
     private final CustomerKeys customerKeys;
     private final ContactPublisher contacts;
-    private final LifecyclePublisher lifecycle;
+    private final AbandonPublisher abandons;
     private final AdapterMetrics metrics;
 
-    public PhoneCalls(CustomerKeys customerKeys, ContactPublisher contacts, LifecyclePublisher lifecycle,
+    public PhoneCalls(CustomerKeys customerKeys, ContactPublisher contacts, AbandonPublisher abandons,
             AdapterMetrics metrics) {
         this.customerKeys = customerKeys;
         this.contacts = contacts;
-        this.lifecycle = lifecycle;
+        this.abandons = abandons;
         this.metrics = metrics;
     }
 
@@ -72,7 +72,7 @@ public class PhoneCalls {
             Map<String, String> details = new HashMap<>();
             details.put("reason", "caller hung up while waiting");
             put(details, "queueTimeSeconds", param(call, "QueueTime"));
-            return lifecycle.abandoned(Channel.PHONE, callSid, Instant.now(), details);
+            return abandons.abandoned(Channel.PHONE, callSid, Instant.now(), details);
         }
         metrics.deliveryStatus(queueResult != null ? "queue-" + queueResult
                 : "call-" + require(param(call, "CallStatus"), "CallStatus or QueueResult"));

@@ -4,8 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.adapter.core.customer.CustomerKeys;
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
 import io.switchboard.adapter.core.problem.WebhookRejectedException;
+import io.switchboard.adapter.core.publish.AbandonPublisher;
 import io.switchboard.adapter.core.publish.ContactPublisher;
-import io.switchboard.adapter.core.publish.LifecyclePublisher;
 import io.switchboard.adapter.store.service.TicketEvent.Field;
 import io.switchboard.adapter.store.service.TicketEvent.Ticket;
 import io.switchboard.contracts.Channel;
@@ -39,14 +39,14 @@ public class StoreVisits {
 
     private final CustomerKeys customerKeys;
     private final ContactPublisher contacts;
-    private final LifecyclePublisher lifecycle;
+    private final AbandonPublisher abandons;
     private final AdapterMetrics metrics;
 
-    public StoreVisits(CustomerKeys customerKeys, ContactPublisher contacts, LifecyclePublisher lifecycle,
+    public StoreVisits(CustomerKeys customerKeys, ContactPublisher contacts, AbandonPublisher abandons,
             AdapterMetrics metrics) {
         this.customerKeys = customerKeys;
         this.contacts = contacts;
-        this.lifecycle = lifecycle;
+        this.abandons = abandons;
         this.metrics = metrics;
     }
 
@@ -55,7 +55,7 @@ public class StoreVisits {
         String ticketId = require(ticket.id(), "data.id");
         return switch (require(event.type(), "type")) {
             case "ticket_created" -> contacts.publish(contactOf(ticketId, ticket));
-            case "ticket_cancelled" -> lifecycle.abandoned(Channel.STORE, ticketId, Instant.now(),
+            case "ticket_cancelled" -> abandons.abandoned(Channel.STORE, ticketId, Instant.now(),
                     Map.of("reason", "visitor left the queue"));
             case "ticket_called", "ticket_served" -> {
                 metrics.ignored(event.type());
