@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,6 +104,40 @@ class ContactRoutingTest {
     }
 
     @Test
+    void aPoisonMessageInABatchIsDeadLetteredAloneAndTheOthersAreRoutedInOrder() throws InterruptedException {
+        String customer = ContactTraffic.uniqueCustomer();
+        String poison = "{\"contactId\": \"batch-poison-" + UUID.randomUUID() + "\", \"channel\": ";
+        List<ContactReceived> before = List.of(
+                ContactTraffic.contact(Channel.WEBSHOP, customer, "Waar blijft mijn bestelling?"),
+                ContactTraffic.contact(Channel.WEBSHOP, customer, "Ik wil mijn bestelling annuleren"));
+        List<ContactReceived> after = List.of(
+                ContactTraffic.contact(Channel.WEBSHOP, customer, "Mijn internet doet het niet"),
+                ContactTraffic.contact(Channel.WEBSHOP, customer, "Ik wil een klacht indienen"));
+        // One producer call, one key: the records are adjacent in one partition and reach the engine in one poll.
+        List<String> values = new ArrayList<>(before.stream().map(ContactTraffic::json).toList());
+        values.add(poison);
+        values.addAll(after.stream().map(ContactTraffic::json).toList());
+        traffic.sendRaw(customer, values);
+
+        List<ContactReceived> healthy = new ArrayList<>(before);
+        healthy.addAll(after);
+        List<ConsumerRecord<String, String>> routed = healthy.stream()
+                .map(contact -> traffic.routed(contact.contactId())).toList();
+        assertThat(routed).allSatisfy(record -> assertThat(record.key()).isEqualTo(customer));
+        assertThat(routed).extracting(ConsumerRecord::offset).isSorted();
+
+        List<ConsumerRecord<String, String>> deadLetters = traffic.deadLetters(customer);
+        assertThat(deadLetters).hasSize(1);
+        ConsumerRecord<String, String> dead = deadLetters.get(0);
+        assertThat(dead.value()).isEqualTo(poison);
+        assertThat(header(dead, "dead-letter-reason")).contains("not a ContactReceived");
+        assertThat(header(dead, "dead-letter-cause")).isNotBlank();
+        assertThat(header(dead, "dead-letter-topic")).isEqualTo("contacts.inbound");
+        assertThat(Integer.parseInt(header(dead, "dead-letter-partition"))).isNotNegative();
+        assertThat(Long.parseLong(header(dead, "dead-letter-offset"))).isNotNegative();
+    }
+
+    @Test
     void routedContactsAreCountedPerChannelOfficeAndRstWithTheirLatency() {
         ContactReceived contact = new ContactReceived(ContactReceived.SCHEMA_VERSION, "metrics-" + UUID.randomUUID(),
                 Channel.SOCIAL, "meta", "m-1", Instant.now(), new Customer("handle:meta:42", null, null, "42", null),
@@ -114,7 +149,9 @@ class ContactRoutingTest {
                 .body(containsString("switchboard_routing_routed_total{channel=\"SOCIAL\",office=\""
                         + routed.path("office").asText() + "\",rst=\"" + routed.path("rst").asText() + "\"}"))
                 .body(containsString("switchboard_routing_latency_seconds_count{channel=\"SOCIAL\"}"))
-                .body(containsString("switchboard_routing_decision_seconds_count{channel=\"SOCIAL\"}"));
+                .body(containsString("switchboard_routing_decision_seconds_count{channel=\"SOCIAL\"}"))
+                .body(containsString("switchboard_routing_classification_seconds_count{channel=\"SOCIAL\"}"))
+                .body(containsString("switchboard_routing_batch_records_count"));
 
         JsonNode window = ContactTraffic.read(traffic.channelMetrics(Channel.SOCIAL, "routing-engine/").value());
         assertThat(window.path("counters").path("routed").asLong()).isPositive();

@@ -44,7 +44,13 @@ final class ContactTraffic {
     }
 
     void sendRaw(String key, String value) {
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONTACTS_INBOUND, key, value))
+        sendRaw(key, List.of(value));
+    }
+
+    /** The values in this order, with one key, in one go. */
+    void sendRaw(String key, List<String> values) {
+        kafka.produceStrings().fromRecords(values.stream()
+                        .map(value -> new ProducerRecord<>(Topics.CONTACTS_INBOUND, key, value)).toList())
                 .awaitCompletion(WAIT);
     }
 
@@ -70,6 +76,17 @@ final class ContactTraffic {
                 .fromTopics(Set.of(Topics.CONTACTS_DLQ), records -> records
                         .filter(record -> record.value() != null && record.value().contains(marker)))
                 .awaitRecords(1, WAIT).getFirstRecord();
+    }
+
+    /** The dead letters with this key: once the first arrived, whatever else arrives within a grace time. */
+    List<ConsumerRecord<String, String>> deadLetters(String key) throws InterruptedException {
+        var task = kafka.consumeStrings()
+                .fromTopics(Set.of(Topics.CONTACTS_DLQ), records -> records.filter(record -> key.equals(record.key())))
+                .awaitRecords(1, WAIT);
+        Thread.sleep(2000);
+        List<ConsumerRecord<String, String>> deadLetters = task.getRecords();
+        task.close();
+        return deadLetters;
     }
 
     /** A window of counts on channel.metrics for {@code channel} from a source starting with {@code source}. */

@@ -2,23 +2,32 @@ package io.switchboard.routing.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.switchboard.contracts.ContactReceived;
 import io.switchboard.contracts.ContactRouted;
 import io.switchboard.routing.service.ContactRouter;
 import io.switchboard.routing.service.RoutingMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.util.List;
+
 /**
- * Routes every contact from {@code contacts.inbound} to {@code contacts.routed}, keyed by customer key. The
- * incoming record is acknowledged only when Kafka acknowledged the routed event, so its offset is committed only
- * then; a crash in between redelivers the contact, and its deterministic contact id makes the repeat harmless
- * downstream. The value is read as text and parsed here, so a message that is not a contact fails like any other
- * poison message: it is nacked, SmallRye's dead-letter-queue strategy writes it with the error to
- * {@code contacts.dlq}, and the partition moves on.
+ * Routes {@code contacts.inbound} to {@code contacts.routed} a poll's batch at a time, keyed by customer key.
+ * Every record of the batch is routed and sent, in order, and the batch is acknowledged (its offsets committed)
+ * only when Kafka acknowledged every event it produced; a crash in between redelivers the batch, and the
+ * deterministic contact ids make the repeats harmless downstream. A record that is not a routable contact is
+ * poison: it goes alone, with the error, to {@code contacts.dlq} ({@link DeadLetters}) and the rest of the batch is
+ * routed. When Kafka does not take an event or a dead letter, the batch is nacked and the channel's {@code fail}
+ * strategy stops the consumer, so its partitions are redelivered from the last commit and never acknowledged.
  */
 @ApplicationScoped
 public class InboundContactConsumer {
@@ -28,27 +37,55 @@ public class InboundContactConsumer {
     private final ContactRouter router;
     private final RoutingMetrics metrics;
     private final ObjectMapper mapper;
+    private final MutinyEmitter<ContactRouted> routed;
+    private final DeadLetters deadLetters;
 
-    public InboundContactConsumer(ContactRouter router, RoutingMetrics metrics, ObjectMapper mapper) {
+    public InboundContactConsumer(ContactRouter router, RoutingMetrics metrics, ObjectMapper mapper,
+            @Channel("contacts-routed") MutinyEmitter<ContactRouted> routed, DeadLetters deadLetters) {
         this.router = router;
         this.metrics = metrics;
         this.mapper = mapper;
+        this.routed = routed;
+        this.deadLetters = deadLetters;
     }
 
+    // Blocking (ordered, one batch after the other): a batch is CPU work that must not hold an event loop.
     @Incoming("contacts-inbound")
-    @Outgoing("contacts-routed")
-    public Record<String, ContactRouted> route(String payload) {
-        ContactReceived contact = parse(payload);
-        ContactRouted routed;
+    @Blocking
+    public Uni<Void> route(KafkaRecordBatch<String, String> batch) {
+        List<Uni<Void>> deliveries = batch.getRecords().stream().map(this::route).toList();
+        metrics.batch(deliveries.size());
+        // Uni.join subscribes in list order, so each partition's events are sent in the order they came in.
+        return Uni.join().all(deliveries).andFailFast()
+                .onItem().transformToUni(delivered -> Uni.createFrom().completionStage(batch::ack))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.errorf(failure, "A batch of %d contacts could not be delivered; it is not acknowledged",
+                            deliveries.size());
+                    return Uni.createFrom().completionStage(() -> batch.nack(failure));
+                });
+    }
+
+    /** The delivery of one record's outcome: its routed event, or the record itself as a dead letter. */
+    private Uni<Void> route(KafkaRecord<String, String> record) {
         try {
-            routed = router.route(contact);
+            ContactReceived contact = parse(record.getPayload());
+            return routed.sendMessage(Message.of(route(contact)).addMetadata(
+                    OutgoingKafkaRecordMetadata.<String>builder().withKey(contact.customer().key()).build()));
+        } catch (PoisonContactException e) {
+            return deadLetters.publish(record, e);
+        }
+    }
+
+    private ContactRouted route(ContactReceived contact) {
+        try {
+            ContactRouted decision = router.route(contact);
+            LOG.debugf("Contact %s routed to %s", contact.contactId(), decision.office());
+            return decision;
         } catch (RuntimeException e) {
             metrics.deadLettered(contact.channel(), "classification");
             LOG.errorf(e, "Contact %s could not be routed; it goes to the dead letter topic", contact.contactId());
             throw new PoisonContactException("routing failed: " + e, e);
         }
-        LOG.debugf("Contact %s routed to %s", contact.contactId(), routed.office());
-        return Record.of(contact.customer().key(), routed);
     }
 
     private ContactReceived parse(String payload) {

@@ -1,6 +1,7 @@
 package io.switchboard.routing.service;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.switchboard.contracts.Channel;
@@ -25,8 +26,11 @@ public class RoutingMetrics {
         this.windows = windows;
     }
 
-    /** Counts the decision per office and RST class, and the time from the adapter's receipt to the decision. */
-    public void routed(ContactRouted routed, Duration decisionTime) {
+    /**
+     * Counts the decision per office and RST class, the time from the adapter's receipt to the decision and the
+     * CPU time its classification took.
+     */
+    public void routed(ContactRouted routed, Duration decisionTime, Duration classificationCpu) {
         String channel = routed.channel().name();
         windows.count(routed.channel(), "routed");
         windows.count(routed.channel(), "routed." + routed.office());
@@ -38,12 +42,22 @@ public class RoutingMetrics {
         Timer.builder("switchboard.routing.decision")
                 .description("Time to classify a contact and decide its office")
                 .tag("channel", channel).register(registry).record(decisionTime);
+        Timer.builder("switchboard.routing.classification")
+                .description("CPU time to classify a contact (text, model, phrase rules, explanation)")
+                .tag("channel", channel).register(registry).record(classificationCpu);
         if (routed.contact().receivedAt() != null) {
             Timer.builder("switchboard.routing.latency")
                     .description("Time from the adapter receiving a contact to its routing decision")
                     .tag("channel", channel).publishPercentiles(0.5, 0.95, 0.99)
                     .register(registry).record(Duration.between(routed.contact().receivedAt(), routed.routedAt()));
         }
+    }
+
+    /** The number of records in one batch polled from {@code contacts.inbound}. */
+    public void batch(int records) {
+        DistributionSummary.builder("switchboard.routing.batch.records")
+                .description("Records per batch polled from contacts.inbound")
+                .register(registry).record(records);
     }
 
     /** Counts a message sent to the dead letter topic. */
