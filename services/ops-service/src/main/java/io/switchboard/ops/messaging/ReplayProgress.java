@@ -1,10 +1,13 @@
 package io.switchboard.ops.messaging;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.switchboard.contracts.Topics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -40,16 +43,28 @@ public class ReplayProgress {
     static final List<String> TOPICS = List.of(Topics.CONTACTS_INBOUND, Topics.CONTACTS_ROUTED,
             Topics.CONTACTS_LIFECYCLE, Topics.CHANNEL_METRICS, Topics.ALERTS);
     private static final int TIMEOUT_MS = 3000;
+    private static final String LEARN_TARGETS = "replay-progress-targets";
 
     private final String bootstrapServers;
+    private final Scheduler scheduler;
     private final Map<TopicPartition, Long> consumed = new ConcurrentHashMap<>();
     /** The last offset of each partition at start-up that holds records; null until known. */
     private volatile Map<TopicPartition, Long> targets;
     private volatile boolean caughtUp;
     private Admin admin;
 
-    public ReplayProgress(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public ReplayProgress(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            Scheduler scheduler) {
         this.bootstrapServers = bootstrapServers;
+        this.scheduler = scheduler;
+    }
+
+    /** Asks for the end offsets every second until the broker answers, then never again. */
+    void start(@Observes StartupEvent event) {
+        scheduler.newJob(LEARN_TARGETS).setInterval("1s")
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> learnTargets())
+                .schedule();
     }
 
     /** Applies a replayed event, then counts it as read; a failure goes to the dead-letter topic. */
@@ -65,8 +80,15 @@ public class ReplayProgress {
     }
 
     private void consumed(Message<?> message) {
-        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(record -> consumed.merge(
-                new TopicPartition(record.getTopic(), record.getPartition()), record.getOffset(), Math::max));
+        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(record ->
+                consumed(new TopicPartition(record.getTopic(), record.getPartition()), record.getOffset()));
+    }
+
+    /** Counts a partition as read up to this offset; once caught up there is nothing left to count. */
+    void consumed(TopicPartition partition, long offset) {
+        if (!caughtUp) {
+            consumed.merge(partition, offset, Math::max);
+        }
     }
 
     public boolean caughtUp() {
@@ -92,13 +114,13 @@ public class ReplayProgress {
                         target -> target.getValue() - consumed.getOrDefault(target.getKey(), -1L)));
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    synchronized void learnTargets() {
+    private synchronized void learnTargets() {
         if (targets != null) {
             return;
         }
         try {
             targets = endOffsets();
+            scheduler.unscheduleJob(LEARN_TARGETS);
             close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,27 +4,26 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
- * The board as of the last second, shared by the meters and the stream so a scrape or a dozen
- * dashboards do not each walk the board.
+ * The board as of the last half second, shared by the meters and the streams so a scrape or a dozen dashboards do
+ * not each walk the board. Taken on demand only: with nobody scraping or watching, nothing is computed.
  */
 @ApplicationScoped
 public class LatestSnapshot {
 
+    /** Under the stream's one-second tick, so every tick of every client sees a snapshot taken since the last. */
+    static final Duration MAX_AGE = Duration.ofMillis(500);
+
     private final ChannelBoard board;
     private final Clock clock;
-    private final AtomicReference<BoardSnapshot> latest = new AtomicReference<>();
+    private volatile BoardSnapshot latest;
 
     public LatestSnapshot(ChannelBoard board, Clock clock) {
         this.board = board;
         this.clock = clock;
-    }
-
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void refresh() {
-        latest.set(board.snapshot(clock.instant()));
     }
 
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -33,11 +32,21 @@ public class LatestSnapshot {
     }
 
     public BoardSnapshot get() {
-        BoardSnapshot snapshot = latest.get();
-        if (snapshot == null) {
-            refresh();
-            snapshot = latest.get();
+        BoardSnapshot snapshot = latest;
+        if (snapshot == null || isStale(snapshot, clock.instant())) {
+            synchronized (this) {
+                Instant now = clock.instant();
+                // Another reader may have taken it while this one waited.
+                if (latest == null || isStale(latest, now)) {
+                    latest = board.snapshot(now);
+                }
+                snapshot = latest;
+            }
         }
         return snapshot;
+    }
+
+    private static boolean isStale(BoardSnapshot snapshot, Instant now) {
+        return snapshot.at().plus(MAX_AGE).isBefore(now);
     }
 }
