@@ -15,23 +15,34 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the packaged engine costs when no contact arrives, and how long the first contact of a fresh stack takes:
- * a real broker with the topics, the engine ({@code target/quarkus-app}, or the directory given as first argument)
- * as its own process, one contact through it (sent → routedAt), then the engine's CPU time (user + system, from /proc) over a quiet
- * minute (seconds: second argument). Run it with
+ * What the packaged engine costs when no contact arrives, how long the first contact of a fresh stack takes and
+ * what a contact costs under load: a real broker with the topics, the engine ({@code target/quarkus-app}, or the
+ * directory given as first argument) as its own process, one contact through it (sent → {@code routedAt}), the
+ * engine's CPU time (user + system, from /proc) over a quiet minute (seconds: second argument), then its CPU time
+ * per contact for a burst of 5 000 contacts. Run it with
  * {@code ./mvnw -o -q -pl routing-engine package -DskipTests exec:java@idle-cost}.
  */
 public final class IdleCost {
+
+    private static final int BURST = 5_000;
+    private static final Pattern ROUTED = Pattern.compile("^switchboard_routing_routed_total\\{[^}]*} ([0-9.E]+)",
+            Pattern.MULTILINE);
 
     private IdleCost() {
     }
@@ -67,6 +78,14 @@ public final class IdleCost {
                     firstContact.toMillis());
             System.out.printf(Locale.ROOT, "idle CPU: %d ms in %d s = %.2f%% of one core%n", used.toMillis(),
                     quiet.toSeconds(), 100.0 * used.toMillis() / quiet.toMillis());
+
+            Duration beforeBurst = process.info().totalCpuDuration().orElseThrow();
+            sendBurst(broker.bootstrapServers());
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> routed(port) >= BURST + 1);
+            Duration burst = process.info().totalCpuDuration().orElseThrow().minus(beforeBurst);
+            System.out.printf(Locale.ROOT, "burst of %d contacts: %.0f µs CPU per contact (all of the engine)%n",
+                    BURST, burst.toNanos() / 1000.0 / BURST);
         } finally {
             engine.stop(Duration.ofSeconds(10));
             broker.close();
@@ -79,8 +98,7 @@ public final class IdleCost {
         ContactReceived contact = ContactTraffic.contact(Channel.WHATSAPP, ContactTraffic.uniqueCustomer(),
                 "Mijn internet doet het niet");
         Instant sent;
-        try (Producer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), new StringSerializer())) {
+        try (Producer<String, String> producer = producer(bootstrapServers)) {
             producer.partitionsFor(Topics.CONTACTS_INBOUND);
             sent = Instant.now();
             producer.send(new ProducerRecord<>(Topics.CONTACTS_INBOUND, contact.customer().key(),
@@ -88,6 +106,35 @@ public final class IdleCost {
         }
         String routed = new ContactTraffic(bootstrapServers).routed(contact.contactId()).value();
         return Duration.between(sent, Instant.parse(ContactTraffic.read(routed).path("routedAt").asText()));
+    }
+
+    private static void sendBurst(String bootstrapServers) {
+        try (Producer<String, String> producer = producer(bootstrapServers)) {
+            for (int i = 0; i < BURST; i++) {
+                String text = i % 2 == 0 ? "Mijn internet doet het niet" : "Where is my order?";
+                ContactReceived contact = ContactTraffic.contact(Channel.values()[i % Channel.values().length],
+                        "phone:+3161000" + (i % 500), text);
+                producer.send(new ProducerRecord<>(Topics.CONTACTS_INBOUND, contact.customer().key(),
+                        ContactTraffic.json(contact)));
+            }
+        }
+    }
+
+    private static Producer<String, String> producer(String bootstrapServers) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    /** The engine's own count of routed contacts. */
+    private static double routed(int port) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build();
+        String metrics = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        Matcher matcher = ROUTED.matcher(metrics);
+        double total = 0;
+        while (matcher.find()) {
+            total += Double.parseDouble(matcher.group(1));
+        }
+        return total;
     }
 
     private static void awaitPartitionsAssigned(String bootstrapServers) {

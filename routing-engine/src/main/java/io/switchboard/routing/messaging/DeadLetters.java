@@ -49,8 +49,9 @@ public class DeadLetters {
         add(headers, DEAD_LETTER_PARTITION, Integer.toString(origin.getPartition()));
         add(headers, DEAD_LETTER_OFFSET, Long.toString(origin.getOffset()));
         origin.getHeaders().forEach(headers::add);
-        return emitter.sendMessage(Message.of(poison.getPayload()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(poison.getKey()).withHeaders(headers).build()));
+        OutgoingKafkaRecordMetadata<String> destination = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(poison.getKey()).withHeaders(headers).build();
+        return emitter.sendMessage(Message.of(poison.getPayload()).addMetadata(destination));
     }
 
     private static void add(RecordHeaders headers, String name, String value) {
