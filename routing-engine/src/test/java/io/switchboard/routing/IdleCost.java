@@ -47,7 +47,19 @@ public final class IdleCost {
     private IdleCost() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 1;
+        try {
+            measure(args);
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(status); // the measurement's Kafka clients leave threads that would keep exec:java waiting
+        }
+    }
+
+    private static void measure(String[] args) throws Exception {
         // target/test-classes/.. : the module's build directory, wherever Maven was started
         Path target = Path.of(IdleCost.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
         Path state = target.resolve("idle-cost");
@@ -90,7 +102,6 @@ public final class IdleCost {
             engine.stop(Duration.ofSeconds(10));
             broker.close();
         }
-        System.exit(0); // the measurement's Kafka clients leave threads that would keep exec:java waiting
     }
 
     /** From sending a contact (the producer already knows the topic) to the engine's routing decision. */
