@@ -1,5 +1,6 @@
 package io.switchboard.adapter.core.publish;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -18,9 +19,11 @@ import java.util.Map;
  * Publishes a customer leaving before an agent took the contact — a caller hanging up in the queue, a store
  * visitor leaving — as an {@code ABANDONED} {@link LifecycleEvent} on {@code contacts.abandoned}, keyed by
  * contact id and acknowledged like a contact. The work-service consumes it and announces the abandon on
- * {@code contacts.lifecycle} itself, once it has settled the work item.
+ * {@code contacts.lifecycle} itself, once it has settled the work item. Only the adapters that enable the
+ * channel build it: in the others its Kafka producer would sit idle.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "mp.messaging.outgoing.contacts-abandoned.enabled", stringValue = "true")
 public class AbandonPublisher {
 
     private final MutinyEmitter<LifecycleEvent> emitter;

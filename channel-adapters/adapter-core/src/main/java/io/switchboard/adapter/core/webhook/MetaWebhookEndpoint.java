@@ -3,6 +3,7 @@ package io.switchboard.adapter.core.webhook;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.adapter.core.problem.WebhookRejectedException;
 import io.switchboard.adapter.core.publish.ContactPublisher;
+import io.switchboard.adapter.core.signature.SignatureKey;
 import io.switchboard.adapter.core.signature.SignatureScheme;
 import io.switchboard.contracts.ContactReceived;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +30,7 @@ import java.util.List;
  */
 public abstract class MetaWebhookEndpoint<T> {
 
-    private final String appSecret;
+    private final SignatureKey appSecret;
     private final String verifyToken;
     private final Class<T> notificationType;
     private final WebhookPayloads payloads;
@@ -37,7 +38,7 @@ public abstract class MetaWebhookEndpoint<T> {
 
     protected MetaWebhookEndpoint(String appSecret, String verifyToken, Class<T> notificationType,
             WebhookPayloads payloads, ContactPublisher publisher) {
-        this.appSecret = appSecret;
+        this.appSecret = SignatureScheme.META.key(appSecret);
         this.verifyToken = verifyToken;
         this.notificationType = notificationType;
         this.payloads = payloads;
@@ -69,7 +70,7 @@ public abstract class MetaWebhookEndpoint<T> {
     @ResponseStatus(200)
     @Operation(summary = "Notifications signed X-Hub-Signature-256; 200 once every contact in them is stored in Kafka")
     public Uni<Void> receive(byte[] body, @RestHeader("X-Hub-Signature-256") String signature) {
-        SignatureScheme.META.verify(appSecret, body, signature);
+        appSecret.verify(body, signature);
         return publisher.publishAll(contactsOf(payloads.json(body, notificationType)));
     }
 }

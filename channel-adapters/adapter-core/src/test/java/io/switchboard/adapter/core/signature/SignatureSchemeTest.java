@@ -73,16 +73,24 @@ class SignatureSchemeTest {
         byte[] body = bytes("test");
         String genuine = SignatureScheme.META.sign("secret", body);
 
-        assertRejected(() -> SignatureScheme.META.verify("secret", body, SignatureScheme.META.sign("guessed", body)));
-        assertRejected(() -> SignatureScheme.META.verify("secret", bytes("test "), genuine));
-        assertRejected(() -> SignatureScheme.META.verify("secret", body, genuine.substring(0, 20)));
-        assertRejected(() -> SignatureScheme.META.verify("secret", body, null));
-        assertThatThrownBy(() -> SignatureScheme.META.verify("secret", body, ""))
+        assertRejected(() -> SignatureScheme.META.key("secret").verify(body, SignatureScheme.META.sign("guessed", body)));
+        assertRejected(() -> SignatureScheme.META.key("secret").verify(bytes("test "), genuine));
+        assertRejected(() -> SignatureScheme.META.key("secret").verify(body, genuine.substring(0, 20)));
+        assertRejected(() -> SignatureScheme.META.key("secret").verify(body, null));
+        assertThatThrownBy(() -> SignatureScheme.META.key("secret").verify(body, ""))
                 .hasMessageContaining("missing X-Hub-Signature-256");
     }
 
+    @Test
+    void oneKeySignsEveryRequestAsAFreshOneDoes() {
+        SignatureKey key = SignatureScheme.META.key("secret");
+        for (String body : new String[] {"first", "second", "first"}) {
+            assertThat(key.sign(bytes(body))).isEqualTo(SignatureScheme.META.sign("secret", bytes(body)));
+        }
+    }
+
     private static void assertAccepted(SignatureScheme scheme, String secret, byte[] content, String signature) {
-        assertThatCode(() -> scheme.verify(secret, content, signature)).doesNotThrowAnyException();
+        assertThatCode(() -> scheme.key(secret).verify(content, signature)).doesNotThrowAnyException();
     }
 
     private static void assertRejected(Runnable verification) {

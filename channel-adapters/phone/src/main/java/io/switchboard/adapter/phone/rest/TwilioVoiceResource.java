@@ -1,6 +1,8 @@
 package io.switchboard.adapter.phone.rest;
 
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.adapter.core.signature.SignatureKey;
 import io.switchboard.adapter.core.signature.SignatureScheme;
 import io.switchboard.adapter.core.signature.SignedContent;
 import io.switchboard.adapter.core.webhook.PublicUrl;
@@ -35,20 +37,22 @@ public class TwilioVoiceResource {
     private static final String GATHER_ACTION = "/webhooks/twilio/voice/gather?lang=";
     private static final String STATUS_ACTION = "/webhooks/twilio/voice/status";
 
-    private final String authToken;
+    private final SignatureKey authToken;
     private final String queue;
     private final PublicUrl publicUrl;
     private final PhoneCalls calls;
 
     public TwilioVoiceResource(@ConfigProperty(name = "switchboard.twilio.auth-token") String authToken,
             @ConfigProperty(name = "switchboard.phone.queue") String queue, PublicUrl publicUrl, PhoneCalls calls) {
-        this.authToken = authToken;
+        this.authToken = SignatureScheme.TWILIO.key(authToken);
         this.queue = queue;
         this.publicUrl = publicUrl;
         this.calls = calls;
     }
 
     @POST
+    // Builds TwiML in memory: no reason to hop to a worker thread, as a String-returning method otherwise does.
+    @NonBlocking
     @Operation(summary = "Incoming call: greets the caller and asks, by speech, what the call is about")
     public String incomingCall(byte[] body, @RestHeader("X-Twilio-Signature") String signature, @Context UriInfo uri) {
         Language language = calls.languageOf(verified(body, signature, uri));
@@ -75,7 +79,7 @@ public class TwilioVoiceResource {
 
     private Map<String, List<String>> verified(byte[] body, String signature, UriInfo uri) {
         Map<String, List<String>> parameters = WebhookPayloads.form(body);
-        SignatureScheme.TWILIO.verify(authToken, SignedContent.twilio(publicUrl.of(uri), parameters), signature);
+        authToken.verify(SignedContent.twilio(publicUrl.of(uri), parameters), signature);
         return parameters;
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.adapter.social.rest;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.adapter.core.publish.ContactPublisher;
+import io.switchboard.adapter.core.signature.SignatureKey;
 import io.switchboard.adapter.core.signature.SignatureScheme;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.social.service.SocialContacts;
@@ -25,14 +26,14 @@ import java.nio.charset.StandardCharsets;
 @Path("/webhooks/x")
 public class XWebhookResource {
 
-    private final String consumerSecret;
+    private final SignatureKey consumerSecret;
     private final WebhookPayloads payloads;
     private final SocialContacts contacts;
     private final ContactPublisher publisher;
 
     public XWebhookResource(@ConfigProperty(name = "switchboard.x.consumer-secret") String consumerSecret,
             WebhookPayloads payloads, SocialContacts contacts, ContactPublisher publisher) {
-        this.consumerSecret = consumerSecret;
+        this.consumerSecret = SignatureScheme.X.key(consumerSecret);
         this.payloads = payloads;
         this.contacts = contacts;
         this.publisher = publisher;
@@ -47,7 +48,7 @@ public class XWebhookResource {
     @Operation(summary = "CRC challenge: answers sha256=base64(HMAC-SHA256(consumer secret, crc_token))")
     public CrcResponse crc(@RestQuery("crc_token") String crcToken) {
         WebhookPayloads.require(crcToken, "crc_token");
-        return new CrcResponse(SignatureScheme.X.sign(consumerSecret, crcToken.getBytes(StandardCharsets.UTF_8)));
+        return new CrcResponse(consumerSecret.sign(crcToken.getBytes(StandardCharsets.UTF_8)));
     }
 
     @POST
@@ -55,7 +56,7 @@ public class XWebhookResource {
     @ResponseStatus(200)
     @Operation(summary = "Account activity (mentions, replies, direct messages), signed x-twitter-webhooks-signature")
     public Uni<Void> receive(byte[] body, @RestHeader("x-twitter-webhooks-signature") String signature) {
-        SignatureScheme.X.verify(consumerSecret, body, signature);
+        consumerSecret.verify(body, signature);
         return publisher.publishAll(contacts.fromX(payloads.json(body, XActivity.class)));
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.adapter.store.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.adapter.core.signature.SignatureKey;
 import io.switchboard.adapter.core.signature.SignatureScheme;
 import io.switchboard.adapter.core.signature.SignedContent;
 import io.switchboard.adapter.core.webhook.PublicUrl;
@@ -22,14 +23,14 @@ import org.jboss.resteasy.reactive.RestHeader;
 @Path("/webhooks/store/visits")
 public class StoreVisitResource {
 
-    private final String secret;
+    private final SignatureKey secret;
     private final PublicUrl publicUrl;
     private final WebhookPayloads payloads;
     private final StoreVisits visits;
 
     public StoreVisitResource(@ConfigProperty(name = "switchboard.store.secret") String secret, PublicUrl publicUrl,
             WebhookPayloads payloads, StoreVisits visits) {
-        this.secret = secret;
+        this.secret = SignatureScheme.QMINDER.key(secret);
         this.publicUrl = publicUrl;
         this.payloads = payloads;
         this.visits = visits;
@@ -41,7 +42,7 @@ public class StoreVisitResource {
     @Operation(summary = "Ticket events (ticket_created, ticket_called, ticket_served, ticket_cancelled), signed "
             + "X-Qminder-Signature: hex HMAC-SHA256 over the public URL followed by the raw body")
     public Uni<Void> receive(byte[] body, @RestHeader("X-Qminder-Signature") String signature, @Context UriInfo uri) {
-        SignatureScheme.QMINDER.verify(secret, SignedContent.urlAndBody(publicUrl.of(uri), body), signature);
+        secret.verify(SignedContent.urlAndBody(publicUrl.of(uri), body), signature);
         return visits.handle(payloads.json(body, TicketEvent.class));
     }
 }

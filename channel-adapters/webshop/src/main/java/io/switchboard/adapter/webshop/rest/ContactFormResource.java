@@ -3,6 +3,7 @@ package io.switchboard.adapter.webshop.rest;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.adapter.core.customer.CustomerKeys;
 import io.switchboard.adapter.core.publish.ContactPublisher;
+import io.switchboard.adapter.core.signature.SignatureKey;
 import io.switchboard.adapter.core.signature.SignatureScheme;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.webshop.service.ContactForm;
@@ -28,14 +29,14 @@ import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 @Path("/webhooks/webshop/contact")
 public class ContactFormResource {
 
-    private final String secret;
+    private final SignatureKey secret;
     private final WebhookPayloads payloads;
     private final CustomerKeys customerKeys;
     private final ContactPublisher publisher;
 
     public ContactFormResource(@ConfigProperty(name = "switchboard.webshop.secret") String secret,
             WebhookPayloads payloads, CustomerKeys customerKeys, ContactPublisher publisher) {
-        this.secret = secret;
+        this.secret = SignatureScheme.SWITCHBOARD.key(secret);
         this.payloads = payloads;
         this.customerKeys = customerKeys;
         this.publisher = publisher;
@@ -46,7 +47,7 @@ public class ContactFormResource {
     @ResponseStatus(200)
     @Operation(summary = "A contact form submission, signed X-Switchboard-Signature: sha256=<hex HMAC-SHA256 of the body>")
     public Uni<Void> receive(byte[] body, @RestHeader("X-Switchboard-Signature") String signature) {
-        SignatureScheme.SWITCHBOARD.verify(secret, body, signature);
+        secret.verify(body, signature);
         ContactForm form = payloads.json(body, ContactForm.class);
         Map<String, String> metadata = new HashMap<>();
         if (form.orderNumber() != null) {

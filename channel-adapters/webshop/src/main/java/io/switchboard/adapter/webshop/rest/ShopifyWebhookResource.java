@@ -1,6 +1,7 @@
 package io.switchboard.adapter.webshop.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.adapter.core.signature.SignatureKey;
 import io.switchboard.adapter.core.signature.SignatureScheme;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.webshop.service.ShopEvents;
@@ -22,13 +23,13 @@ import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 @Path("/webhooks/shopify")
 public class ShopifyWebhookResource {
 
-    private final String secret;
+    private final SignatureKey secret;
     private final WebhookPayloads payloads;
     private final WebshopContacts contacts;
 
     public ShopifyWebhookResource(@ConfigProperty(name = "switchboard.shopify.secret") String secret,
             WebhookPayloads payloads, WebshopContacts contacts) {
-        this.secret = secret;
+        this.secret = SignatureScheme.SHOPIFY.key(secret);
         this.payloads = payloads;
         this.contacts = contacts;
     }
@@ -43,7 +44,7 @@ public class ShopifyWebhookResource {
     @Operation(summary = "Shopify order, refund and return webhooks, signed X-Shopify-Hmac-Sha256")
     public Uni<Void> receive(byte[] body, @RestHeader("X-Shopify-Hmac-Sha256") String signature,
             @RestHeader("X-Shopify-Topic") String topic, @RestHeader("X-Shopify-Webhook-Id") String webhookId) {
-        SignatureScheme.SHOPIFY.verify(secret, body, signature);
+        secret.verify(body, signature);
         require(topic, "X-Shopify-Topic header");
         require(webhookId, "X-Shopify-Webhook-Id header");
         ShopOrder order = ShopOrder.fromShopify(payloads.json(body, JsonNode.class));

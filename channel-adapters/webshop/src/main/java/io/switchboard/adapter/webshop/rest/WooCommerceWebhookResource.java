@@ -3,6 +3,7 @@ package io.switchboard.adapter.webshop.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
+import io.switchboard.adapter.core.signature.SignatureKey;
 import io.switchboard.adapter.core.signature.SignatureScheme;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.webshop.service.ShopEvents;
@@ -26,14 +27,14 @@ import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 @Path("/webhooks/woocommerce")
 public class WooCommerceWebhookResource {
 
-    private final String secret;
+    private final SignatureKey secret;
     private final WebhookPayloads payloads;
     private final WebshopContacts contacts;
     private final AdapterMetrics metrics;
 
     public WooCommerceWebhookResource(@ConfigProperty(name = "switchboard.woocommerce.secret") String secret,
             WebhookPayloads payloads, WebshopContacts contacts, AdapterMetrics metrics) {
-        this.secret = secret;
+        this.secret = SignatureScheme.WOOCOMMERCE.key(secret);
         this.payloads = payloads;
         this.contacts = contacts;
         this.metrics = metrics;
@@ -53,7 +54,7 @@ public class WooCommerceWebhookResource {
             metrics.ignored("ping");
             return Uni.createFrom().voidItem();
         }
-        SignatureScheme.WOOCOMMERCE.verify(secret, body, signature);
+        secret.verify(body, signature);
         require(topic, "X-WC-Webhook-Topic header");
         ShopOrder order = ShopOrder.fromWooCommerce(payloads.json(body, JsonNode.class));
         // WooCommerce gives no stable delivery id; the order's modification time identifies this change of it.
