@@ -59,7 +59,7 @@ public class ContactEventConsumer {
             try {
                 byTopic.get(record.topic()).accept(record.value());
             } catch (RuntimeException e) {
-                deadLetters.send(record, String.valueOf(e.getMessage()));
+                deadLetters.send(record, e);
             }
         }
         records.partitions().forEach(partition -> {

@@ -49,10 +49,12 @@ public class AbandonedContactConsumer {
         try {
             event = mapper.readValue(record.value() == null ? "null" : record.value(), LifecycleEvent.class);
         } catch (JsonProcessingException e) {
-            return deadLetters.send(record, "not a LifecycleEvent: " + e.getOriginalMessage());
+            return deadLetters.send(record, new IllegalArgumentException("not a LifecycleEvent: "
+                    + e.getOriginalMessage(), e));
         }
         if (event == null || event.type() != LifecycleEventType.ABANDONED || event.contactId() == null) {
-            return deadLetters.send(record, "not an ABANDONED lifecycle event with a contactId");
+            return deadLetters.send(record, new IllegalArgumentException(
+                    "not an ABANDONED lifecycle event with a contactId"));
         }
         return retry.run("Abandonment of " + event.contactId(), () -> abandons.abandon(event.contactId(),
                         event.occurredAt() != null ? event.occurredAt() : clock.instant(), event.details()))
@@ -62,6 +64,6 @@ public class AbandonedContactConsumer {
                 })
                 .replaceWithVoid()
                 .onFailure(DatabaseRetry::isDataError)
-                .recoverWithUni(e -> deadLetters.send(record, "not storable: " + e.getMessage()));
+                .recoverWithUni(e -> deadLetters.send(record, e));
     }
 }

@@ -55,7 +55,7 @@ public class RoutedContactConsumer {
             try {
                 readable.add(new Readable(record, parse(record.value())));
             } catch (IllegalArgumentException e) {
-                poison.add(deadLetter(record, "not a ContactRouted: " + e.getMessage()));
+                poison.add(deadLetter(record, e));
             }
         }
         Uni<Void> deadLettered = poison.isEmpty() ? Uni.createFrom().voidItem()
@@ -74,15 +74,15 @@ public class RoutedContactConsumer {
                         .invoke(outcomes -> count(List.of(one), outcomes))
                         .replaceWithVoid()
                         .onFailure(DatabaseRetry::isDataError)
-                        .recoverWithUni(e -> deadLetter(one.record(), "not storable: " + e.getMessage())))
+                        .recoverWithUni(e -> deadLetter(one.record(), e)))
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> deadLetter(ConsumerRecord<String, String> record, String reason) {
+    private Uni<Void> deadLetter(ConsumerRecord<String, String> record, Throwable failure) {
         metrics.routedContact("unknown", "dead-lettered");
         LOG.warnf("Record %s-%d@%d goes to the dead letter topic: %s", record.topic(), record.partition(),
-                record.offset(), reason);
-        return deadLetters.send(record, reason);
+                record.offset(), failure.getMessage());
+        return deadLetters.send(record, failure);
     }
 
     private void count(List<Readable> batch, List<Outcome> outcomes) {
@@ -98,18 +98,19 @@ public class RoutedContactConsumer {
 
     private ContactRouted parse(String payload) {
         if (payload == null) {
-            throw new IllegalArgumentException("empty message");
+            throw new IllegalArgumentException("not a ContactRouted: empty message");
         }
         ContactRouted routed;
         try {
             routed = mapper.readValue(payload, ContactRouted.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not a ContactRouted: " + e.getOriginalMessage(), e);
         }
         if (routed == null || routed.contact() == null || routed.contact().contactId() == null
                 || routed.contact().channel() == null || routed.contact().customer() == null
                 || routed.office() == null) {
-            throw new IllegalArgumentException("a routed contact needs contact.contactId, channel, customer and office");
+            throw new IllegalArgumentException(
+                    "not a ContactRouted: it needs contact.contactId, channel, customer and office");
         }
         return routed;
     }
