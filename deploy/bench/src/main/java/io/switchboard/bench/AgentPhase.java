@@ -8,10 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** A fleet of agents signed on and working the backlog the load phases left, as fast as they can. */
+/**
+ * A fleet of agents signed on and working the backlog the load phases left, as fast as they can. The agents' path
+ * (JWT, pull, accept, complete) has not run before this phase, so it first works unmeasured for the warm-up time:
+ * otherwise the figures would be the JIT compiling that path on two busy cores.
+ */
 record AgentPhase(int agents, AgentFleet.Result result, ResourceUsage usage) {
 
-    static AgentPhase run(SwitchboardStack stack, HttpClient client, int agents, Duration duration) throws Exception {
+    static AgentPhase run(SwitchboardStack stack, HttpClient client, int agents, Duration warmup, Duration duration)
+            throws Exception {
         List<AgentFleet.Agent> fleet = new ArrayList<>();
         for (int i = 0; i < agents; i++) {
             String id = "bench-agent-" + i;
@@ -20,6 +25,7 @@ record AgentPhase(int agents, AgentFleet.Result result, ResourceUsage usage) {
         AgentFleet work = new AgentFleet(client, stack.url("work-service"), fleet);
         String supervisor = stack.keys().token("bench-supervisor", Set.of("supervisor"), Duration.ofHours(2));
         work.signOn(supervisor, AgentProfiles::forAgent);
+        work.work(warmup, false);
         try (ProcessSampler sampler = new ProcessSampler(stack).start()) {
             AgentFleet.Result result = work.work(duration, true);
             return new AgentPhase(agents, result, sampler.stop());

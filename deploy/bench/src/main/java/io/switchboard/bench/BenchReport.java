@@ -24,7 +24,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 + " all eight services (each `-Xmx%s`) and the load generator. Seed %d. After start-up and the ceilings"
                 + " the stack is left alone for %d s and then sampled idle for %d s; then %d s of warm-up (not reported),"
                 + " open-loop phases of %d s at %s contacts/s offered, %d s as fast as the system accepts (*full load*),"
-                + " and %d agents working the backlog for up to %d s. After each load phase the run waits up to %d s"
+                + " and %d agents working the backlog for up to %d s (after %d s of unmeasured work that compiles their"
+                + " path). After each load phase the run waits up to %d s"
                 + " until everything accepted is queued, so that one phase's backlog does not pollute the next; CPU and"
                 + " memory cover the sending and that wait. Latencies of the pipeline are measured from when the load"
                 + " generator sent the webhook to the `QUEUED` lifecycle event's timestamp (the work item is committed"
@@ -32,7 +33,7 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 .formatted(machine.date(), machine.describe(), BenchmarkRun.SERVICE_HEAP, options.seed(),
                         BenchmarkRun.SETTLE.toSeconds(), options.idle(), options.warmup(), options.seconds(),
                         options.rates().stream().map("%,d"::formatted).collect(Collectors.joining(", ")),
-                        options.seconds(), options.agents(), options.seconds(), options.drain());
+                        options.seconds(), options.agents(), options.seconds(), options.warmup(), options.drain());
     }
 
     private String ceilingsTable() {
