@@ -42,7 +42,8 @@ CREATE TABLE abandoned_contact (
     details     jsonb        NOT NULL DEFAULT '{}'
 );
 
--- Intake writes a whole batch with one statement per table: one wake-up per statement, not per row.
+-- Intake writes a whole batch with one statement: one wake-up per statement, not per row. Updates requeue single
+-- items (release, escalation, returns): a row trigger whose WHEN costs nothing on the agents' other steps.
 DROP TRIGGER work_item_queued ON work_item;
 CREATE FUNCTION notify_work_queued_rows() RETURNS trigger AS $$
 BEGIN
@@ -52,6 +53,5 @@ END
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER work_item_inserted_queued AFTER INSERT ON work_item
     REFERENCING NEW TABLE AS queued_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_work_queued_rows();
-CREATE TRIGGER work_item_updated_queued AFTER UPDATE ON work_item
-    REFERENCING NEW TABLE AS queued_rows FOR EACH STATEMENT EXECUTE FUNCTION notify_work_queued_rows();
-DROP FUNCTION notify_work_queued();
+CREATE TRIGGER work_item_requeued AFTER UPDATE OF state, office ON work_item
+    FOR EACH ROW WHEN (NEW.state = 'QUEUED') EXECUTE FUNCTION notify_work_queued();

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Follows the contacts one driver sent through the pipeline on Kafka: when each was routed ({@code contacts.routed})
- * and queued, i.e. stored and pullable ({@code QUEUED} on {@code contacts.lifecycle}). Contacts sent by anyone else,
+ * and queued, i.e. stored and pullable ({@code QUEUED}, or {@code MESSAGE_JOINED} for a follow-up, on
+ * {@code contacts.lifecycle}). Contacts sent by anyone else,
  * such as the backlog of an earlier phase, are left out. Per-stage lag comes from the events' own timestamps:
  * webhook sent → routed (engine) → queued (work-service). The contact's {@code receivedAt} is the provider's own
  * message time, so it is not used as a stage boundary.
@@ -61,7 +62,10 @@ final class PipelineWatcher implements AutoCloseable {
                     if (record.topic().equals(Topics.CONTACTS_ROUTED)) {
                         onRouted(event);
                     } else if ("QUEUED".equals(event.path("type").asText())) {
-                        onQueued(event);
+                        onQueued(event.path("contactId").asText(), event);
+                    } else if ("MESSAGE_JOINED".equals(event.path("type").asText())) {
+                        // A follow-up of a customer with an open conversation joins that item: pullable with it.
+                        onQueued(event.path("details").path("messageContactId").asText(), event);
                     }
                 } catch (IOException e) {
                     // Not ours to judge here: the services send poison to the DLQ themselves.
@@ -80,8 +84,7 @@ final class PipelineWatcher implements AutoCloseable {
         }
     }
 
-    private void onQueued(JsonNode event) {
-        String contactId = event.path("contactId").asText();
+    private void onQueued(String contactId, JsonNode event) {
         Instant queued = Instant.parse(event.path("occurredAt").asText());
         Instant sent = driver.sentAt(contactId);
         if (sent == null || queuedAt.putIfAbsent(contactId, queued) != null) {
