@@ -8,13 +8,16 @@ public final class Topics {
     public static final String CONTACTS_LIFECYCLE = "contacts.lifecycle";
     /** Customers who left before an agent answered, as the phone and store gateways report it: adapters → work-service. */
     public static final String CONTACTS_ABANDONED = "contacts.abandoned";
+    /** Signed webhook deliveries an adapter could not map, kept raw with the reason: adapters → ops-service, replay. */
+    public static final String CONTACTS_UNMAPPED = "contacts.unmapped";
     public static final String CHANNEL_METRICS = "channel.metrics";
     public static final String ALERTS = "alerts";
     public static final String CONTACTS_DLQ = "contacts.dlq";
 
     /** Every topic, in the order they are created by the local runtime. */
     public static final java.util.List<String> ALL = java.util.List.of(
-            CONTACTS_INBOUND, CONTACTS_ROUTED, CONTACTS_LIFECYCLE, CONTACTS_ABANDONED, CHANNEL_METRICS, ALERTS, CONTACTS_DLQ);
+            CONTACTS_INBOUND, CONTACTS_ROUTED, CONTACTS_LIFECYCLE, CONTACTS_ABANDONED, CONTACTS_UNMAPPED, CHANNEL_METRICS, ALERTS,
+            CONTACTS_DLQ);
 
     private Topics() {
     }
