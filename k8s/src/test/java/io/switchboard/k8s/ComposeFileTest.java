@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +64,15 @@ class ComposeFileTest {
             assertThat(advertised).as("listener %s used by %s", bootstrap, service.name()).contains("//" + bootstrap);
             assertThat(service(service.name()).path("depends_on").path("kafka-init").path("condition").asText())
                     .isEqualTo("service_completed_successfully");
+        }
+    }
+
+    @Test
+    void publishesKafkaAndPostgresOnLoopbackOnly() {
+        // Both run without authentication worth the name here (plaintext Kafka, a well-known password).
+        for (String infrastructure : List.of("kafka", "postgres")) {
+            assertThat(service(infrastructure).path("ports")).as("ports of %s", infrastructure).isNotEmpty()
+                    .extracting(JsonNode::asText).allMatch(port -> port.startsWith("127.0.0.1:"));
         }
     }
 

@@ -28,7 +28,8 @@ final class CustomResourceSchemas {
 
     private static final List<String> FILES = List.of(
             "kafka.strimzi.io_v1_kafka.json", "kafka.strimzi.io_v1_kafkanodepool.json", "kafka.strimzi.io_v1_kafkatopic.json",
-            "keda.sh_v1alpha1_scaledobject.json", "postgresql.cnpg.io_v1_cluster.json",
+            "kafka.strimzi.io_v1_kafkauser.json", "keda.sh_v1alpha1_scaledobject.json",
+            "keda.sh_v1alpha1_triggerauthentication.json", "postgresql.cnpg.io_v1_cluster.json",
             "monitoring.coreos.com_v1_servicemonitor.json");
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
     private static final Map<String, Schema> BY_TYPE = load();

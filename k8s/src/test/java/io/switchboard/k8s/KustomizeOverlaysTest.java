@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static io.switchboard.k8s.Manifests.container;
@@ -73,7 +72,8 @@ class KustomizeOverlaysTest {
         }
         assertThat(manifests.objects).filteredOn(object -> CustomResourceSchemas.of(object).isPresent())
                 .extracting(object -> object.path("kind").asText())
-                .contains("Kafka", "KafkaNodePool", "KafkaTopic", "ScaledObject", "ServiceMonitor");
+                .contains("Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "ScaledObject", "TriggerAuthentication",
+                        "ServiceMonitor");
     }
 
     @ParameterizedTest
@@ -196,8 +196,6 @@ class KustomizeOverlaysTest {
                 assertThat(Manifests.labels(pool)).containsEntry("strimzi.io/cluster", cluster));
         assertThat(nodes(manifests, "controller")).as("KRaft controllers").isOdd();
         assertThat(nodes(manifests, "broker")).as("brokers").isPositive();
-        assertThat(manifests.get("ConfigMap", "switchboard-config").path("data").path("KAFKA_BOOTSTRAP_SERVERS").asText())
-                .isEqualTo(cluster + "-kafka-bootstrap:9092");
     }
 
     private static int nodes(Manifests manifests, String role) {
@@ -224,7 +222,7 @@ class KustomizeOverlaysTest {
             String topic = metadata.path("topic").asText();
             assertThat(Topics.ALL).contains(topic);
             assertThat(service.consumerGroupOf(topic)).as("group %s reads %s with", service.name(), topic)
-                    .contains(metadata.path("consumerGroup").asText());
+                    .contains(new KafkaChannel.ConsumerGroup(metadata.path("consumerGroup").asText(), false));
             assertThat(metadata.path("bootstrapServers").asText()).isEqualTo(bootstrap);
             int partitions = manifests.ofKind("KafkaTopic").stream()
                     .filter(kafkaTopic -> topic.equals(kafkaTopic.path("spec").path("topicName").asText()))
@@ -311,16 +309,17 @@ class KustomizeOverlaysTest {
     void secretsExistOrAreDocumentedAsProvidedByTheOperator(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         String readme = Repository.read("k8s/README.md");
-        Set<String> operatorSecrets = manifests.ofKind("Cluster").stream()
-                .filter(cluster -> cluster.path("apiVersion").asText().startsWith("postgresql.cnpg.io/"))
-                .map(cluster -> name(cluster) + "-app").collect(Collectors.toSet());
+        Map<String, Set<String>> operatorSecrets = operatorSecrets(manifests);
         for (JsonNode deployment : manifests.ofKind("Deployment")) {
             for (Map.Entry<String, Set<String>> reference : secretReferences(deployment).entrySet()) {
                 var rendered = manifests.find("Secret", reference.getKey());
                 if (rendered.isPresent()) {
                     assertThat(keys(rendered.get().path("data"))).as("keys of Secret %s", reference.getKey())
                             .containsAll(reference.getValue());
-                } else if (!operatorSecrets.contains(reference.getKey())) {
+                } else if (operatorSecrets.containsKey(reference.getKey())) {
+                    assertThat(operatorSecrets.get(reference.getKey())).as("keys the operator writes into Secret %s",
+                            reference.getKey()).containsAll(reference.getValue());
+                } else {
                     assertThat(overlay).as("Secret %s of %s is rendered in dev", reference.getKey(), name(deployment))
                             .isEqualTo("prod");
                     assertThat(readme).as("k8s/README.md documents Secret %s and its keys", reference.getKey())
@@ -336,6 +335,24 @@ class KustomizeOverlaysTest {
             }
         }));
         assertThat(webhookSecrets).as("webhook secrets of docs/configuration.md").isEqualTo(documentedWebhookSecrets());
+    }
+
+    /**
+     * Secrets the operators write, with their keys: CloudNativePG's application user of each Cluster, Strimzi's
+     * cluster CA certificate and each SCRAM KafkaUser's credentials.
+     */
+    static Map<String, Set<String>> operatorSecrets(Manifests manifests) {
+        Map<String, Set<String>> secrets = new HashMap<>();
+        manifests.ofKind("Cluster").stream()
+                .filter(cluster -> cluster.path("apiVersion").asText().startsWith("postgresql.cnpg.io/"))
+                .forEach(cluster -> secrets.put(name(cluster) + "-app", Set.of("username", "user", "password", "host",
+                        "port", "dbname", "uri", "jdbc-uri", "fqdn-uri", "fqdn-jdbc-uri", "pgpass")));
+        manifests.ofKind("Kafka").forEach(kafka ->
+                secrets.put(name(kafka) + "-cluster-ca-cert", Set.of("ca.crt", "ca.p12", "ca.password")));
+        manifests.ofKind("KafkaUser").stream()
+                .filter(user -> user.path("spec").path("authentication").path("type").asText().equals("scram-sha-512"))
+                .forEach(user -> secrets.put(name(user), Set.of("password", "sasl.jaas.config")));
+        return secrets;
     }
 
     /** The variables of the "Webhook secrets" table in docs/configuration.md. */

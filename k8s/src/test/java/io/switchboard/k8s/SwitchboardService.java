@@ -1,8 +1,12 @@
 package io.switchboard.k8s;
 
+import io.switchboard.contracts.Topics;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -10,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One of the eight services, as its own configuration describes it: the deployment files are checked against
@@ -27,8 +32,10 @@ record SwitchboardService(String name, String module, boolean adapter) {
             new SwitchboardService("work-service", "services/work-service", false),
             new SwitchboardService("ops-service", "services/ops-service", false));
 
-    private static final String ADAPTER_DEFAULTS =
-            "channel-adapters/adapter-core/src/main/resources/META-INF/microprofile-config.properties";
+    private static final String ADAPTER_CORE = "channel-adapters/adapter-core";
+    private static final String ADAPTER_DEFAULTS = ADAPTER_CORE + "/src/main/resources/META-INF/microprofile-config.properties";
+    private static final Pattern TOPIC_CONSTANT = Pattern.compile("\\bTopics\\.([A-Z][A-Z0-9_]*)\\b");
+    private static final String PROD_PROFILE = "%prod.";
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
     static SwitchboardService named(String name) {
@@ -44,7 +51,10 @@ record SwitchboardService(String name, String module, boolean adapter) {
         return Repository.read(module + "/src/main/resources/application.properties");
     }
 
-    /** The configuration as Quarkus sees it without a profile: adapter-core's defaults, then the service's own. */
+    /**
+     * The configuration as Quarkus sees it in the prod profile the images run: adapter-core's defaults, then the
+     * service's own, then their {@code %prod.} entries.
+     */
     Properties properties() {
         Properties properties = new Properties();
         try {
@@ -55,7 +65,17 @@ record SwitchboardService(String name, String module, boolean adapter) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(PROD_PROFILE)) {
+                properties.setProperty(key.substring(PROD_PROFILE.length()), properties.getProperty(key));
+            }
+        }
         return properties;
+    }
+
+    /** The Kafka channels this service reads and writes. */
+    List<KafkaChannel> kafkaChannels() {
+        return KafkaChannel.of(properties());
     }
 
     int httpPort() {
@@ -75,16 +95,50 @@ record SwitchboardService(String name, String module, boolean adapter) {
         return names;
     }
 
+    /**
+     * Topics the service's own code reads with a plain {@code KafkaConsumer} outside the messaging configuration (the
+     * adapters' replay of contacts.unmapped): the {@code Topics} constants named in those classes. Such a consumer
+     * is expected to be assigned to partitions without a group; one with a group id would need a group ACL too.
+     */
+    Set<String> topicsReadByOwnConsumers() {
+        Set<String> topics = new TreeSet<>();
+        List<String> modules = adapter ? List.of(module, ADAPTER_CORE) : List.of(module);
+        for (String sourceModule : modules) {
+            try (Stream<Path> sources = Files.walk(Repository.ROOT.resolve(sourceModule).resolve("src/main/java"))) {
+                for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                    String code = Files.readString(source);
+                    if (code.contains("new KafkaConsumer")) {
+                        if (code.contains("GROUP_ID_CONFIG") || code.contains("\"group.id\"")) {
+                            throw new IllegalStateException(source + " consumes with a group: add its group to the model");
+                        }
+                        Matcher constant = TOPIC_CONSTANT.matcher(code);
+                        while (constant.find()) {
+                            if (topicNamed(constant.group(1)) instanceof String topic) {
+                                topics.add(topic);
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return topics;
+    }
+
+    private static Object topicNamed(String constant) {
+        try {
+            return Topics.class.getField(constant).get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no topic Topics." + constant, e);
+        }
+    }
+
     /** The consumer group this service reads {@code topic} with, as SmallRye Kafka resolves it. */
-    Optional<String> consumerGroupOf(String topic) {
-        Properties properties = properties();
-        return properties.stringPropertyNames().stream()
-                .filter(key -> key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic"))
-                .filter(key -> topic.equals(properties.getProperty(key)))
-                .map(key -> key.substring(0, key.length() - ".topic".length()))
-                .map(channel -> Optional.ofNullable(properties.getProperty(channel + ".group.id"))
-                        .or(() -> Optional.ofNullable(properties.getProperty("mp.messaging.connector.smallrye-kafka.group.id")))
-                        .orElse(properties.getProperty("quarkus.application.name")))
+    Optional<KafkaChannel.ConsumerGroup> consumerGroupOf(String topic) {
+        return kafkaChannels().stream()
+                .filter(channel -> channel.incoming() && channel.topics().contains(topic))
+                .flatMap(channel -> channel.group().stream())
                 .findFirst();
     }
 }
