@@ -1,5 +1,9 @@
 // Live operations dashboard: renders each LiveView event of /api/channels/metrics/stream. No libraries, no
 // network access beyond this service: the charts are plain SVG.
+// Signing in: the API wants a bearer token (groups ops or supervisor). It is pasted into the form, or handed over
+// in the URL fragment (#token=..., which never reaches a server or its logs) and removed from the address at once;
+// it is kept in sessionStorage, so it lives as long as the tab. EventSource cannot send headers, so the stream is
+// read with fetch and parsed here; no token ever goes into a URL.
 (function () {
   'use strict';
 
@@ -158,6 +162,20 @@
     });
   }
 
+  function renderUnmapped(unmapped) {
+    const total = document.getElementById('unmapped-total');
+    total.textContent = unmapped.total;
+    total.className = unmapped.total ? 'count some' : 'count';
+    const body = document.querySelector('#unmapped tbody');
+    body.replaceChildren();
+    unmapped.latest.forEach(u => {
+      const row = el('tr', { 'data-delivery': u.deliveryId });
+      [u.channel.toLowerCase(), u.endpoint || '–', (u.reason || '–') + (u.detail ? ': ' + u.detail : ''),
+       u.receivedAt ? new Date(u.receivedAt).toLocaleTimeString() : '–'].forEach(text => row.append(el('td', {}, text)));
+      body.append(row);
+    });
+  }
+
   function render(view) {
     const availability = Object.fromEntries(view.availability.map(a => [a.channel, a]));
     view.channels.forEach(c => renderChannel(c, availability[c.channel]));
@@ -165,16 +183,86 @@
     renderQueues(view.channels);
     renderAlerts(view.alerts);
     renderOffices(view.offices);
+    renderUnmapped(view.unmapped);
     document.getElementById('updated').textContent = 'updated ' + new Date(view.at).toLocaleTimeString();
   }
 
-  function connect() {
-    const dot = document.getElementById('connection');
-    const source = new EventSource('api/channels/metrics/stream');
-    source.onopen = () => { dot.className = 'dot live'; };
-    source.onmessage = event => render(JSON.parse(event.data));
-    source.onerror = () => { dot.className = 'dot down'; };
+  const TOKEN = 'switchboard.ops.token';
+  const RETRY_MS = 3000;
+  let stream = null;
+
+  function tokenFromFragment() {
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    if (fragment.has('token')) {
+      sessionStorage.setItem(TOKEN, fragment.get('token'));
+      history.replaceState(null, '', location.pathname + location.search);
+    }
   }
 
+  function signIn(problem) {
+    sessionStorage.removeItem(TOKEN);
+    if (stream) stream.abort();
+    document.getElementById('board').hidden = true;
+    document.getElementById('logout').hidden = true;
+    document.getElementById('login').hidden = false;
+    document.getElementById('login-problem').textContent = problem || '';
+  }
+
+  // Reads the Server-Sent Events of the stream: events are separated by a blank line, data lines start "data:".
+  async function readEvents(response) {
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value.replace(/\r/g, '');
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const data = buffer.slice(0, end).split('\n').filter(line => line.startsWith('data:'))
+          .map(line => line.slice(5)).join('\n');
+        buffer = buffer.slice(end + 2);
+        if (data) render(JSON.parse(data));
+      }
+    }
+  }
+
+  async function connect() {
+    const token = sessionStorage.getItem(TOKEN);
+    if (!token) {
+      signIn();
+      return;
+    }
+    const dot = document.getElementById('connection');
+    document.getElementById('login').hidden = true;
+    document.getElementById('board').hidden = false;
+    document.getElementById('logout').hidden = false;
+    stream = new AbortController();
+    try {
+      const response = await fetch('api/channels/metrics/stream', { signal: stream.signal,
+          headers: { Accept: 'text/event-stream', Authorization: 'Bearer ' + token } });
+      if (response.status === 401 || response.status === 403) {
+        signIn(response.status === 401 ? 'The token was refused (expired, or not of this Switchboard).'
+            : 'This token\'s groups may not see the board.');
+        return;
+      }
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      dot.className = 'dot live';
+      await readEvents(response);
+    } catch (e) {
+      // The service went away or restarted (shown, and tried again), or the user signed out.
+    }
+    if (!sessionStorage.getItem(TOKEN)) return;
+    dot.className = 'dot down';
+    setTimeout(connect, RETRY_MS);
+  }
+
+  document.getElementById('login').addEventListener('submit', event => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN, document.getElementById('token').value.trim());
+    connect();
+  });
+  document.getElementById('logout').addEventListener('click', () => signIn());
+
+  tokenFromFragment();
   connect();
 }());

@@ -168,7 +168,7 @@ class AlertsTest {
     }
 
     private static Alerts alerts() {
-        return RestAssured.get("/api/alerts").then().statusCode(200).extract().as(Alerts.class);
+        return Tokens.asOps().get("/api/alerts").then().statusCode(200).extract().as(Alerts.class);
     }
 
     record Alerts(List<Alert> active, List<Alert> cleared) {

@@ -115,7 +115,7 @@ class ChannelAvailabilityTest {
     private static void assertBestAlternative(JsonPath closed) {
         String alternative = closed.getString("alternative");
         assertThat(alternative).isNotNull().isNotEqualTo(closed.getString("channel"));
-        List<Map<String, Object>> all = RestAssured.get("/api/channels/availability").then().extract().jsonPath()
+        List<Map<String, Object>> all = Tokens.asOps().get("/api/channels/availability").then().extract().jsonPath()
                 .getList("");
         Map<String, Object> chosen = all.stream().filter(a -> a.get("channel").equals(alternative)).findFirst()
                 .orElseThrow();
@@ -127,7 +127,7 @@ class ChannelAvailabilityTest {
     }
 
     private static JsonPath availability(Channel channel) {
-        return RestAssured.get("/api/channels/availability").then().statusCode(200).extract().jsonPath()
+        return Tokens.asOps().get("/api/channels/availability").then().statusCode(200).extract().jsonPath()
                 .setRootPath("find { it.channel == '" + channel + "' }");
     }
 

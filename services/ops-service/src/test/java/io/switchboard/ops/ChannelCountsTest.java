@@ -114,7 +114,7 @@ class ChannelCountsTest {
 
     /** The channel's part of {@code GET /api/channels/metrics}, or a part of that such as {@code totals}. */
     static JsonPath channel(Channel channel, String part) {
-        return RestAssured.get("/api/channels/metrics").then().statusCode(200).extract().jsonPath()
+        return Tokens.asOps().get("/api/channels/metrics").then().statusCode(200).extract().jsonPath()
                 .setRootPath("channels.find { it.channel == '" + channel + "' }" + (part == null ? "" : "." + part));
     }
 }

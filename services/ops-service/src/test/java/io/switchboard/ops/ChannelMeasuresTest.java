@@ -119,7 +119,7 @@ class ChannelMeasuresTest {
             }
         });
 
-        JsonPath backOffice = RestAssured.get("/api/channels/metrics").then().extract().jsonPath()
+        JsonPath backOffice = Tokens.asOps().get("/api/channels/metrics").then().extract().jsonPath()
                 .setRootPath("offices.find { it.office == 'BACK_OFFICE' }");
         assertThat(backOffice.getLong("totals.completed")).isEqualTo(1);
         assertThat(backOffice.getDouble("totals.averageHandlingSeconds")).isCloseTo(60.0, within(0.001));

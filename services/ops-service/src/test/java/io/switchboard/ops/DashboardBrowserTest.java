@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The live dashboard in Debian's headless Chromium, driven through Debian's chromedriver (nothing is downloaded):
- * it loads, shows the numbers, and they change as contacts arrive. The screenshot is kept for review as
+ * it signs in with the token handed over in the URL fragment (and takes it out of the address), loads, shows the
+ * numbers, and they change as contacts arrive. The screenshot is kept for review as
  * {@code target/dashboard.png}.
  */
 @QuarkusTest
@@ -64,8 +65,9 @@ class DashboardBrowserTest {
                 "--disable-sync", "--no-first-run", "--window-size=1440,900");
         WebDriver browser = new ChromeDriver(service, options);
         try (KafkaCompanion kafka = new KafkaCompanion(infrastructure.bootstrapServers())) {
-            browser.get(dashboard.toString());
+            browser.get(dashboard + "#token=" + Tokens.ops());
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            assertThat(browser.getCurrentUrl()).doesNotContain("token");
             wait.until(page -> !page.findElement(STORE_RECEIVED).getText().equals("–"));
             long received = number(browser, STORE_RECEIVED);
             long waiting = number(browser, STORE_WAITING);
@@ -90,6 +92,11 @@ class DashboardBrowserTest {
 
             Path screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(screenshot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+
+            browser.findElement(By.id("logout")).click();
+            assertThat(browser.findElement(By.id("login")).isDisplayed()).isTrue();
+            browser.navigate().refresh();
+            assertThat(browser.findElement(By.id("login")).isDisplayed()).as("signed out for good").isTrue();
         } finally {
             browser.quit();
         }

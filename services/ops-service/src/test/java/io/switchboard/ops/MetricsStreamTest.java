@@ -34,6 +34,7 @@ class MetricsStreamTest {
     void pushesTheWholePictureAtLeastOnceASecond() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + Tokens.ops())
                 .timeout(Duration.ofSeconds(20)).build();
         HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -60,6 +61,7 @@ class MetricsStreamTest {
         assertThat(last.get("offices")).hasSize(3);
         assertThat(last.get("availability")).hasSize(5);
         assertThat(last.has("alerts")).isTrue();
+        assertThat(last.at("/unmapped/total").isNumber()).isTrue();
         assertThat(last.at("/channels/0/windows/1m/received").isNumber()).isTrue();
         assertThat(Instant.parse(last.get("at").asText())).isAfter(Instant.parse(snapshots.get(0).get("at").asText()));
     }

@@ -20,12 +20,12 @@ class OperationsApiTest {
 
     @Test
     void errorsAreProblemDetails() {
-        RestAssured.get("/api/channels/metrics/nothing-here").then().statusCode(404)
+        Tokens.asOps().get("/api/channels/metrics/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404)).body("title", equalTo("Not Found"))
                 .body("type", equalTo("urn:switchboard:problem:not-found"))
                 .body("instance", equalTo("/api/channels/metrics/nothing-here"));
-        RestAssured.post("/api/alerts").then().statusCode(405).contentType("application/problem+json")
+        Tokens.asOps().post("/api/alerts").then().statusCode(405).contentType("application/problem+json")
                 .body("status", equalTo(405));
     }
 

@@ -115,11 +115,11 @@ class OpsRestartIT {
     }
 
     private static List<Map<String, Object>> active(String base) {
-        return RestAssured.get(base + "/api/alerts").then().statusCode(200).extract().jsonPath().getList("active");
+        return Tokens.asOps().get(base + "/api/alerts").then().statusCode(200).extract().jsonPath().getList("active");
     }
 
     private static JsonPath metrics(String base) {
-        return RestAssured.get(base + "/api/channels/metrics").then().statusCode(200).extract().jsonPath();
+        return Tokens.asOps().get(base + "/api/channels/metrics").then().statusCode(200).extract().jsonPath();
     }
 
     private static JsonPath channel(String base, Channel channel) {

@@ -3,7 +3,6 @@ package io.switchboard.ops.messaging;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.switchboard.contracts.Topics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +16,6 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -25,9 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -41,7 +37,7 @@ public class ReplayProgress {
 
     private static final Logger LOG = Logger.getLogger(ReplayProgress.class);
     static final List<String> TOPICS = List.of(Topics.CONTACTS_INBOUND, Topics.CONTACTS_ROUTED,
-            Topics.CONTACTS_LIFECYCLE, Topics.CHANNEL_METRICS, Topics.ALERTS);
+            Topics.CONTACTS_LIFECYCLE, Topics.CHANNEL_METRICS, Topics.CONTACTS_UNMAPPED, Topics.ALERTS);
     private static final int TIMEOUT_MS = 3000;
     private static final String LEARN_TARGETS = "replay-progress-targets";
 
@@ -65,23 +61,6 @@ public class ReplayProgress {
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setTask(execution -> learnTargets())
                 .schedule();
-    }
-
-    /** Applies a replayed event, then counts it as read; a failure goes to the dead-letter topic. */
-    <T> CompletionStage<Void> track(Message<T> message, Consumer<T> effect) {
-        try {
-            effect.accept(message.getPayload());
-        } catch (RuntimeException e) {
-            consumed(message);
-            return message.nack(e);
-        }
-        consumed(message);
-        return message.ack();
-    }
-
-    private void consumed(Message<?> message) {
-        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(record ->
-                consumed(new TopicPartition(record.getTopic(), record.getPartition()), record.getOffset()));
     }
 
     /** Counts a partition as read up to this offset; once caught up there is nothing left to count. */

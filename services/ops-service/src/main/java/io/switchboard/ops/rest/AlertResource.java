@@ -2,6 +2,7 @@ package io.switchboard.ops.rest;
 
 import io.switchboard.contracts.Alert;
 import io.switchboard.ops.alerts.AlertBook;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.List;
 
 @Path("/api/alerts")
+@RolesAllowed({ Groups.OPS, Groups.SUPERVISOR })
 public class AlertResource {
 
     /** The alerts raised now, and the most recently cleared ones (newest first). */

@@ -3,6 +3,7 @@ package io.switchboard.ops.rest;
 import io.switchboard.ops.availability.ChannelAvailability;
 import io.switchboard.ops.availability.ChannelGate;
 import io.switchboard.ops.metrics.ChannelBoard;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 
 @Path("/api/channels/availability")
+@RolesAllowed({ Groups.OPS, Groups.SUPERVISOR })
 public class AvailabilityResource {
 
     private final ChannelBoard board;

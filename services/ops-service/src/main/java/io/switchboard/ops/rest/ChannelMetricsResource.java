@@ -6,6 +6,8 @@ import io.switchboard.ops.availability.ChannelGate;
 import io.switchboard.ops.metrics.BoardSnapshot;
 import io.switchboard.ops.metrics.ChannelBoard;
 import io.switchboard.ops.metrics.LatestSnapshot;
+import io.switchboard.ops.unmapped.UnmappedDeliveries;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 @Path("/api/channels/metrics")
+@RolesAllowed({ Groups.OPS, Groups.SUPERVISOR })
 public class ChannelMetricsResource {
 
     private static final Duration STREAM_INTERVAL = Duration.ofSeconds(1);
@@ -25,14 +28,16 @@ public class ChannelMetricsResource {
     private final LatestSnapshot latest;
     private final ChannelGate gate;
     private final AlertBook alerts;
+    private final UnmappedDeliveries unmapped;
     private final Clock clock;
 
     public ChannelMetricsResource(ChannelBoard board, LatestSnapshot latest, ChannelGate gate, AlertBook alerts,
-            Clock clock) {
+            UnmappedDeliveries unmapped, Clock clock) {
         this.board = board;
         this.latest = latest;
         this.gate = gate;
         this.alerts = alerts;
+        this.unmapped = unmapped;
         this.clock = clock;
     }
 
@@ -47,7 +52,7 @@ public class ChannelMetricsResource {
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-Sent Events: the metrics, availability and raised alerts, once a second")
+    @Operation(summary = "Server-Sent Events: the metrics, availability, raised alerts and unmapped deliveries, once a second")
     public Multi<LiveView> stream() {
         // One at once, so a dashboard has numbers before the first tick.
         Multi<Long> ticks = Multi.createFrom().ticks().every(STREAM_INTERVAL).onOverflow().drop();
@@ -57,6 +62,6 @@ public class ChannelMetricsResource {
 
     private LiveView live(BoardSnapshot snapshot) {
         return new LiveView(snapshot.at(), snapshot.channels(), snapshot.offices(), gate.assess(snapshot),
-                alerts.active());
+                alerts.active(), unmapped.summary());
     }
 }

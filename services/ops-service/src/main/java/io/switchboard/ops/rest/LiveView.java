@@ -4,6 +4,7 @@ import io.switchboard.contracts.Alert;
 import io.switchboard.ops.availability.ChannelAvailability;
 import io.switchboard.ops.metrics.ChannelView;
 import io.switchboard.ops.metrics.OfficeView;
+import io.switchboard.ops.unmapped.UnmappedDeliveries;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,5 +15,6 @@ public record LiveView(
         List<ChannelView> channels,
         List<OfficeView> offices,
         List<ChannelAvailability> availability,
-        List<Alert> alerts) {
+        List<Alert> alerts,
+        UnmappedDeliveries.Summary unmapped) {
 }

@@ -1,6 +1,10 @@
 package io.switchboard.ops.rest;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -8,10 +12,22 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Locale;
 
-/** Every error of the operations API as problem details: unknown paths, wrong methods, and failures. */
+/** Every error of the operations API as problem details: no or a bad token, unknown paths, wrong methods, failures. */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "Unauthorized",
+                "a valid bearer token of the Switchboard issuer is required", uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "Forbidden", "the operations API is for the groups ops and supervisor", uri);
+    }
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
