@@ -57,7 +57,8 @@ class AsyncApiDocumentTest {
                 .filter(ref -> !ref.isEmpty())
                 .collect(Collectors.toSet());
         assertThat(referenced).containsExactlyInAnyOrderElementsOf(Stream.of(ContactReceived.class,
-                        ContactRouted.class, LifecycleEvent.class, ChannelMetrics.class, Alert.class, DeadLetter.class)
+                        ContactRouted.class, LifecycleEvent.class, ChannelMetrics.class, Alert.class, DeadLetter.class,
+                        UnmappedDelivery.class)
                 .map(type -> SCHEMA_REF_PREFIX + EventSchemas.fileOf(type)).toList());
     }
 
@@ -114,7 +115,8 @@ class AsyncApiDocumentTest {
     @Test
     void everyEventHasAnExample() {
         assertThat(examples()).extracting(arguments -> arguments.get()[0])
-                .contains("ContactReceived", "ContactRouted", "LifecycleEvent", "ChannelMetrics", "Alert", "DeadLetter");
+                .contains("ContactReceived", "ContactRouted", "LifecycleEvent", "ChannelMetrics", "Alert", "DeadLetter",
+                        "UnmappedDelivery");
     }
 
     private static Stream<JsonNode> messages() {

@@ -147,6 +147,21 @@ final class EventSamples {
                 "NullPointerException: record value is null", T0);
     }
 
+    /** A Qminder event type the store adapter does not know, kept raw on contacts.unmapped. */
+    static UnmappedDelivery unknownTicketEvent() {
+        return new UnmappedDelivery(UnmappedDelivery.SCHEMA_VERSION, "5b0e7a3c-2f1d-3c4b-9a8e-7d6c5b4a3f2e", Channel.STORE,
+                "store-queue", "/webhooks/store/visits", T0, "unknown-event",
+                "unsupported event type 'ticket_transferred'", Map.of(),
+                "{\"type\":\"ticket_transferred\",\"data\":{\"id\":32165,\"line\":82364}}", null);
+    }
+
+    /** A Shopify delivery whose body is not even UTF-8, kept as base64 with the topic header its mapping reads. */
+    static UnmappedDelivery binaryShopifyBody() {
+        return new UnmappedDelivery(UnmappedDelivery.SCHEMA_VERSION, "0f1e2d3c-4b5a-3968-8776-655443322110", Channel.WEBSHOP,
+                "shopify", "/webhooks/shopify", T0, "not-json", "the body is not JSON: Invalid UTF-8 start byte 0xff",
+                Map.of("X-Shopify-Topic", "orders/create"), "/+7+", UnmappedDelivery.BASE64);
+    }
+
     static List<ContactReceived> contacts() {
         return List.of(whatsAppText(), whatsAppPhotoWithCaption(), silentCall(), publicComplaintOnX(),
                 webshopOrderQuestion(), storeVisit());
@@ -158,7 +173,8 @@ final class EventSamples {
         all.addAll(List.of(routedFaultReport(), routedPublicComplaint()));
         all.addAll(lifecycleOfOneContact());
         Stream.of(callerHungUp(), routingCounters(), quietWindow(), complaintSurge(), serviceLevelRecovered(),
-                oldestWaitTooLong(), unknownOffice(), keylessTombstone()).forEach(all::add);
+                oldestWaitTooLong(), unknownOffice(), keylessTombstone(), unknownTicketEvent(), binaryShopifyBody())
+                .forEach(all::add);
         return all;
     }
 }

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventSchemasTest {
 
     static final List<Class<?>> RECORDS = List.of(ContactReceived.class, ContactRouted.class, LifecycleEvent.class,
-            ChannelMetrics.class, Alert.class, DeadLetter.class, Customer.class, Attachment.class);
+            ChannelMetrics.class, Alert.class, DeadLetter.class, UnmappedDelivery.class, Customer.class, Attachment.class);
 
     static Stream<String> schemaFiles() throws IOException, URISyntaxException {
         try (Stream<Path> files = Files.list(Path.of(EventSchemasTest.class.getResource("/schemas").toURI()))) {
@@ -160,7 +160,11 @@ class EventSchemasTest {
                 invalid("dead letter without error", EventSamples.unknownOffice(), "required",
                         json -> json.remove("error")),
                 invalid("dead letter with negative offset", EventSamples.unknownOffice(), "minimum",
-                        json -> json.put("offset", -1)));
+                        json -> json.put("offset", -1)),
+                invalid("unmapped delivery without its body", EventSamples.unknownTicketEvent(), "required",
+                        json -> json.remove("body")),
+                invalid("unmapped delivery with a free-text reason", EventSamples.unknownTicketEvent(), "enum",
+                        json -> json.put("reason", "it broke")));
     }
 
     private static Arguments invalid(String name, Object sample, String keyword, Consumer<ObjectNode> change) {
@@ -192,7 +196,8 @@ class EventSchemasTest {
                 Arguments.of("lifecycle-event.json", LifecycleEvent.class),
                 Arguments.of("channel-metrics.json", ChannelMetrics.class),
                 Arguments.of("alert.json", Alert.class),
-                Arguments.of("dead-letter.json", DeadLetter.class));
+                Arguments.of("dead-letter.json", DeadLetter.class),
+                Arguments.of("unmapped-delivery.json", UnmappedDelivery.class));
     }
 
     /**
