@@ -5,15 +5,16 @@ import java.util.Map;
 /**
  * The secrets the gateways sign their webhooks with and the adapters verify them with, by the environment
  * variables of docs/configuration.md. A stack hands one set to its adapters and its {@link Gateways} signs with the
- * same set, so a load generator and the services it started can never disagree.
+ * same set, so a load generator and the services it started can never disagree. The packaged adapters run in the
+ * prod profile, where a secret without its variable stops them at start: every secret is always handed over.
  */
 public record WebhookSecrets(String twilioAuthToken, String metaAppSecret, String whatsappVerifyToken,
-        String xConsumerSecret, String shopifySecret, String webshopSecret, String storeSecret) {
+        String xConsumerSecret, String shopifySecret, String wooCommerceSecret, String webshopSecret, String storeSecret) {
 
-    /** The adapters' local defaults (their application.properties), for development and measurements only. */
+    /** The adapters' dev and test defaults (their application.properties): public, for local runs and measurements only. */
     public static final WebhookSecrets LOCAL = new WebhookSecrets("local-twilio-auth-token", "local-meta-app-secret",
-            "local-whatsapp-verify-token", "local-x-consumer-secret", "local-shopify-secret", "local-webshop-secret",
-            "local-store-secret");
+            "local-whatsapp-verify-token", "local-x-consumer-secret", "local-shopify-secret", "local-woocommerce-secret",
+            "local-webshop-secret", "local-store-secret");
 
     /** What the adapters would use in {@code environment}: each variable that is set, else its local default. */
     public static WebhookSecrets fromEnvironment(Map<String, String> environment) {
@@ -23,6 +24,7 @@ public record WebhookSecrets(String twilioAuthToken, String metaAppSecret, Strin
                 environment.getOrDefault("SWITCHBOARD_WHATSAPP_VERIFY_TOKEN", LOCAL.whatsappVerifyToken),
                 environment.getOrDefault("SWITCHBOARD_X_CONSUMER_SECRET", LOCAL.xConsumerSecret),
                 environment.getOrDefault("SWITCHBOARD_SHOPIFY_SECRET", LOCAL.shopifySecret),
+                environment.getOrDefault("SWITCHBOARD_WOOCOMMERCE_SECRET", LOCAL.wooCommerceSecret),
                 environment.getOrDefault("SWITCHBOARD_WEBSHOP_SECRET", LOCAL.webshopSecret),
                 environment.getOrDefault("SWITCHBOARD_STORE_SECRET", LOCAL.storeSecret));
     }
@@ -35,6 +37,7 @@ public record WebhookSecrets(String twilioAuthToken, String metaAppSecret, Strin
                 "SWITCHBOARD_WHATSAPP_VERIFY_TOKEN", whatsappVerifyToken,
                 "SWITCHBOARD_X_CONSUMER_SECRET", xConsumerSecret,
                 "SWITCHBOARD_SHOPIFY_SECRET", shopifySecret,
+                "SWITCHBOARD_WOOCOMMERCE_SECRET", wooCommerceSecret,
                 "SWITCHBOARD_WEBSHOP_SECRET", webshopSecret,
                 "SWITCHBOARD_STORE_SECRET", storeSecret);
     }
