@@ -1,15 +1,18 @@
 package io.switchboard.bench;
 
+import io.switchboard.contracts.Channel;
 import io.switchboard.runtime.SwitchboardStack;
-import io.switchboard.runtime.gateway.Gateways;
 import io.switchboard.runtime.gateway.SignedWebhook;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,30 +21,60 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fault suite: under steady signed webhook load, {@code kill -9} and restart in turn the broker, PostgreSQL,
- * the routing engine and the work-service; then every webhook that got a 2xx is reconciled against the work
- * items (zero lost, zero duplicated), and every webhook endpoint is fuzzed. {@code deploy/bench/chaos} runs the
- * long form and writes docs/faults.md; the system tests run a short form.
+ * the routing engine, the work-service, an adapter and the ops-service; a redelivery storm; a rolling SIGTERM
+ * restart of every service; garbage on every topic a service reads. Each fault is checked to have happened. Then
+ * every webhook that got a 2xx is reconciled against the work items (zero lost, zero duplicated), and every webhook
+ * endpoint is fuzzed. {@code deploy/bench/chaos} runs the long form and writes docs/faults.md; the system tests
+ * run a short form.
  */
 public final class ChaosRun {
 
-    public record FaultOutcome(String fault, double outageSeconds, double recoverySeconds) {
+    /** A steady phase must see at least this share of the offered webhooks accepted, or the run proves little. */
+    static final double MIN_ACCEPTED = 0.8;
+
+    /**
+     * One fault and what it did to the load sent from its start until contacts flowed again.
+     *
+     * @param down     how long the part was down, null for faults that take nothing down
+     * @param recovery from the restart until a contact of every channel was accepted and stored
+     * @param problems what shows the fault did not happen, or did harm; empty when it is clean
+     */
+    public record FaultOutcome(String fault, String evidence, Duration down, Duration recovery, SentLog.Tally load,
+            List<String> problems) {
     }
 
-    public record Outcome(LoadDriver.Result load, List<FaultOutcome> faults, Reconciliation.Outcome reconciliation,
-            WebhookFuzzer.Outcome fuzz) {
+    public record Outcome(LoadDriver.Result load, List<FaultOutcome> faults, List<String> steadyProblems,
+            Reconciliation.Outcome reconciliation, WebhookFuzzer.Outcome fuzz) {
         public boolean clean() {
-            return reconciliation.clean() && fuzz.clean();
+            return reconciliation.clean() && fuzz.clean() && problems().isEmpty();
+        }
+
+        /** Faults that did not happen or did harm, and steady phases that accepted too little. */
+        public List<String> problems() {
+            List<String> problems = new ArrayList<>(steadyProblems);
+            faults.forEach(fault -> fault.problems().forEach(problem -> problems.add(fault.fault() + ": " + problem)));
+            return problems;
         }
     }
 
     public record Options(long seed, int rate, Duration steady, Duration outage) {
     }
 
+    private record Period(Instant from, Instant to) {
+    }
+
+    /** A fault's period and outcome, before the reconciliation says what was lost in it. */
+    private record Injected(String fault, String evidence, Duration down, Duration recovery, Period period,
+            List<String> problems) {
+    }
+
     private final SwitchboardStack stack;
     private final Options options;
+    private final AtomicLong probes = new AtomicLong();
 
     public ChaosRun(SwitchboardStack stack, Options options) {
         this.stack = stack;
@@ -58,10 +91,11 @@ public final class ChaosRun {
     }
 
     private Outcome run(HttpClient client) throws Exception {
-        Gateways gateways = stack.gateways();
+        String runId = "chaos" + Long.toString(System.currentTimeMillis(), 36);
         LoadDriver driver = new LoadDriver(client, stack::url);
-        Reconciliation reconciliation = new Reconciliation(stack.postgres());
-        TrafficMix traffic = new TrafficMix(options.seed(), "chaos" + Long.toString(System.currentTimeMillis(), 36), gateways);
+        Reconciliation reconciliation = new Reconciliation(stack.postgres(), stack.bootstrapServers());
+        SentLog traffic = new SentLog(new TrafficMix(options.seed(), runId, stack.gateways()));
+        Flow flow = new Flow(driver, reconciliation, runId);
 
         AtomicBoolean loading = new AtomicBoolean(true);
         CompletableFuture<LoadDriver.Result> load = CompletableFuture.supplyAsync(() -> {
@@ -72,78 +106,211 @@ public final class ChaosRun {
                 throw new IllegalStateException(e);
             }
         });
-        List<FaultOutcome> faults = new ArrayList<>();
+        List<Period> steady = new ArrayList<>();
+        List<Injected> faults = new ArrayList<>();
         try {
-            for (Fault fault : Fault.all(stack)) {
-                Thread.sleep(options.steady().toMillis());
-                System.out.println("  kill -9 " + fault.name());
-                long crashed = System.nanoTime();
-                fault.crash().run();
-                Thread.sleep(options.outage().toMillis());
-                long restarted = System.nanoTime();
-                fault.restart().run();
-                awaitFlowing(driver, reconciliation, traffic);
-                long recovered = System.nanoTime();
-                faults.add(new FaultOutcome(fault.name(), (restarted - crashed) / 1e9, (recovered - restarted) / 1e9));
-                System.out.printf("  %s back: contacts flow again %.1f s after the restart%n", fault.name(),
-                        (recovered - restarted) / 1e9);
+            for (Fault fault : Fault.crashes(stack)) {
+                steady.add(steady());
+                faults.add(inject(fault, options.outage(), flow));
             }
-            Thread.sleep(options.steady().toMillis());
+            steady.add(steady());
+            faults.add(storm(driver, traffic, flow));
+            steady.add(steady());
+            for (Fault fault : Fault.rollingRestart(stack)) {
+                faults.add(inject(fault, Duration.ZERO, flow));
+            }
+            steady.add(steady());
+            faults.add(garbage(client, flow));
+            steady.add(steady());
         } finally {
             loading.set(false); // also when a fault did not recover: the load must not outlive the run
         }
         LoadDriver.Result result = load.get();
 
-        Reconciliation.Outcome reconciled = reconciliation.reconcile(driver.accepted(),
+        Set<String> accepted = driver.accepted();
+        Reconciliation.Outcome reconciled = reconciliation.reconcile(accepted, id -> driver.sentAt(id) != null,
                 Duration.ofSeconds(120));
-        WebhookFuzzer.Outcome fuzz = new WebhookFuzzer(driver, gateways, stack.bootstrapServers(), options.seed()).run();
-        for (String service : stack.services().keySet()) {
-            if (!stack.service(service).isAlive()) {
-                throw new IllegalStateException(service + " died during the fuzz run");
+        Set<String> lost = new HashSet<>(reconciled.lost());
+        List<String> steadyProblems = new ArrayList<>();
+        for (int i = 0; i < steady.size(); i++) {
+            Period period = steady.get(i);
+            long offered = Math.round(options.rate() * Duration.between(period.from(), period.to()).toMillis() / 1000.0);
+            long acceptedInPeriod = traffic.tally(period.from(), period.to(), accepted, lost).accepted();
+            if (acceptedInPeriod < MIN_ACCEPTED * offered) {
+                steadyProblems.add("steady phase %d: %d of %d offered webhooks accepted".formatted(i + 1, acceptedInPeriod, offered));
             }
         }
-        return new Outcome(result, faults, reconciled, fuzz);
+        List<FaultOutcome> outcomes = faults.stream().map(fault -> {
+            SentLog.Tally tally = traffic.tally(fault.period().from(), fault.period().to(), accepted, lost);
+            List<String> problems = new ArrayList<>(fault.problems());
+            if (tally.lost() > 0) {
+                problems.add(tally.lost() + " accepted webhooks lost");
+            }
+            return new FaultOutcome(fault.fault(), fault.evidence(), fault.down(), fault.recovery(), tally, problems);
+        }).toList();
+
+        WebhookFuzzer.Outcome fuzz;
+        try (TopicReader topics = new TopicReader(stack.bootstrapServers())) {
+            fuzz = new WebhookFuzzer(client, driver, new EndpointSamples(stack.gateways(), stack.webhookSecrets()),
+                    stack::url, topics, options.seed()).run();
+        }
+        List<String> dead = deadServices();
+        if (!dead.isEmpty()) {
+            throw new IllegalStateException(dead + " died during the fuzz run");
+        }
+        return new Outcome(result, outcomes, steadyProblems, reconciled, fuzz);
     }
 
-    /** Until a new contact sent after the restart is accepted and stored by the work-service. */
-    private static void awaitFlowing(LoadDriver driver, Reconciliation reconciliation, TrafficMix traffic)
-            throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            SignedWebhook probe = traffic.get();
-            if (driver.send(probe) / 100 == 2) {
-                long storedBy = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                while (System.nanoTime() < storedBy) {
-                    if (!reconciliation.stored(Set.of(probe.contactId())).isEmpty()) {
-                        return;
-                    }
-                    Thread.sleep(100);
-                }
-            } else {
-                Thread.sleep(250);
-            }
+    private Period steady() throws InterruptedException {
+        Instant from = Instant.now();
+        Thread.sleep(options.steady().toMillis());
+        return new Period(from, Instant.now());
+    }
+
+    private Injected inject(Fault fault, Duration outage, Flow flow) throws Exception {
+        System.out.println("  " + fault);
+        Instant from = Instant.now();
+        Outage injected = Outage.inject(fault, outage);
+        Duration recovery = flow.await();
+        System.out.printf("  %s: %s; contacts flow again %.1f s after the restart%n", fault, injected.evidence(),
+                recovery.toMillis() / 1000.0);
+        return new Injected(fault.toString(), injected.evidence(), Duration.ofMillis((long) (injected.downSeconds() * 1000)),
+                recovery, new Period(from, Instant.now()), injected.problems());
+    }
+
+    /** As many webhooks as half a steady phase offers, each delivered 2–5 times at once, while the load goes on. */
+    private Injected storm(LoadDriver driver, SentLog traffic, Flow flow) throws Exception {
+        System.out.println("  redelivery storm");
+        Instant from = Instant.now();
+        int webhooks = (int) Math.max(20, options.rate() * options.steady().toSeconds() / 2);
+        RedeliveryStorm.Result storm = new RedeliveryStorm(driver, options.seed()).run(traffic, webhooks);
+        List<String> problems = new ArrayList<>();
+        if (storm.load().accepted() < MIN_ACCEPTED * storm.deliveries()) {
+            problems.add("%d of %d deliveries accepted %s".formatted(storm.load().accepted(), storm.deliveries(),
+                    storm.load().failuresByStatus()));
         }
-        throw new IllegalStateException("contacts did not flow again within 3 minutes of the restart");
+        return new Injected("redelivery storm", storm.toString(), null, flow.await(), new Period(from, Instant.now()),
+                problems);
+    }
+
+    /** Garbage on every topic a service reads: dead-lettered, nobody stops, and contacts after it are stored and counted. */
+    private Injected garbage(HttpClient client, Flow flow) throws Exception {
+        System.out.println("  garbage records on every topic a service reads");
+        Instant from = Instant.now();
+        OpsBoard ops = new OpsBoard(client, stack);
+        List<String> problems = new ArrayList<>();
+        OpsBoard.Totals before = opsTotals(ops, problems);
+        GarbageRecords.Result garbage = new GarbageRecords(stack.bootstrapServers()).run(Duration.ofSeconds(60));
+        if (!garbage.missing().isEmpty()) {
+            problems.add("not dead-lettered: " + garbage.missing());
+        }
+        deadServices().forEach(service -> problems.add(service + " died"));
+        Duration recovery = flow.await();
+        try {
+            if (before != null && !ops.growsBeyond(before, Duration.ofSeconds(30))) {
+                problems.add("the ops-service stopped counting routed and queued contacts");
+            }
+        } catch (IOException e) {
+            problems.add("ops-service: " + e.getMessage());
+        }
+        return new Injected("garbage on " + GarbageRecords.TOPICS.size() + " topics", garbage.toString(), null,
+                recovery, new Period(from, Instant.now()), problems);
+    }
+
+    private static OpsBoard.Totals opsTotals(OpsBoard ops, List<String> problems) throws InterruptedException {
+        try {
+            return ops.totals();
+        } catch (IOException e) {
+            problems.add("ops-service: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private List<String> deadServices() {
+        return stack.services().entrySet().stream().filter(service -> !service.getValue().isAlive())
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** Whether contacts flow: a new contact of every channel is accepted and stored by the work-service. */
+    private final class Flow {
+        private final LoadDriver driver;
+        private final Reconciliation reconciliation;
+        private final String runId;
+
+        Flow(LoadDriver driver, Reconciliation reconciliation, String runId) {
+            this.driver = driver;
+            this.reconciliation = reconciliation;
+            this.runId = runId;
+        }
+
+        /** How long until contacts flowed again; fails the run after 3 minutes. */
+        Duration await() throws Exception {
+            long start = System.nanoTime();
+            long deadline = start + Duration.ofMinutes(3).toNanos();
+            for (Channel channel : Channel.values()) {
+                while (!probe(channel)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(channel + " contacts did not flow again within 3 minutes");
+                    }
+                    Thread.sleep(250);
+                }
+            }
+            return Duration.ofNanos(System.nanoTime() - start);
+        }
+
+        private boolean probe(Channel channel) throws Exception {
+            SignedWebhook probe = stack.gateways().contact(channel, "probe-" + runId + "-" + probes.incrementAndGet(),
+                    "3161" + (1_000_000 + probes.get()), "Probe", "Hoe laat zijn jullie open?");
+            if (driver.send(probe) / 100 != 2) {
+                return false;
+            }
+            long storedBy = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < storedBy) {
+                if (!reconciliation.stored(Set.of(probe.contactId())).isEmpty()) {
+                    return true;
+                }
+                Thread.sleep(100);
+            }
+            return false;
+        }
     }
 
     public String markdown(Outcome outcome) {
         StringBuilder md = new StringBuilder("# Fault suite\n\n");
         md.append("Measured by the fault suite (`ChaosRun`) on ").append(LocalDate.now()).append(": ")
                 .append(Machine.current().describe()).append(". Steady load of ").append(options.rate())
-                .append(" signed webhooks/s of all five channels (seed ").append(options.seed()).append("); each part ")
-                .append("of the system is killed with SIGKILL, left down for ").append(options.outage().toSeconds())
-                .append(" s and restarted. *Recovery* is from the restart until a new contact is accepted and stored.\n\n");
-        md.append("| fault | down for | recovery |\n|---|---|---|\n");
+                .append(" signed webhooks/s of all five channels (seed ").append(options.seed()).append("), ")
+                .append(options.steady().toSeconds()).append(" s of it before each fault. A part killed with SIGKILL ")
+                .append("is left down for ").append(options.outage().toSeconds()).append(" s; the rolling restart stops ")
+                .append("each service with SIGTERM and starts it again at once. *Recovery* is from the restart until a ")
+                .append("new contact of every channel is accepted and stored. The load columns count the steady load's ")
+                .append("webhooks sent from the fault until recovery.\n\n");
+        md.append("| fault | it happened | down for | recovery | sent | accepted | not accepted | accepted and lost |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
         for (FaultOutcome fault : outcome.faults()) {
-            md.append("| kill -9 %s | %.1f s | %.1f s |\n".formatted(fault.fault(), fault.outageSeconds(), fault.recoverySeconds()));
+            md.append("| %s | %s | %s | %s | %,d | %,d | %,d | %,d |\n".formatted(fault.fault(), fault.evidence(),
+                    seconds(fault.down()), seconds(fault.recovery()), fault.load().sent(), fault.load().accepted(),
+                    fault.load().notAccepted(), fault.load().lost()));
         }
-        md.append("\n**Reconciliation**: ").append(outcome.reconciliation()).append(". Webhooks answered with an error")
-                .append(" during the outages (status → count): ").append(outcome.load().failuresByStatus())
-                .append(" — the gateways retry those.\n\n");
+        md.append("\n**Reconciliation**: ").append(outcome.reconciliation()).append(". Webhooks not accepted over the ")
+                .append("whole run (status → count, -1 = no answer): ").append(outcome.load().failuresByStatus())
+                .append(" — the gateways retry those. Every steady phase accepted at least ")
+                .append(Math.round(MIN_ACCEPTED * 100)).append(" % of the offered webhooks")
+                .append(outcome.steadyProblems().isEmpty() ? "." : ": **no**.").append("\n\n");
         md.append("**Fuzzing** every webhook endpoint: ").append(outcome.fuzz()).append(".\n\n");
-        md.append("Verdict: ").append(outcome.clean() ? "**clean** — nothing lost, nothing duplicated, no bad request accepted."
+        if (!outcome.problems().isEmpty()) {
+            md.append("**Problems**:\n");
+            outcome.problems().forEach(problem -> md.append("- ").append(problem).append('\n'));
+            md.append('\n');
+        }
+        md.append("Verdict: ").append(outcome.clean()
+                ? "**clean** — every fault happened, nothing lost, nothing duplicated, every signed delivery kept, no bad request accepted."
                 : "**NOT clean**.").append('\n');
         return md.toString();
+    }
+
+    private static String seconds(Duration duration) {
+        return duration == null ? "—" : "%.1f s".formatted(duration.toMillis() / 1000.0);
     }
 
     /** {@code deploy/bench/chaos [--seed N --rate N --steady S --outage S]}: the long form. */
