@@ -3,7 +3,6 @@ package io.switchboard.routing;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.switchboard.runtime.test.InjectInfrastructure;
@@ -83,7 +82,7 @@ class ClassifyResourceTest {
 
     @Test
     void activeRulesAreVisible() {
-        RestAssured.get("/api/routing/rules").then().statusCode(200)
+        Tokens.asOps().get("/api/routing/rules").then().statusCode(200)
                 .body("source", equalTo("classpath:routing-rules.yaml"))
                 .body("version.length()", equalTo(12))
                 .body("rules.name", equalTo("default"))
@@ -99,7 +98,7 @@ class ClassifyResourceTest {
     }
 
     private static ValidatableResponse classify(String body) {
-        return RestAssured.given().contentType(ContentType.JSON).body(body).post("/api/routing/classify").then();
+        return Tokens.asOps().contentType(ContentType.JSON).body(body).post("/api/routing/classify").then();
     }
 
     private static ValidatableResponse problem(ValidatableResponse response) {

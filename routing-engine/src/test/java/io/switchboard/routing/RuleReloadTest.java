@@ -4,7 +4,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.switchboard.contracts.Channel;
@@ -40,15 +39,15 @@ class RuleReloadTest {
     @AfterEach
     void restore() {
         RulesFileProfile.restoreBundledRules();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> RestAssured.get("/api/routing/rules").then()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Tokens.asOps().get("/api/routing/rules").then()
                 .body("refusedChange", equalTo(null)).body("rules.slaSeconds.WHATSAPP", equalTo(300)));
     }
 
     @Test
     void editedRulesDecideTheNextContactWithoutRestart() {
-        RestAssured.get("/api/routing/rules").then().statusCode(200)
+        Tokens.asOps().get("/api/routing/rules").then().statusCode(200)
                 .body("source", equalTo(RulesFileProfile.RULES.toString()));
-        String before = RestAssured.get("/api/routing/rules").path("version");
+        String before = Tokens.asOps().get("/api/routing/rules").path("version");
         classify().body("office", equalTo("TECHNICIANS")).body("slaSeconds", equalTo(300));
 
         // This organisation lets its front office handle fault reports, and answers WhatsApp faster.
@@ -56,7 +55,7 @@ class RuleReloadTest {
                 .replace("    SWITCHBOARD: FRONT_OFFICE\n", "    SWITCHBOARD: FRONT_OFFICE\n    FAULT_REPORT: FRONT_OFFICE\n")
                 .replace("  WHATSAPP: 300\n", "  WHATSAPP: 120\n"));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> RestAssured.get("/api/routing/rules").then()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Tokens.asOps().get("/api/routing/rules").then()
                 .body("version", not(equalTo(before)))
                 .body("rules.offices.byIntent.FAULT_REPORT", equalTo("FRONT_OFFICE")));
         classify().body("office", equalTo("FRONT_OFFICE")).body("slaSeconds", equalTo(120))
@@ -73,25 +72,25 @@ class RuleReloadTest {
 
     @Test
     void brokenRulesAreRefusedAndTheActiveRulesStay() {
-        String before = RestAssured.get("/api/routing/rules").path("version");
+        String before = Tokens.asOps().get("/api/routing/rules").path("version");
 
         RulesFileProfile.write(RulesFileProfile.bundledRules()
                 .replace("frontOfficeBelowConfidence: 0.5", "frontOfficeBelowConfidence: 1.5")
                 .replace("    TECHNICAL: TECHNICIANS\n", ""));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> RestAssured.get("/api/routing/rules").then()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Tokens.asOps().get("/api/routing/rules").then()
                 .body("refusedChange.error", containsString("offices.byRst has no office for TECHNICAL"))
                 .body("refusedChange.error", containsString("frontOfficeBelowConfidence must be between 0 and 1")));
-        RestAssured.get("/api/routing/rules").then().body("version", equalTo(before));
+        Tokens.asOps().get("/api/routing/rules").then().body("version", equalTo(before));
         classify().statusCode(200).body("office", equalTo("TECHNICIANS"));
 
         RulesFileProfile.write("offices: [not, a, map");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> RestAssured.get("/api/routing/rules").then()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Tokens.asOps().get("/api/routing/rules").then()
                 .body("refusedChange.error", containsString("not valid routing rules YAML")));
-        RestAssured.get("/api/routing/rules").then().body("version", equalTo(before));
+        Tokens.asOps().get("/api/routing/rules").then().body("version", equalTo(before));
     }
 
     private static ValidatableResponse classify() {
-        return RestAssured.given().contentType(ContentType.JSON).body(FAULT).post("/api/routing/classify").then();
+        return Tokens.asOps().contentType(ContentType.JSON).body(FAULT).post("/api/routing/classify").then();
     }
 }

@@ -24,6 +24,8 @@ import java.util.Set;
 public final class JwtKeys {
 
     public static final String ISSUER = "https://switchboard.local";
+    /** Every service checks that a token is meant for Switchboard ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "switchboard";
 
     private final Path publicKey;
     private final Path privateKey;
@@ -49,6 +51,7 @@ public final class JwtKeys {
     /** A signed token for {@code subject} in {@code groups}, valid for {@code lifetime}. */
     public String token(String subject, Set<String> groups, Duration lifetime) {
         return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .upn(subject)
                 .groups(groups)

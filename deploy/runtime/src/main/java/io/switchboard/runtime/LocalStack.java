@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code deploy/local/run}: the whole system on its embedded defaults, until Ctrl-C. Environment:
@@ -19,6 +20,8 @@ import java.util.Map;
  * of docs/configuration.md are passed on to the adapters.
  */
 public final class LocalStack {
+
+    private static final Duration DASHBOARD_TOKEN_LIFETIME = Duration.ofHours(12);
 
     private LocalStack() {
     }
@@ -63,7 +66,11 @@ public final class LocalStack {
             System.out.printf("  %-16s %s   (OpenAPI %s/q/openapi)%n", spec.name(), stack.url(spec.name()), stack.url(spec.name()));
         }
         System.out.println();
-        System.out.println("  Dashboard:       " + stack.url("ops-service") + "/");
+        // Signed in through the URL fragment, which the browser never sends; the page takes it out of the address.
+        String opsToken = stack.keys().token("ops-local", Set.of("ops"), DASHBOARD_TOKEN_LIFETIME);
+        System.out.println("  Dashboard:       " + stack.url("ops-service") + "/#token=" + opsToken);
+        System.out.println("                   (signed in as ops-local for " + DASHBOARD_TOKEN_LIFETIME.toHours()
+                + " h; another token: deploy/local/token --sub ops-1 --groups ops)");
         System.out.println("  Agent token:     deploy/local/token --sub agent-1 --groups agent");
         System.out.println("  Supervisor:      deploy/local/token --sub sup-1 --groups supervisor");
         System.out.println("\nCtrl-C stops everything.");

@@ -15,7 +15,7 @@ public record ServiceSpec(String name, String module, int defaultPort, boolean u
             new ServiceSpec("social", "channel-adapters/social", 8083, false, false),
             new ServiceSpec("webshop", "channel-adapters/webshop", 8084, false, false),
             new ServiceSpec("store", "channel-adapters/store", 8085, false, false),
-            new ServiceSpec("routing-engine", "routing-engine", 8090, false, false),
+            new ServiceSpec("routing-engine", "routing-engine", 8090, false, true),
             new ServiceSpec("work-service", "services/work-service", 8091, true, true),
             new ServiceSpec("ops-service", "services/ops-service", 8092, false, true));
 

@@ -102,6 +102,8 @@ public final class SwitchboardStack implements AutoCloseable {
             throw new IllegalStateException(runner + " is missing: build first (./mvnw -B install -DskipTests)");
         }
         List<String> properties = new ArrayList<>();
+        // Loopback only, like the broker and the database: a local run is not reachable from the network.
+        properties.add("-Dquarkus.http.host=127.0.0.1");
         properties.add("-Dquarkus.http.port=" + ports.get(instanceName));
         properties.add("-Dkafka.bootstrap.servers=" + bootstrapServers());
         if (spec.usesDatabase()) {
@@ -113,6 +115,7 @@ public final class SwitchboardStack implements AutoCloseable {
         if (spec.verifiesTokens()) {
             properties.add("-Dmp.jwt.verify.publickey.location=" + keys.publicKeyFile().toUri());
             properties.add("-Dmp.jwt.verify.issuer=" + JwtKeys.ISSUER);
+            properties.add("-Dmp.jwt.verify.audiences=" + JwtKeys.AUDIENCE);
         }
         // Traces go to an OTLP collector when one is named; otherwise the exporter would log a failure per batch.
         String collector = options.environment.getOrDefault("SWITCHBOARD_OTLP_ENDPOINT", System.getenv("SWITCHBOARD_OTLP_ENDPOINT"));

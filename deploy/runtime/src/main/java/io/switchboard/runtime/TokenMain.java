@@ -33,8 +33,8 @@ public final class TokenMain {
         Path state = Path.of(System.getenv().getOrDefault("SWITCHBOARD_STATE_DIR", root.resolve("deploy/local/.state").toString()));
         Duration lifetime = Duration.ofHours(Long.parseLong(options.getOrDefault("--hours", "12")));
         String token = JwtKeys.in(state.resolve("jwt")).token(subject, groupSet, lifetime);
-        System.out.println("JWT for " + subject + " in " + groupSet + ", valid " + lifetime.toHours() + " h"
-                + " (use as: Authorization: Bearer <token>):");
+        System.out.println("JWT for " + subject + " in " + groupSet + " for " + JwtKeys.AUDIENCE + ", valid "
+                + lifetime.toHours() + " h (use as: Authorization: Bearer <token>):");
         System.out.println(token);
     }
 }

@@ -3,15 +3,19 @@ package io.switchboard.routing.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.stream.Collectors;
 
-/** Answers bad requests with problem details instead of the framework's default bodies. */
+/** Answers bad requests and refused tokens with problem details instead of the framework's default bodies. */
 public class ProblemMapper {
 
     private static final String INVALID_CONTACT = "https://switchboard.local/problems/invalid-contact";
@@ -34,6 +38,18 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
         return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "about:blank", "Unauthorized",
+                "a valid bearer token of the Switchboard issuer is required", uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "about:blank", "Forbidden", "the routing API is for the groups ops and supervisor", uri);
     }
 
     @ServerExceptionMapper

@@ -5,6 +5,7 @@ import io.switchboard.routing.policy.RoutingRulesStore;
 import io.switchboard.routing.policy.RoutingRulesStore.ReloadFailure;
 import io.switchboard.routing.policy.RuleSet;
 import io.switchboard.routing.service.ContactRouter;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,8 @@ import java.time.Instant;
 
 @Path("/api/routing")
 @Tag(name = "Routing")
+// Operations staff tune the rules; supervisors may look too. Both endpoints only read (classify is a dry run).
+@RolesAllowed({ "ops", "supervisor" })
 @Produces(MediaType.APPLICATION_JSON)
 public class RoutingResource {
 
