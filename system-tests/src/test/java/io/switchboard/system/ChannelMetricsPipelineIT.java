@@ -114,7 +114,9 @@ class ChannelMetricsPipelineIT {
     }
 
     private static JsonPath metrics() {
-        return RestAssured.get(stack.url("ops-service") + "/api/channels/metrics").then().statusCode(200).extract().jsonPath();
+        String ops = stack.keys().token("ops-metrics", Set.of("ops"), Duration.ofHours(1));
+        return RestAssured.given().auth().oauth2(ops).get(stack.url("ops-service") + "/api/channels/metrics").then()
+                .statusCode(200).extract().jsonPath();
     }
 
     private static long channel(JsonPath metrics, String channel, String field) {

@@ -76,8 +76,10 @@ class WhatsAppToAgentIT {
         assertThat(api(agent).post(stack.url("work-service") + "/api/work/next?waitSeconds=3").statusCode())
                 .as("the redelivered webhook must not create a second work item").isEqualTo(204);
 
+        // The board is for operations staff and supervisors.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Response metrics = RestAssured.get(stack.url("ops-service") + "/api/channels/metrics");
+            Response metrics = RestAssured.given().auth().oauth2(supervisor).get(stack.url("ops-service")
+                    + "/api/channels/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(whatsApp(metrics, "received")).isEqualTo(1);
             assertThat(whatsApp(metrics, "completed")).isEqualTo(1);
