@@ -53,8 +53,8 @@ class TwilioVoiceWebhookTest extends WebhookContractTest {
     }
 
     @Override
-    protected WebhookDelivery signedMalformed() {
-        Map<String, String> noCallSid = new LinkedHashMap<>(call("x", "+31612345678"));
+    protected WebhookDelivery signedUnmappable(String unique) {
+        Map<String, String> noCallSid = new LinkedHashMap<>(call(unique, "+31612345678", "SpeechResult", unique));
         noCallSid.remove("CallSid");
         return delivery("/webhooks/twilio/voice/gather?lang=nl", noCallSid);
     }

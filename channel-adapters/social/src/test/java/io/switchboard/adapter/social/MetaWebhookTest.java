@@ -48,9 +48,16 @@ class MetaWebhookTest extends WebhookContractTest {
     }
 
     @Override
-    protected WebhookDelivery signedMalformed() {
-        return delivery("{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"messaging\":[{\"sender\":{\"id\":\"5\"},\"message\":{\"text\":\"no mid\"}}]}]}");
+    protected WebhookDelivery signedUnmappable(String unique) {
+        return delivery("{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"messaging\":[{\"sender\":{\"id\":\"5\"},"
+                + "\"message\":{\"text\":\"no mid " + unique + "\"}}]}]}");
     }
+
+    @Override
+    protected WebhookDelivery signedBody(byte[] body) {
+        return delivery(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
 
     @Test
     void subscriptionHandshake() {

@@ -46,9 +46,15 @@ class XWebhookTest extends WebhookContractTest {
     }
 
     @Override
-    protected WebhookDelivery signedMalformed() {
-        return delivery("{\"tweet_create_events\":[]}");
+    protected WebhookDelivery signedUnmappable(String unique) {
+        return delivery("{\"tweet_create_events\":[],\"note\":\"no for_user_id " + unique + "\"}");
     }
+
+    @Override
+    protected WebhookDelivery signedBody(byte[] body) {
+        return delivery(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
 
     @Test
     void crcChallengeIsAnsweredWithTheConsumerSecret() {

@@ -46,9 +46,15 @@ class StoreVisitWebhookTest extends WebhookContractTest {
     }
 
     @Override
-    protected WebhookDelivery signedMalformed() {
-        return delivery("{\"type\":\"ticket_created\",\"data\":{\"firstName\":\"Jan\"}}");
+    protected WebhookDelivery signedUnmappable(String unique) {
+        return delivery("{\"type\":\"ticket_created\",\"data\":{\"firstName\":\"Jan\",\"lastName\":\"" + unique + "\"}}");
     }
+
+    @Override
+    protected WebhookDelivery signedBody(byte[] body) {
+        return delivery(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
 
     @Test
     void checkInBecomesAContactWithTheVisitorsQuestion() {

@@ -31,9 +31,15 @@ class ContactFormWebhookTest extends WebshopContractTest {
     }
 
     @Override
-    protected WebhookDelivery signedMalformed() {
-        return delivery(unique(), "{\"messageId\":\"m-1\",\"email\":\"jan@example.com\"}");
+    protected WebhookDelivery signedUnmappable(String unique) {
+        return delivery(unique, "{\"messageId\":\"" + unique + "\",\"email\":\"jan@example.com\"}");
     }
+
+    @Override
+    protected WebhookDelivery signedBody(byte[] body) {
+        return delivery(unique(), new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
 
     @Test
     void submissionBecomesAContactWithItsOrderNumber() {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
 class WooCommerceWebhookTest extends WebshopContractTest {
 
-    private static final String SECRET = "local-shopify-secret";
+    private static final String SECRET = "local-woocommerce-secret";
 
     @Override
     protected WebhookDelivery signedContact(String unique) {
@@ -29,11 +29,23 @@ class WooCommerceWebhookTest extends WebshopContractTest {
     }
 
     @Override
-    protected WebhookDelivery signedMalformed() {
-        byte[] body = utf8("[1,2");
+    protected WebhookDelivery signedUnmappable(String unique) {
+        return signedBody(utf8("{\"number\":\"" + unique + "\",\"status\":\"cancelled\"}"));
+    }
+
+    @Override
+    protected WebhookDelivery signedBody(byte[] body) {
         return new WebhookDelivery("/webhooks/woocommerce", "application/json", body,
                 Map.of("X-WC-Webhook-Signature", SignatureScheme.WOOCOMMERCE.sign(SECRET, body),
-                        "X-WC-Webhook-Topic", "order.created"), "X-WC-Webhook-Signature", List.of());
+                        "X-WC-Webhook-Topic", "order.updated"), "X-WC-Webhook-Signature", List.of());
+    }
+
+    @Test
+    void shopifysSecretIsNotWooCommercesSecret() {
+        byte[] body = utf8("{\"id\":1,\"status\":\"cancelled\"}");
+        assertProblem(RestAssured.given().contentType("application/json").body(body)
+                .header("X-WC-Webhook-Signature", SignatureScheme.WOOCOMMERCE.sign("local-shopify-secret", body))
+                .header("X-WC-Webhook-Topic", "order.updated").post("/webhooks/woocommerce").then(), 401);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.switchboard.adapter.core.customer;
 
-import io.switchboard.adapter.core.problem.WebhookRejectedException;
+import io.switchboard.adapter.core.unmapped.UnmappableException;
 import io.switchboard.contracts.Customer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,7 +38,7 @@ public class CustomerKeys {
     /** A customer known by phone number, such as a caller or a WhatsApp user. */
     public Customer byPhone(String rawPhone, String name) {
         String phone = phone(rawPhone)
-                .orElseThrow(() -> WebhookRejectedException.malformed("'" + rawPhone + "' is not a phone number"));
+                .orElseThrow(() -> UnmappableException.invalidValue("'" + rawPhone + "' is not a phone number"));
         return new Customer("phone:" + phone, phone, null, null, blankToNull(name));
     }
 
@@ -47,7 +47,7 @@ public class CustomerKeys {
         Optional<String> phone = phone(rawPhone);
         Optional<String> email = email(rawEmail);
         String key = phone.map(p -> "phone:" + p).or(() -> email.map(e -> "email:" + e))
-                .orElseThrow(() -> WebhookRejectedException.malformed("neither a phone number nor an e-mail address"));
+                .orElseThrow(() -> UnmappableException.missingField("phone number or e-mail address"));
         return new Customer(key, phone.orElse(null), email.orElse(null), null, blankToNull(name));
     }
 
@@ -57,7 +57,7 @@ public class CustomerKeys {
      */
     public static Customer byHandle(String network, String handle, String name) {
         if (handle == null || handle.isBlank()) {
-            throw WebhookRejectedException.malformed("the sender's " + network + " account is missing");
+            throw UnmappableException.missingField("the sender's " + network + " account");
         }
         String normalised = handle.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
         return new Customer("handle:" + network.toLowerCase(Locale.ROOT) + ":" + normalised, null, null, normalised,

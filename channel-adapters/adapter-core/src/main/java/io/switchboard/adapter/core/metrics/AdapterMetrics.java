@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The adapter's meters, all tagged with its {@code channel} so the operations dashboards can compare channels:
- * contacts received, webhooks rejected by reason, publish latency by outcome, provider delivery statuses and
- * notifications accepted without becoming a contact.
+ * contacts received, webhooks rejected by reason, publish latency by outcome, provider delivery statuses,
+ * notifications accepted without becoming a contact, and signed deliveries kept unmapped by reason.
  */
 @ApplicationScoped
 public class AdapterMetrics {
@@ -43,6 +43,11 @@ public class AdapterMetrics {
     /** A notification that is acknowledged but is not a contact (a status, a ping, an unsubscribed topic). */
     public void ignored(String kind) {
         registry.counter("switchboard.adapter.notifications.ignored", "channel", channel, "kind", kind).increment();
+    }
+
+    /** A signed delivery kept on contacts.unmapped because it could not be mapped. */
+    public void unmapped(String reason) {
+        registry.counter("switchboard.adapter.unmapped.deliveries", "channel", channel, "reason", reason).increment();
     }
 
     /** Delivery status of a message Switchboard sent (sent, delivered, read, failed). */

@@ -1,6 +1,7 @@
 package io.switchboard.adapter.core.problem;
 
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
+import io.switchboard.adapter.core.webhook.LogText;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -24,9 +25,9 @@ public class ProblemMapper {
         Rejection rejection = e.rejection();
         metrics.rejected(rejection);
         if (rejection == Rejection.UNAVAILABLE) {
-            LOG.warnf("Refused webhook %s with 503: %s", uri.getPath(), e.getMessage());
+            LOG.warnf("Refused webhook %s with 503: %s", LogText.escape(uri.getPath()), LogText.escape(e.getMessage()));
         } else {
-            LOG.debugf("Refused webhook %s: %s", uri.getPath(), e.getMessage());
+            LOG.debugf("Refused webhook %s: %s", LogText.escape(uri.getPath()), LogText.escape(e.getMessage()));
         }
         Response.ResponseBuilder response = Response.status(rejection.status())
                 .type(ProblemDetail.MEDIA_TYPE)

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Publishes contacts on {@code contacts.inbound}, keyed by customer key so one customer's contacts stay in
  * order. The returned {@link Uni} completes only when Kafka acknowledged the record (acks=all), and fails with a
- * 503 rejection when it did not, so a webhook is answered 2xx only for what is durably stored.
+ * 503 rejection when it did not, so a webhook is answered 2xx only for what is durably stored. Fields are cut to
+ * the work-service's column sizes first ({@link ContactLengths}).
  */
 @ApplicationScoped
 public class ContactPublisher {
@@ -30,8 +31,9 @@ public class ContactPublisher {
     }
 
     public Uni<Void> publish(ContactReceived contact) {
-        Message<ContactReceived> message = Message.of(contact)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(contact.customer().key()).build());
+        ContactReceived fitted = ContactLengths.fit(contact);
+        Message<ContactReceived> message = Message.of(fitted)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(fitted.customer().key()).build());
         Timer.Sample sample = metrics.startPublish();
         return emitter.sendMessage(message)
                 .onItem().invoke(() -> {

@@ -5,6 +5,9 @@ import io.switchboard.adapter.core.problem.WebhookRejectedException;
 import io.switchboard.adapter.core.publish.ContactPublisher;
 import io.switchboard.adapter.core.signature.SignatureKey;
 import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.unmapped.DeliveryMapping;
+import io.switchboard.adapter.core.unmapped.SignedDelivery;
+import io.switchboard.adapter.core.unmapped.SignedDeliveries;
 import io.switchboard.contracts.ContactReceived;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,30 +22,38 @@ import org.jboss.resteasy.reactive.RestQuery;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What every Meta webhook (WhatsApp Cloud API, page feed, Messenger, Instagram) shares: the subscription
  * handshake on GET, and on POST the {@code X-Hub-Signature-256} over the raw body with the app secret, then
- * every contact of the (batch) notification published before the 200. A channel's resource extends it with its
- * {@code @Path} and says which contacts a notification holds.
+ * every contact of the (batch) notification published before the 200 — or, when the notification cannot be
+ * mapped, the delivery kept on contacts.unmapped. A channel's resource extends it with its {@code @Path} and says
+ * which contacts a notification holds.
  *
  * @param <T> the channel's notification type
  */
-public abstract class MetaWebhookEndpoint<T> {
+public abstract class MetaWebhookEndpoint<T> implements DeliveryMapping {
 
+    private final String endpoint;
+    private final String provider;
     private final SignatureKey appSecret;
     private final String verifyToken;
     private final Class<T> notificationType;
     private final WebhookPayloads payloads;
     private final ContactPublisher publisher;
+    private final SignedDeliveries deliveries;
 
-    protected MetaWebhookEndpoint(String appSecret, String verifyToken, Class<T> notificationType,
-            WebhookPayloads payloads, ContactPublisher publisher) {
+    protected MetaWebhookEndpoint(String endpoint, String provider, String appSecret, String verifyToken,
+            Class<T> notificationType, WebhookPayloads payloads, ContactPublisher publisher, SignedDeliveries deliveries) {
+        this.endpoint = endpoint;
+        this.provider = provider;
         this.appSecret = SignatureScheme.META.key(appSecret);
         this.verifyToken = verifyToken;
         this.notificationType = notificationType;
         this.payloads = payloads;
         this.publisher = publisher;
+        this.deliveries = deliveries;
     }
 
     /** The contacts in a verified notification; statuses, receipts and echoes are only counted. */
@@ -61,16 +72,30 @@ public abstract class MetaWebhookEndpoint<T> {
                 verifyToken.getBytes(StandardCharsets.UTF_8))) {
             throw WebhookRejectedException.verificationFailed("hub.verify_token does not match the configured token");
         }
-        return WebhookPayloads.require(challenge, "hub.challenge");
+        if (challenge == null || challenge.isBlank()) {
+            throw WebhookRejectedException.malformed("hub.challenge is missing");
+        }
+        return challenge;
     }
 
     /** The signature covers the raw bytes, so the body is taken as bytes and parsed only once it is verified. */
     @POST
     @Consumes(MediaType.WILDCARD)
     @ResponseStatus(200)
-    @Operation(summary = "Notifications signed X-Hub-Signature-256; 200 once every contact in them is stored in Kafka")
+    @Operation(summary = "Notifications signed X-Hub-Signature-256; 200 once every contact in them, or the "
+            + "unmappable notification itself, is stored in Kafka")
     public Uni<Void> receive(byte[] body, @RestHeader("X-Hub-Signature-256") String signature) {
         appSecret.verify(body, signature);
-        return publisher.publishAll(contactsOf(payloads.json(body, notificationType)));
+        return deliveries.accept(SignedDelivery.of(endpoint, body), provider, this);
+    }
+
+    @Override
+    public Set<String> endpoints() {
+        return Set.of(endpoint);
+    }
+
+    @Override
+    public Uni<Void> map(SignedDelivery delivery) {
+        return publisher.publishAll(contactsOf(payloads.json(delivery.body(), notificationType)));
     }
 }

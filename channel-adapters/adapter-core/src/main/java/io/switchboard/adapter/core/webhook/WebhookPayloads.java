@@ -1,8 +1,11 @@
 package io.switchboard.adapter.core.webhook;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.adapter.core.problem.WebhookRejectedException;
+import io.switchboard.adapter.core.unmapped.UnmappableException;
+import io.switchboard.adapter.core.unmapped.UnmappableException.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -14,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses webhook bodies after their signature was checked over the raw bytes; anything unreadable becomes a
- * 400 problem that says where the body went wrong.
+ * Parses webhook bodies after their signature was checked over the raw bytes. A signed body that does not read
+ * is the provider's all the same: it fails as {@link UnmappableException}, so it is kept on contacts.unmapped
+ * rather than refused.
  */
 @ApplicationScoped
 public class WebhookPayloads {
@@ -28,19 +32,22 @@ public class WebhookPayloads {
 
     public <T> T json(byte[] body, Class<T> type) {
         if (body == null || body.length == 0) {
-            throw WebhookRejectedException.malformed("the body is empty, a JSON document was expected");
+            throw new UnmappableException(Reason.NOT_JSON, "the body is empty, a JSON document was expected");
         }
         try {
             T value = mapper.readValue(body, type);
             if (value == null) {
-                throw WebhookRejectedException.malformed("the body is JSON null, a JSON object was expected");
+                throw new UnmappableException(Reason.NOT_JSON, "the body is JSON null, a JSON object was expected");
             }
             return value;
+        } catch (JsonParseException e) {
+            throw new UnmappableException(Reason.NOT_JSON, "the body is not JSON: " + e.getOriginalMessage()
+                    + " at " + e.getLocation().offsetDescription());
         } catch (JsonProcessingException e) {
-            throw WebhookRejectedException.malformed("the body is not a valid " + type.getSimpleName() + " JSON document: "
-                    + e.getOriginalMessage() + " at " + e.getLocation().offsetDescription());
+            throw new UnmappableException(Reason.UNEXPECTED_TYPE, "the body is not a " + type.getSimpleName()
+                    + " as expected: " + e.getOriginalMessage() + " at " + e.getLocation().offsetDescription());
         } catch (IOException e) {
-            throw WebhookRejectedException.malformed("the body could not be read: " + e.getMessage());
+            throw new UnmappableException(Reason.NOT_JSON, "the body could not be read: " + e.getMessage());
         }
     }
 
@@ -64,10 +71,10 @@ public class WebhookPayloads {
         return parameters;
     }
 
-    /** A required field; its absence is a 400 naming the field. */
+    /** A required field of a signed delivery; without it the delivery is kept unmapped, naming the field. */
     public static <T> T require(T value, String field) {
         if (value == null || (value instanceof String text && text.isBlank())) {
-            throw WebhookRejectedException.malformed("required field '" + field + "' is missing");
+            throw UnmappableException.missingField(field);
         }
         return value;
     }

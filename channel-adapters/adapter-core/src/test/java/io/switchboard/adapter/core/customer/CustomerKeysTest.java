@@ -1,6 +1,6 @@
 package io.switchboard.adapter.core.customer;
 
-import io.switchboard.adapter.core.problem.WebhookRejectedException;
+import io.switchboard.adapter.core.unmapped.UnmappableException;
 import io.switchboard.contracts.Customer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +30,7 @@ class CustomerKeysTest {
     @ValueSource(strings = {"", "12345", "call me", "+0031612345678", "1234567890123456"})
     void refusesWhatIsNoPhoneNumber(String written) {
         assertThat(keys.phone(written)).isEmpty();
-        assertThatThrownBy(() -> keys.byPhone(written, null)).isInstanceOf(WebhookRejectedException.class);
+        assertThatThrownBy(() -> keys.byPhone(written, null)).isInstanceOf(UnmappableException.class);
     }
 
     @Test
@@ -40,7 +40,7 @@ class CustomerKeysTest {
         assertThat(both.key()).isEqualTo("phone:+31612345678");
         assertThat(both.email()).isEqualTo("jan@example.com");
         assertThatThrownBy(() -> keys.byPhoneOrEmail("", "not-an-address", null))
-                .isInstanceOf(WebhookRejectedException.class);
+                .isInstanceOf(UnmappableException.class);
     }
 
     @Test

@@ -1,6 +1,12 @@
 package io.switchboard.adapter.core.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.restassured.RestAssured;
+import io.smallrye.jwt.build.Jwt;
+import io.switchboard.adapter.core.unmapped.SignedDeliveries;
+import io.switchboard.adapter.core.unmapped.SignedDelivery;
+import io.switchboard.contracts.Json;
+import io.switchboard.contracts.UnmappedDelivery;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
@@ -10,27 +16,33 @@ import io.switchboard.runtime.gateway.SignedWebhook;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
- * The behaviour every adapter owes its gateway (issue 4), over HTTP against the real broker: 2xx only after
- * Kafka acknowledged, 401 for forged or missing signatures, 400 problems for malformed bodies, 413 before
- * parsing, 503 during a broker outage with nothing stored and a successful redelivery afterwards, and the
+ * The behaviour every adapter owes its gateway (issues 4 and 13), over HTTP against the real broker: 2xx only after
+ * Kafka acknowledged, 401 for forged or missing signatures, signed deliveries that cannot be mapped kept on
+ * contacts.unmapped with a 2xx and replayable by an operator with an ops token, 413 before parsing, 503 during a broker outage with nothing stored and a successful redelivery afterwards, and the
  * same contact id for a redelivered webhook. A channel's test class extends this, is a {@code @QuarkusTest} on
  * the {@code SwitchboardTestResource}, and says how its gateway signs a delivery.
  */
@@ -48,8 +60,13 @@ public abstract class WebhookContractTest {
     /** A delivery the gateway signed correctly that yields one contact, distinct for each {@code unique}. */
     protected abstract WebhookDelivery signedContact(String unique);
 
-    /** A correctly signed delivery whose body the adapter cannot understand. */
-    protected abstract WebhookDelivery signedMalformed();
+    /** A correctly signed delivery the adapter cannot map (a missing field, an unknown event), distinct for each {@code unique}. */
+    protected abstract WebhookDelivery signedUnmappable(String unique);
+
+    /** Any body, correctly signed as this gateway signs, or null where the gateway only sends form bodies. */
+    protected WebhookDelivery signedBody(byte[] body) {
+        return null;
+    }
 
     /** A signed delivery that yields several contacts, or null where the gateway never batches. */
     protected WebhookDelivery signedBatch(String unique) {
@@ -74,6 +91,37 @@ public abstract class WebhookContractTest {
 
     protected static String unique() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    /** The delivery id the adapter derives for a delivery: channel, endpoint and a digest of the signed body. */
+    protected String deliveryIdOf(WebhookDelivery delivery) {
+        return SignedDeliveries.deliveryId(channel(), SignedDelivery.of(delivery.path(), delivery.body()));
+    }
+
+    protected List<ConsumerRecord<String, String>> unmapped(WebhookDelivery delivery, int expected) {
+        return new InboundTopic(kafka, Topics.CONTACTS_UNMAPPED).records("deliveryId", List.of(deliveryIdOf(delivery)),
+                expected, Duration.ofSeconds(expected == 0 ? 3 : 10));
+    }
+
+    /** Puts a delivery on contacts.unmapped as an earlier adapter version would have kept it. */
+    private void keptEarlier(WebhookDelivery delivery) {
+        Map<String, String> headers = new HashMap<>(delivery.headers());
+        headers.keySet().removeIf(name -> name.equalsIgnoreCase(delivery.signatureHeader()));
+        UnmappedDelivery kept = new UnmappedDelivery(UnmappedDelivery.SCHEMA_VERSION, deliveryIdOf(delivery), channel(),
+                "earlier-version", delivery.path(), Instant.now(), "mapping-error", "kept by an earlier version",
+                headers, new String(delivery.body(), StandardCharsets.UTF_8), null);
+        try {
+            kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONTACTS_UNMAPPED, kept.deliveryId(),
+                    Json.mapper().writeValueAsString(kept))).awaitCompletion();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A real RS256 token of the Switchboard issuer, signed with the test key pair (adapter-core test resources). */
+    protected static String token(String group) {
+        return Jwt.issuer("https://switchboard.local").audience("switchboard").subject(group + "-1").upn(group + "-1")
+                .groups(Set.of(group)).sign();
     }
 
     protected List<ConsumerRecord<String, String>> published(WebhookDelivery delivery, int expected) {
@@ -117,8 +165,71 @@ public abstract class WebhookContractTest {
     }
 
     @Test
-    void malformedBodyGetsAProblemSayingWhatIsWrong() {
-        assertProblem(signedMalformed().post(), 400);
+    void signedDeliveryThatCannotBeMappedIsKeptOnContactsUnmappedAndAcknowledged() {
+        WebhookDelivery delivery = signedUnmappable(unique());
+        delivery.post().statusCode(200);
+
+        List<ConsumerRecord<String, String>> kept = unmapped(delivery, 1);
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).key()).isEqualTo(deliveryIdOf(delivery));
+        assertThat(InboundTopic.field(kept.get(0), "channel")).isEqualTo(channel().name());
+        assertThat(InboundTopic.field(kept.get(0), "body")).isEqualTo(new String(delivery.body(), StandardCharsets.UTF_8));
+        assertThat(InboundTopic.field(kept.get(0), "reason")).isIn("missing-field", "unknown-event", "invalid-value",
+                "unexpected-type");
+        assertThat(InboundTopic.field(kept.get(0), "detail")).isNotBlank();
+        RestAssured.get("/q/metrics").then().statusCode(200)
+                .body(containsString("switchboard_adapter_unmapped_deliveries_total{channel=\"" + channel().name() + "\""));
+    }
+
+    @Test
+    void signedBodyThatIsNotEvenJsonIsKeptToo() {
+        WebhookDelivery delivery = signedBody(utf8("<order id=\"" + unique() + "\"/> not JSON"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(delivery != null, "this gateway sends form bodies");
+        delivery.post().statusCode(200);
+
+        List<ConsumerRecord<String, String>> kept = unmapped(delivery, 1);
+        assertThat(kept).hasSize(1);
+        assertThat(InboundTopic.field(kept.get(0), "reason")).isEqualTo("not-json");
+    }
+
+    @Test
+    void unsignedUnmappableDeliveryIsRefusedNotKept() {
+        WebhookDelivery delivery = signedUnmappable(unique()).unsigned();
+        assertProblem(delivery.post(), 401);
+        assertThat(unmapped(delivery, 0)).isEmpty();
+    }
+
+    /**
+     * After a fix, the replay maps again what an earlier version kept: a delivery that maps now becomes its
+     * contact on contacts.inbound, one that still does not is reported and not published again.
+     */
+    @Test
+    void replayPublishesWhatMapsNowAndReportsWhatStillFails() {
+        Instant since = Instant.now().minusSeconds(5);
+        WebhookDelivery mapsNow = signedContact(unique());
+        WebhookDelivery stillFails = signedUnmappable(unique());
+        keptEarlier(mapsNow);
+        keptEarlier(stillFails);
+
+        RestAssured.given().auth().oauth2(token("ops")).queryParam("since", since.toString())
+                .post("/api/unmapped/replay").then().statusCode(200)
+                .body("channel", equalTo(channel().name()))
+                .body("published.deliveryId", hasItem(deliveryIdOf(mapsNow)))
+                .body("published.deliveryId", not(hasItem(deliveryIdOf(stillFails))))
+                .body("stillUnmapped.deliveryId", hasItem(deliveryIdOf(stillFails)))
+                .body("stillUnmapped.find { it.deliveryId == '" + deliveryIdOf(stillFails) + "' }.reason",
+                        not(emptyOrNullString()));
+
+        assertThat(published(mapsNow, mapsNow.contactIds().size())).hasSize(mapsNow.contactIds().size());
+        assertThat(unmapped(stillFails, 1)).as("reported, not kept a second time").hasSize(1);
+    }
+
+    @Test
+    void replayNeedsATokenOfTheOpsGroup() {
+        String since = Instant.now().toString();
+        RestAssured.given().queryParam("since", since).post("/api/unmapped/replay").then().statusCode(401);
+        RestAssured.given().auth().oauth2(token("agent")).queryParam("since", since).post("/api/unmapped/replay")
+                .then().statusCode(403);
     }
 
     @Test

@@ -1,15 +1,20 @@
 package io.switchboard.adapter.phone.rest;
 
-import io.smallrye.common.annotation.NonBlocking;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.adapter.core.signature.SignatureKey;
 import io.switchboard.adapter.core.signature.SignatureScheme;
 import io.switchboard.adapter.core.signature.SignedContent;
+import io.switchboard.adapter.core.signature.WebhookSecret;
+import io.switchboard.adapter.core.unmapped.DeliveryMapping;
+import io.switchboard.adapter.core.unmapped.SignedDeliveries;
+import io.switchboard.adapter.core.unmapped.SignedDelivery;
 import io.switchboard.adapter.core.webhook.PublicUrl;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.phone.service.PhoneCalls;
 import io.switchboard.adapter.phone.service.VoicePrompts;
 import io.switchboard.adapter.phone.service.VoicePrompts.Language;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,39 +29,47 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Twilio Programmable Voice webhooks (design §4). Every request is form-encoded and signed over the URL Twilio
- * called plus its sorted parameters; answers are TwiML.
+ * called plus its sorted parameters; answers are TwiML, also when a signed request cannot be mapped and is kept
+ * on contacts.unmapped, so the caller is never cut off. Created at start, so a missing secret stops the adapter.
  */
-@Path("/webhooks/twilio/voice")
+@Path(TwilioVoiceResource.INCOMING)
 @Consumes(MediaType.WILDCARD)
 @Produces(MediaType.APPLICATION_XML)
-public class TwilioVoiceResource {
+@Singleton
+@Startup
+public class TwilioVoiceResource implements DeliveryMapping {
 
-    private static final String GATHER_ACTION = "/webhooks/twilio/voice/gather?lang=";
-    private static final String STATUS_ACTION = "/webhooks/twilio/voice/status";
+    static final String INCOMING = "/webhooks/twilio/voice";
+    static final String GATHER = INCOMING + "/gather";
+    static final String STATUS = INCOMING + "/status";
 
     private final SignatureKey authToken;
     private final String queue;
     private final PublicUrl publicUrl;
     private final PhoneCalls calls;
+    private final SignedDeliveries deliveries;
 
-    public TwilioVoiceResource(@ConfigProperty(name = "switchboard.twilio.auth-token") String authToken,
-            @ConfigProperty(name = "switchboard.phone.queue") String queue, PublicUrl publicUrl, PhoneCalls calls) {
-        this.authToken = SignatureScheme.TWILIO.key(authToken);
+    public TwilioVoiceResource(@ConfigProperty(name = "switchboard.twilio.auth-token") Optional<String> authToken,
+            @ConfigProperty(name = "switchboard.phone.queue") String queue, PublicUrl publicUrl, PhoneCalls calls,
+            SignedDeliveries deliveries) {
+        this.authToken = SignatureScheme.TWILIO.key(WebhookSecret.required(authToken, "SWITCHBOARD_TWILIO_AUTH_TOKEN"));
         this.queue = queue;
         this.publicUrl = publicUrl;
         this.calls = calls;
+        this.deliveries = deliveries;
     }
 
     @POST
-    // Builds TwiML in memory: no reason to hop to a worker thread, as a String-returning method otherwise does.
-    @NonBlocking
     @Operation(summary = "Incoming call: greets the caller and asks, by speech, what the call is about")
-    public String incomingCall(byte[] body, @RestHeader("X-Twilio-Signature") String signature, @Context UriInfo uri) {
+    public Uni<String> incomingCall(byte[] body, @RestHeader("X-Twilio-Signature") String signature,
+            @Context UriInfo uri) {
         Language language = calls.languageOf(verified(body, signature, uri));
-        return VoicePrompts.greeting(language, GATHER_ACTION + language.code());
+        return accept(body, uri).replaceWith(VoicePrompts.greeting(language, GATHER + "?lang=" + language.code()));
     }
 
     @POST
@@ -64,9 +77,8 @@ public class TwilioVoiceResource {
     @Operation(summary = "Speech <Gather> action: the caller's words become the contact, then the caller is queued")
     public Uni<String> speechGathered(byte[] body, @RestHeader("X-Twilio-Signature") String signature,
             @RestQuery("lang") String lang, @Context UriInfo uri) {
-        Language language = Language.fromCode(lang);
-        return calls.described(verified(body, signature, uri), language)
-                .replaceWith(VoicePrompts.queued(language, queue, STATUS_ACTION));
+        verified(body, signature, uri);
+        return accept(body, uri).replaceWith(VoicePrompts.queued(Language.fromCode(lang), queue, STATUS));
     }
 
     @POST
@@ -74,7 +86,29 @@ public class TwilioVoiceResource {
     @Operation(summary = "Call status callback and <Enqueue> action: a hang-up while queued abandons the contact")
     public Uni<String> statusChanged(byte[] body, @RestHeader("X-Twilio-Signature") String signature,
             @Context UriInfo uri) {
-        return calls.statusChanged(verified(body, signature, uri)).replaceWith(VoicePrompts.empty());
+        verified(body, signature, uri);
+        return accept(body, uri).replaceWith(VoicePrompts.empty());
+    }
+
+    @Override
+    public Set<String> endpoints() {
+        return Set.of(INCOMING, GATHER, STATUS);
+    }
+
+    @Override
+    public Uni<Void> map(SignedDelivery delivery) {
+        Map<String, List<String>> call = WebhookPayloads.form(delivery.body());
+        return switch (delivery.path()) {
+            case GATHER -> calls.described(call, Language.fromCode(delivery.query("lang")));
+            case STATUS -> calls.statusChanged(call);
+            default -> calls.answered(call);
+        };
+    }
+
+    private Uni<Void> accept(byte[] body, UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        String endpoint = uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
+        return deliveries.accept(SignedDelivery.of(endpoint, body), PhoneCalls.PROVIDER, this);
     }
 
     private Map<String, List<String>> verified(byte[] body, String signature, UriInfo uri) {

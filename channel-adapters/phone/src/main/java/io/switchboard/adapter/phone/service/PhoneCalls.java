@@ -25,7 +25,7 @@ import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 @ApplicationScoped
 public class PhoneCalls {
 
-    static final String PROVIDER = "twilio";
+    public static final String PROVIDER = "twilio";
 
     private final CustomerKeys customerKeys;
     private final ContactPublisher contacts;
@@ -40,9 +40,15 @@ public class PhoneCalls {
         this.metrics = metrics;
     }
 
+    /** The language to greet in, from the caller's number; callers with a withheld number hear Dutch. */
     public Language languageOf(Map<String, List<String>> call) {
-        require(param(call, "CallSid"), "CallSid");
         return VoicePrompts.languageFor(customerKeys.phone(param(call, "From")).orElse(null));
+    }
+
+    /** An answered call is no contact yet (the caller has not said what it is about), but it must be a call. */
+    public Uni<Void> answered(Map<String, List<String>> call) {
+        require(param(call, "CallSid"), "CallSid");
+        return Uni.createFrom().voidItem();
     }
 
     /** The caller's own words (Twilio's speech result) are the contact text. */

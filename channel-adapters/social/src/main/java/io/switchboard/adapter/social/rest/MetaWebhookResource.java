@@ -1,26 +1,40 @@
 package io.switchboard.adapter.social.rest;
 
+import io.quarkus.runtime.Startup;
 import io.switchboard.adapter.core.publish.ContactPublisher;
+import io.switchboard.adapter.core.signature.WebhookSecret;
+import io.switchboard.adapter.core.unmapped.SignedDeliveries;
 import io.switchboard.adapter.core.webhook.MetaWebhookEndpoint;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.social.service.MetaNotification;
 import io.switchboard.adapter.social.service.SocialContacts;
 import io.switchboard.contracts.ContactReceived;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
+import java.util.Optional;
 
-/** Meta webhooks for page feed, Messenger and Instagram (design §4). */
-@Path("/webhooks/meta")
+/**
+ * Meta webhooks for page feed, group feed, Messenger and Instagram (design §4). Created at start, so a missing
+ * secret stops the adapter there.
+ */
+@Path(MetaWebhookResource.ENDPOINT)
+@Singleton
+@Startup
 public class MetaWebhookResource extends MetaWebhookEndpoint<MetaNotification> {
+
+    static final String ENDPOINT = "/webhooks/meta";
 
     private final SocialContacts contacts;
 
-    public MetaWebhookResource(@ConfigProperty(name = "switchboard.meta.app-secret") String appSecret,
-            @ConfigProperty(name = "switchboard.meta.verify-token") String verifyToken, WebhookPayloads payloads,
-            ContactPublisher publisher, SocialContacts contacts) {
-        super(appSecret, verifyToken, MetaNotification.class, payloads, publisher);
+    public MetaWebhookResource(@ConfigProperty(name = "switchboard.meta.app-secret") Optional<String> appSecret,
+            @ConfigProperty(name = "switchboard.meta.verify-token") Optional<String> verifyToken,
+            WebhookPayloads payloads, ContactPublisher publisher, SignedDeliveries deliveries, SocialContacts contacts) {
+        super(ENDPOINT, "meta", WebhookSecret.required(appSecret, "SWITCHBOARD_META_APP_SECRET"),
+                WebhookSecret.required(verifyToken, "SWITCHBOARD_WHATSAPP_VERIFY_TOKEN"), MetaNotification.class,
+                payloads, publisher, deliveries);
         this.contacts = contacts;
     }
 

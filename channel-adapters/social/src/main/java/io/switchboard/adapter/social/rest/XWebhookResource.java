@@ -1,13 +1,20 @@
 package io.switchboard.adapter.social.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.adapter.core.problem.WebhookRejectedException;
 import io.switchboard.adapter.core.publish.ContactPublisher;
 import io.switchboard.adapter.core.signature.SignatureKey;
 import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.signature.WebhookSecret;
+import io.switchboard.adapter.core.unmapped.DeliveryMapping;
+import io.switchboard.adapter.core.unmapped.SignedDeliveries;
+import io.switchboard.adapter.core.unmapped.SignedDelivery;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.social.service.SocialContacts;
 import io.switchboard.adapter.social.service.XActivity;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,22 +28,36 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** X Account Activity API webhooks (design §4). */
-@Path("/webhooks/x")
-public class XWebhookResource {
+/** X Account Activity API webhooks (design §4). Created at start, so a missing secret stops the adapter there. */
+@Path(XWebhookResource.ENDPOINT)
+@Singleton
+@Startup
+public class XWebhookResource implements DeliveryMapping {
+
+    static final String ENDPOINT = "/webhooks/x";
+    /**
+     * The CRC answer is the HMAC the POST signature uses, so answering any string would sign any body. X's tokens
+     * are short URL-safe strings; a webhook body is JSON and never fits this.
+     */
+    static final Pattern CRC_TOKEN = Pattern.compile("[A-Za-z0-9_=.~-]{1,64}");
 
     private final SignatureKey consumerSecret;
     private final WebhookPayloads payloads;
     private final SocialContacts contacts;
     private final ContactPublisher publisher;
+    private final SignedDeliveries deliveries;
 
-    public XWebhookResource(@ConfigProperty(name = "switchboard.x.consumer-secret") String consumerSecret,
-            WebhookPayloads payloads, SocialContacts contacts, ContactPublisher publisher) {
-        this.consumerSecret = SignatureScheme.X.key(consumerSecret);
+    public XWebhookResource(@ConfigProperty(name = "switchboard.x.consumer-secret") Optional<String> consumerSecret,
+            WebhookPayloads payloads, SocialContacts contacts, ContactPublisher publisher, SignedDeliveries deliveries) {
+        this.consumerSecret = SignatureScheme.X.key(WebhookSecret.required(consumerSecret, "SWITCHBOARD_X_CONSUMER_SECRET"));
         this.payloads = payloads;
         this.contacts = contacts;
         this.publisher = publisher;
+        this.deliveries = deliveries;
     }
 
     /** The challenge-response check X makes on registration and hourly after. */
@@ -45,9 +66,12 @@ public class XWebhookResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "CRC challenge: answers sha256=base64(HMAC-SHA256(consumer secret, crc_token))")
+    @Operation(summary = "CRC challenge: answers sha256=base64(HMAC-SHA256(consumer secret, crc_token)) for a token "
+            + "shaped like X's (at most 64 URL-safe characters); anything else is refused with 400")
     public CrcResponse crc(@RestQuery("crc_token") String crcToken) {
-        WebhookPayloads.require(crcToken, "crc_token");
+        if (crcToken == null || !CRC_TOKEN.matcher(crcToken).matches()) {
+            throw WebhookRejectedException.malformed("crc_token must be 1 to 64 URL-safe characters ([A-Za-z0-9_=.~-])");
+        }
         return new CrcResponse(consumerSecret.sign(crcToken.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -57,6 +81,16 @@ public class XWebhookResource {
     @Operation(summary = "Account activity (mentions, replies, direct messages), signed x-twitter-webhooks-signature")
     public Uni<Void> receive(byte[] body, @RestHeader("x-twitter-webhooks-signature") String signature) {
         consumerSecret.verify(body, signature);
-        return publisher.publishAll(contacts.fromX(payloads.json(body, XActivity.class)));
+        return deliveries.accept(SignedDelivery.of(ENDPOINT, body), "x", this);
+    }
+
+    @Override
+    public Set<String> endpoints() {
+        return Set.of(ENDPOINT);
+    }
+
+    @Override
+    public Uni<Void> map(SignedDelivery delivery) {
+        return publisher.publishAll(contacts.fromX(payloads.json(delivery.body(), XActivity.class)));
     }
 }

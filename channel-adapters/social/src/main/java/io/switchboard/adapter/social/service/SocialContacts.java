@@ -2,7 +2,8 @@ package io.switchboard.adapter.social.service;
 
 import io.switchboard.adapter.core.customer.CustomerKeys;
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
-import io.switchboard.adapter.core.problem.WebhookRejectedException;
+import io.switchboard.adapter.core.unmapped.UnmappableException;
+import io.switchboard.adapter.core.webhook.ProviderTime;
 import io.switchboard.contracts.Attachment;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactReceived;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,10 +34,10 @@ public class SocialContacts {
 
     public List<ContactReceived> fromMeta(MetaNotification notification) {
         String network = switch (String.valueOf(notification.object())) {
-            case "page" -> "facebook";
+            case "page", "group" -> "facebook";
             case "instagram" -> "instagram";
-            default -> throw WebhookRejectedException.malformed("unsupported object '" + notification.object()
-                    + "', expected 'page' or 'instagram'");
+            default -> throw UnmappableException.unknownEvent("unsupported object '" + notification.object()
+                    + "', expected 'page', 'group' or 'instagram'");
         };
         List<ContactReceived> contacts = new ArrayList<>();
         for (MetaNotification.Entry entry : require(notification.entry(), "entry")) {
@@ -62,6 +64,10 @@ public class SocialContacts {
     public List<ContactReceived> fromX(XActivity activity) {
         String accountId = require(activity.forUserId(), "for_user_id");
         List<ContactReceived> contacts = new ArrayList<>();
+        if (activity.tweetCreateEvents() == null && activity.directMessageEvents() == null) {
+            // Likes, follows, deletions, typing and read indicators of the subscribed account.
+            metrics.ignored("activity");
+        }
         for (XActivity.Post post : listOf(activity.tweetCreateEvents())) {
             XActivity.User author = require(post.user(), "tweet_create_events[].user");
             if (accountId.equals(author.idStr())) {
@@ -71,7 +77,7 @@ public class SocialContacts {
             String text = post.extendedTweet() != null ? post.extendedTweet().fullText() : post.text();
             contacts.add(contact("x", require(post.idStr(), "tweet_create_events[].id_str"),
                     require(author.screenName(), "tweet_create_events[].user.screen_name"), author.name(), text, true,
-                    List.of(), epochMillis(post.timestampMs()),
+                    List.of(), ProviderTime.of(post.timestampMs(), Instant.now()),
                     post.inReplyToStatusIdStr() == null ? Map.of("account", accountId)
                             : Map.of("account", accountId, "inReplyTo", post.inReplyToStatusIdStr())));
         }
@@ -87,7 +93,7 @@ public class SocialContacts {
                     sender != null && sender.screenName() != null ? sender.screenName() : senderId,
                     sender == null ? null : sender.name(),
                     require(created.messageData(), "direct_message_events[].message_create.message_data").text(), false,
-                    List.of(), epochMillis(message.createdTimestamp()), Map.of("account", accountId)));
+                    List.of(), ProviderTime.of(message.createdTimestamp(), Instant.now()), Map.of("account", accountId)));
         }
         return contacts;
     }
@@ -100,25 +106,33 @@ public class SocialContacts {
                 .toList();
         return contact(network, require(message.mid(), "entry[].messaging[].message.mid"),
                 require(event.sender(), "entry[].messaging[].sender").id(), null, message.text(), false, attachments,
-                event.timestamp() == null ? Instant.now() : Instant.ofEpochMilli(event.timestamp()),
+                ProviderTime.of(event.timestamp(), Instant.now()),
                 Map.of("account", accountId, "kind", "direct-message"));
     }
 
     private ContactReceived publicPost(String network, String accountId, String field, MetaNotification.ChangeValue value) {
         String id = firstNonNull(value.commentId(), value.id(), value.postId());
         MetaNotification.Author author = value.from();
+        Map<String, String> metadata = new HashMap<>();
+        metadata.put("account", accountId);
+        metadata.put("kind", field + (value.item() == null ? "" : "/" + value.item()));
+        if (value.groupId() != null) {
+            metadata.put("groupId", value.groupId());
+        }
         return contact(network, require(id, "entry[].changes[].value.comment_id"),
                 author.username() != null ? author.username() : author.id(), author.name(),
                 firstNonNull(value.message(), value.text()), true, List.of(),
-                value.createdTime() == null ? Instant.now() : Instant.ofEpochSecond(value.createdTime()),
-                Map.of("account", accountId, "kind", field + (value.item() == null ? "" : "/" + value.item())));
+                ProviderTime.of(value.createdTime(), Instant.now()), metadata);
     }
 
-    /** New page posts and comments, Instagram comments and mentions, written by someone other than the account. */
+    /**
+     * New page posts and comments, comments on the page's posts in groups, Instagram comments and mentions, written
+     * by someone other than the account.
+     */
     private static boolean isNewPublicPostByCustomer(String field, MetaNotification.ChangeValue value, String accountId) {
         boolean byCustomer = value.from() != null && !accountId.equals(value.from().id());
         return switch (String.valueOf(field)) {
-            case "feed" -> byCustomer && "add".equals(value.verb());
+            case "feed", "group_feed" -> byCustomer && "add".equals(value.verb());
             case "comments", "mentions" -> byCustomer;
             default -> false;
         };
@@ -129,14 +143,6 @@ public class SocialContacts {
             boolean publicPost, List<Attachment> attachments, Instant sentAt, Map<String, String> metadata) {
         return ContactReceived.of(Channel.SOCIAL, network, id, sentAt,
                 CustomerKeys.byHandle(network, handle, name), text, null, publicPost, attachments, metadata);
-    }
-
-    private static Instant epochMillis(String millis) {
-        try {
-            return millis == null ? Instant.now() : Instant.ofEpochMilli(Long.parseLong(millis));
-        } catch (NumberFormatException e) {
-            throw WebhookRejectedException.malformed("timestamp '" + millis + "' is not epoch milliseconds");
-        }
     }
 
     @SafeVarargs

@@ -1,5 +1,6 @@
 package io.switchboard.adapter.social.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -15,7 +16,7 @@ public record XActivity(String forUserId, List<Post> tweetCreateEvents, List<Dir
         Map<String, User> users) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Post(String idStr, String text, ExtendedPost extendedTweet, User user, String timestampMs,
+    public record Post(String idStr, String text, ExtendedPost extendedTweet, User user, JsonNode timestampMs,
             String inReplyToStatusIdStr) {
     }
 
@@ -29,7 +30,7 @@ public record XActivity(String forUserId, List<Post> tweetCreateEvents, List<Dir
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record DirectMessage(String type, String id, String createdTimestamp, MessageCreate messageCreate) {
+    public record DirectMessage(String type, String id, JsonNode createdTimestamp, MessageCreate messageCreate) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -3,7 +3,8 @@ package io.switchboard.adapter.store.service;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.adapter.core.customer.CustomerKeys;
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
-import io.switchboard.adapter.core.problem.WebhookRejectedException;
+import io.switchboard.adapter.core.unmapped.UnmappableException;
+import io.switchboard.adapter.core.webhook.ProviderTime;
 import io.switchboard.adapter.core.publish.AbandonPublisher;
 import io.switchboard.adapter.core.publish.ContactPublisher;
 import io.switchboard.adapter.store.service.TicketEvent.Field;
@@ -14,7 +15,6 @@ import io.switchboard.contracts.Customer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +27,13 @@ import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 
 /**
  * A store visit is a contact like any other: the check-in becomes a {@code ContactReceived} with the question
- * the visitor came for, a visitor who leaves the queue abandons it; being called and served is the desk's own
- * business and only counted.
+ * the visitor came for, a visitor who leaves the queue abandons it; being called, recalled, changed and served is
+ * the desk's own business and only counted.
  */
 @ApplicationScoped
 public class StoreVisits {
 
-    static final String PROVIDER = "store-queue";
+    public static final String PROVIDER = "store-queue";
     /** The kiosk question whose answer is the contact text; other answers go to metadata. */
     private static final Set<String> QUESTION_TITLES = Set.of("question", "vraag", "reason", "reden");
 
@@ -57,12 +57,13 @@ public class StoreVisits {
             case "ticket_created" -> contacts.publish(contactOf(ticketId, ticket));
             case "ticket_cancelled" -> abandons.abandoned(Channel.STORE, ticketId, Instant.now(),
                     Map.of("reason", "visitor left the queue"));
-            case "ticket_called", "ticket_served" -> {
+            case "ticket_called", "ticket_recalled", "ticket_changed", "ticket_served" -> {
                 metrics.ignored(event.type());
                 yield Uni.createFrom().voidItem();
             }
-            default -> throw WebhookRejectedException.malformed("unsupported event type '" + event.type()
-                    + "', expected ticket_created, ticket_called, ticket_served or ticket_cancelled");
+            default -> throw UnmappableException.unknownEvent("unsupported event type '" + event.type()
+                    + "', expected ticket_created, ticket_called, ticket_recalled, ticket_changed, ticket_served or "
+                    + "ticket_cancelled");
         };
     }
 
@@ -78,7 +79,7 @@ public class StoreVisits {
         put(metadata, "line", ticket.line());
         put(metadata, "lineName", ticket.lineName());
         put(metadata, "location", ticket.location());
-        return ContactReceived.of(Channel.STORE, PROVIDER, ticketId, createdAt(ticket.created()),
+        return ContactReceived.of(Channel.STORE, PROVIDER, ticketId, ProviderTime.of(ticket.created(), Instant.now()),
                 visitor(ticketId, ticket), question.isBlank() ? null : question, ticket.language(), false, List.of(),
                 metadata);
     }
@@ -91,14 +92,6 @@ public class StoreVisits {
             return CustomerKeys.byHandle("store-ticket", ticketId, name);
         }
         return customerKeys.byPhoneOrEmail(ticket.phoneNumber(), ticket.email(), name);
-    }
-
-    private static Instant createdAt(String created) {
-        try {
-            return created == null ? Instant.now() : Instant.parse(created);
-        } catch (DateTimeParseException e) {
-            throw WebhookRejectedException.malformed("data.created '" + created + "' is not an ISO-8601 instant");
-        }
     }
 
     private static void put(Map<String, String> metadata, String key, String value) {

@@ -1,13 +1,19 @@
 package io.switchboard.adapter.webshop.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.adapter.core.signature.SignatureKey;
 import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.signature.WebhookSecret;
+import io.switchboard.adapter.core.unmapped.DeliveryMapping;
+import io.switchboard.adapter.core.unmapped.SignedDeliveries;
+import io.switchboard.adapter.core.unmapped.SignedDelivery;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.webshop.service.ShopEvents;
 import io.switchboard.adapter.webshop.service.ShopOrder;
 import io.switchboard.adapter.webshop.service.WebshopContacts;
-import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,37 +23,70 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
 import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 
-/** Shopify webhooks (design §4). */
-@Path("/webhooks/shopify")
-public class ShopifyWebhookResource {
+/** Shopify webhooks (design §4). Created at start, so a missing secret stops the adapter there. */
+@Path(ShopifyWebhookResource.ENDPOINT)
+@Singleton
+@Startup
+public class ShopifyWebhookResource implements DeliveryMapping {
+
+    static final String ENDPOINT = "/webhooks/shopify";
+    static final String TOPIC = "X-Shopify-Topic";
+    static final String WEBHOOK_ID = "X-Shopify-Webhook-Id";
 
     private final SignatureKey secret;
     private final WebhookPayloads payloads;
     private final WebshopContacts contacts;
+    private final SignedDeliveries deliveries;
 
-    public ShopifyWebhookResource(@ConfigProperty(name = "switchboard.shopify.secret") String secret,
-            WebhookPayloads payloads, WebshopContacts contacts) {
-        this.secret = SignatureScheme.SHOPIFY.key(secret);
+    public ShopifyWebhookResource(@ConfigProperty(name = "switchboard.shopify.secret") Optional<String> secret,
+            WebhookPayloads payloads, WebshopContacts contacts, SignedDeliveries deliveries) {
+        this.secret = SignatureScheme.SHOPIFY.key(WebhookSecret.required(secret, "SWITCHBOARD_SHOPIFY_SECRET"));
         this.payloads = payloads;
         this.contacts = contacts;
+        this.deliveries = deliveries;
     }
 
-    /**
-     * Shopify retries a delivery with the same {@code X-Shopify-Webhook-Id}, which therefore is the provider
-     * message id: a retry maps to the same contact.
-     */
     @POST
     @Consumes(MediaType.WILDCARD)
     @ResponseStatus(200)
     @Operation(summary = "Shopify order, refund and return webhooks, signed X-Shopify-Hmac-Sha256")
     public Uni<Void> receive(byte[] body, @RestHeader("X-Shopify-Hmac-Sha256") String signature,
-            @RestHeader("X-Shopify-Topic") String topic, @RestHeader("X-Shopify-Webhook-Id") String webhookId) {
+            @RestHeader(TOPIC) String topic, @RestHeader(WEBHOOK_ID) String webhookId) {
         secret.verify(body, signature);
-        require(topic, "X-Shopify-Topic header");
-        require(webhookId, "X-Shopify-Webhook-Id header");
-        ShopOrder order = ShopOrder.fromShopify(payloads.json(body, JsonNode.class));
-        return contacts.publishIfServiceWork("shopify", webhookId, topic, order, ShopEvents.shopify(topic, order));
+        Map<String, String> headers = new HashMap<>();
+        putIfPresent(headers, TOPIC, topic);
+        putIfPresent(headers, WEBHOOK_ID, webhookId);
+        return deliveries.accept(new SignedDelivery(ENDPOINT, headers, body), WebshopContacts.SHOPIFY, this);
+    }
+
+    @Override
+    public Set<String> endpoints() {
+        return Set.of(ENDPOINT);
+    }
+
+    /**
+     * The provider message id is the topic and a digest of the signed body, not the unsigned
+     * {@code X-Shopify-Webhook-Id}: Shopify's retries resend the same body, so they map to the same contact, and
+     * nobody can mint new contacts by replaying a captured body under fresh webhook ids.
+     */
+    @Override
+    public Uni<Void> map(SignedDelivery delivery) {
+        String topic = require(delivery.header(TOPIC), TOPIC + " header");
+        ShopOrder order = ShopOrder.fromShopify(payloads.json(delivery.body(), JsonNode.class));
+        return contacts.publishIfServiceWork(WebshopContacts.SHOPIFY, topic + ":" + WebshopContacts.digest(delivery.body()),
+                topic, order, ShopEvents.shopify(topic, order));
+    }
+
+    private static void putIfPresent(Map<String, String> headers, String name, String value) {
+        if (value != null) {
+            headers.put(name, value);
+        }
     }
 }

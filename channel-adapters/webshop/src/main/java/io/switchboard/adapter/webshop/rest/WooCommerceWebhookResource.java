@@ -1,14 +1,20 @@
 package io.switchboard.adapter.webshop.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
 import io.switchboard.adapter.core.signature.SignatureKey;
 import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.signature.WebhookSecret;
+import io.switchboard.adapter.core.unmapped.DeliveryMapping;
+import io.switchboard.adapter.core.unmapped.SignedDeliveries;
+import io.switchboard.adapter.core.unmapped.SignedDelivery;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.webshop.service.ShopEvents;
 import io.switchboard.adapter.webshop.service.ShopOrder;
 import io.switchboard.adapter.webshop.service.WebshopContacts;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,24 +26,33 @@ import org.jboss.resteasy.reactive.RestHeader;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 
-/** WooCommerce webhooks (design §4). */
-@Path("/webhooks/woocommerce")
-public class WooCommerceWebhookResource {
+/** WooCommerce webhooks (design §4). Created at start, so a missing secret stops the adapter there. */
+@Path(WooCommerceWebhookResource.ENDPOINT)
+@Singleton
+@Startup
+public class WooCommerceWebhookResource implements DeliveryMapping {
+
+    static final String ENDPOINT = "/webhooks/woocommerce";
+    static final String TOPIC = "X-WC-Webhook-Topic";
 
     private final SignatureKey secret;
     private final WebhookPayloads payloads;
     private final WebshopContacts contacts;
     private final AdapterMetrics metrics;
+    private final SignedDeliveries deliveries;
 
-    public WooCommerceWebhookResource(@ConfigProperty(name = "switchboard.woocommerce.secret") String secret,
-            WebhookPayloads payloads, WebshopContacts contacts, AdapterMetrics metrics) {
-        this.secret = SignatureScheme.WOOCOMMERCE.key(secret);
+    public WooCommerceWebhookResource(@ConfigProperty(name = "switchboard.woocommerce.secret") Optional<String> secret,
+            WebhookPayloads payloads, WebshopContacts contacts, AdapterMetrics metrics, SignedDeliveries deliveries) {
+        this.secret = SignatureScheme.WOOCOMMERCE.key(WebhookSecret.required(secret, "SWITCHBOARD_WOOCOMMERCE_SECRET"));
         this.payloads = payloads;
         this.contacts = contacts;
         this.metrics = metrics;
+        this.deliveries = deliveries;
     }
 
     /**
@@ -49,17 +64,33 @@ public class WooCommerceWebhookResource {
     @ResponseStatus(200)
     @Operation(summary = "WooCommerce order webhooks, signed X-WC-Webhook-Signature; the creation ping gets 200")
     public Uni<Void> receive(byte[] body, @RestHeader("X-WC-Webhook-Signature") String signature,
-            @RestHeader("X-WC-Webhook-Topic") String topic) {
+            @RestHeader(TOPIC) String topic) {
         if (signature == null && isPing(body)) {
             metrics.ignored("ping");
             return Uni.createFrom().voidItem();
         }
         secret.verify(body, signature);
-        require(topic, "X-WC-Webhook-Topic header");
-        ShopOrder order = ShopOrder.fromWooCommerce(payloads.json(body, JsonNode.class));
-        // WooCommerce gives no stable delivery id; the order's modification time identifies this change of it.
-        String eventId = "order-" + require(order.orderId(), "id") + ":" + topic + ":" + order.updatedAt();
-        return contacts.publishIfServiceWork("woocommerce", eventId, topic, order, ShopEvents.wooCommerce(topic, order));
+        return deliveries.accept(new SignedDelivery(ENDPOINT, topic == null ? Map.of() : Map.of(TOPIC, topic), body),
+                WebshopContacts.WOOCOMMERCE, this);
+    }
+
+    @Override
+    public Set<String> endpoints() {
+        return Set.of(ENDPOINT);
+    }
+
+    /**
+     * WooCommerce's delivery id header is unsigned and differs per attempt; the order id and its modification time
+     * are signed and identify this change of the order, so a redelivery maps to the same contact.
+     */
+    @Override
+    public Uni<Void> map(SignedDelivery delivery) {
+        String topic = require(delivery.header(TOPIC), TOPIC + " header");
+        ShopOrder order = ShopOrder.fromWooCommerce(payloads.json(delivery.body(), JsonNode.class));
+        String changed = order.updatedAt() != null ? order.updatedAt() : WebshopContacts.digest(delivery.body());
+        String eventId = "order-" + require(order.orderId(), "id") + ":" + topic + ":" + changed;
+        return contacts.publishIfServiceWork(WebshopContacts.WOOCOMMERCE, eventId, topic, order,
+                ShopEvents.wooCommerce(topic, order));
     }
 
     private static boolean isPing(byte[] body) {

@@ -17,7 +17,8 @@ public final class ShopEvents {
     public static Optional<String> shopify(String topic, ShopOrder order) {
         String subject = "order " + (order.orderNumber() != null ? order.orderNumber() : order.orderId());
         String text = switch (topic) {
-            case "orders/cancelled" -> "Cancelled " + subject + withNote(order);
+            case "orders/cancelled" -> "Cancelled " + subject
+                    + (order.cancelReason() == null ? "" : " (reason: " + order.cancelReason() + ")") + withNote(order);
             case "refunds/create" -> "Refund for " + subject + withNote(order);
             case "returns/request", "returns/approve", "returns/decline" -> "Return " + topic.substring(8) + " for "
                     + subject + withNote(order);

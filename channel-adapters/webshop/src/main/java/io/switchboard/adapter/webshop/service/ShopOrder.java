@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The fields of a shop's order, refund or return webhook that say who the customer is and what the service
- * question is, whatever the shop platform calls them. Absent fields are null.
+ * question is, whatever the shop platform calls them. Absent fields are null; ids and numbers are read as text
+ * whether the platform sends them as numbers or strings.
+ *
+ * @param note         what the customer wrote (order note, return reason note, WooCommerce customer note)
+ * @param cancelReason why the order was cancelled (Shopify's {@code cancel_reason}): never a customer's note
  */
 public record ShopOrder(String orderId, String orderNumber, String email, String phone, String name, String note,
-        String status, String updatedAt) {
+        String cancelReason, String status, String updatedAt) {
 
     /** A Shopify order, refund ({@code order_id}) or return ({@code order.id}) payload. */
     public static ShopOrder fromShopify(JsonNode payload) {
@@ -16,7 +20,7 @@ public record ShopOrder(String orderId, String orderNumber, String email, String
         return new ShopOrder(orderId, text(payload.path("name")), first(payload.path("email"), customer.path("email")),
                 first(payload.path("phone"), customer.path("phone")),
                 fullName(text(customer.path("first_name")), text(customer.path("last_name"))),
-                first(payload.path("note"), payload.path("cancel_reason"), payload.path("return_reason_note")),
+                first(payload.path("note"), payload.path("return_reason_note")), text(payload.path("cancel_reason")),
                 first(payload.path("financial_status"), payload.path("status")), text(payload.path("updated_at")));
     }
 
@@ -25,7 +29,7 @@ public record ShopOrder(String orderId, String orderNumber, String email, String
         JsonNode billing = payload.path("billing");
         return new ShopOrder(text(payload.path("id")), text(payload.path("number")), text(billing.path("email")),
                 text(billing.path("phone")), fullName(text(billing.path("first_name")), text(billing.path("last_name"))),
-                text(payload.path("customer_note")), text(payload.path("status")),
+                text(payload.path("customer_note")), null, text(payload.path("status")),
                 first(payload.path("date_modified_gmt"), payload.path("date_created_gmt")));
     }
 

@@ -9,7 +9,10 @@ import io.switchboard.contracts.ContactReceived;
 import io.switchboard.contracts.Customer;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,9 @@ import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
  */
 @ApplicationScoped
 public class WebshopContacts {
+
+    public static final String SHOPIFY = "shopify";
+    public static final String WOOCOMMERCE = "woocommerce";
 
     private final CustomerKeys customerKeys;
     private final ContactPublisher publisher;
@@ -65,6 +71,15 @@ public class WebshopContacts {
             return CustomerKeys.byHandle(provider, "order-" + require(order.orderId(), "order id"), order.name());
         }
         return customerKeys.byPhoneOrEmail(order.phone(), order.email(), order.name());
+    }
+
+    /** A short digest of a signed body (SHA-256, base64url), for ids that must derive from signed content. */
+    public static String digest(byte[] body) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static void put(Map<String, String> metadata, String key, String value) {

@@ -1,26 +1,40 @@
 package io.switchboard.adapter.whatsapp.rest;
 
+import io.quarkus.runtime.Startup;
 import io.switchboard.adapter.core.publish.ContactPublisher;
+import io.switchboard.adapter.core.signature.WebhookSecret;
+import io.switchboard.adapter.core.unmapped.SignedDeliveries;
 import io.switchboard.adapter.core.webhook.MetaWebhookEndpoint;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.whatsapp.service.WhatsAppContacts;
 import io.switchboard.adapter.whatsapp.service.WhatsAppNotification;
 import io.switchboard.contracts.ContactReceived;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The WhatsApp Business Cloud API webhook (design §4): the Meta handshake and signed notifications. */
-@Path("/webhooks/whatsapp")
+/**
+ * The WhatsApp Business Cloud API webhook (design §4): the Meta handshake and signed notifications. Created at
+ * start, so a missing secret stops the adapter there.
+ */
+@Path(WhatsAppWebhookResource.ENDPOINT)
+@Singleton
+@Startup
 public class WhatsAppWebhookResource extends MetaWebhookEndpoint<WhatsAppNotification> {
+
+    static final String ENDPOINT = "/webhooks/whatsapp";
 
     private final WhatsAppContacts contacts;
 
-    public WhatsAppWebhookResource(@ConfigProperty(name = "switchboard.meta.app-secret") String appSecret,
-            @ConfigProperty(name = "switchboard.whatsapp.verify-token") String verifyToken,
-            WebhookPayloads payloads, ContactPublisher publisher, WhatsAppContacts contacts) {
-        super(appSecret, verifyToken, WhatsAppNotification.class, payloads, publisher);
+    public WhatsAppWebhookResource(@ConfigProperty(name = "switchboard.meta.app-secret") Optional<String> appSecret,
+            @ConfigProperty(name = "switchboard.whatsapp.verify-token") Optional<String> verifyToken,
+            WebhookPayloads payloads, ContactPublisher publisher, SignedDeliveries deliveries, WhatsAppContacts contacts) {
+        super(ENDPOINT, WhatsAppContacts.PROVIDER, WebhookSecret.required(appSecret, "SWITCHBOARD_META_APP_SECRET"),
+                WebhookSecret.required(verifyToken, "SWITCHBOARD_WHATSAPP_VERIFY_TOKEN"), WhatsAppNotification.class,
+                payloads, publisher, deliveries);
         this.contacts = contacts;
     }
 

@@ -2,7 +2,8 @@ package io.switchboard.adapter.whatsapp.service;
 
 import io.switchboard.adapter.core.customer.CustomerKeys;
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
-import io.switchboard.adapter.core.problem.WebhookRejectedException;
+import io.switchboard.adapter.core.unmapped.UnmappableException;
+import io.switchboard.adapter.core.webhook.ProviderTime;
 import io.switchboard.adapter.whatsapp.service.WhatsAppNotification.Message;
 import io.switchboard.adapter.whatsapp.service.WhatsAppNotification.Value;
 import io.switchboard.contracts.Attachment;
@@ -29,7 +30,7 @@ import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 @ApplicationScoped
 public class WhatsAppContacts {
 
-    static final String PROVIDER = "whatsapp-cloud-api";
+    public static final String PROVIDER = "whatsapp-cloud-api";
     /** A reaction to our message or a system notice (number changed) is no customer reaching out. */
     private static final Set<String> NOT_CONTACTS = Set.of("reaction", "system");
     private static final Set<String> MEDIA = Set.of("image", "audio", "video", "document", "sticker");
@@ -44,13 +45,17 @@ public class WhatsAppContacts {
 
     public List<ContactReceived> contactsOf(WhatsAppNotification notification) {
         if (!WhatsAppNotification.OBJECT.equals(notification.object())) {
-            throw WebhookRejectedException.malformed("unsupported object '" + notification.object()
+            throw UnmappableException.unknownEvent("unsupported object '" + notification.object()
                     + "', expected '" + WhatsAppNotification.OBJECT + "'");
         }
         List<ContactReceived> contacts = new ArrayList<>();
         for (var entry : require(notification.entry(), "entry")) {
             for (var change : listOf(entry.changes())) {
                 Value value = require(change.value(), "entry[].changes[].value");
+                if (listOf(value.statuses()).isEmpty() && listOf(value.messages()).isEmpty()) {
+                    // Template, quality and account updates of subscribed fields other than messages.
+                    metrics.ignored(String.valueOf(change.field()));
+                }
                 listOf(value.statuses()).forEach(status -> metrics.deliveryStatus(require(status.status(), "statuses[].status")));
                 for (Message message : listOf(value.messages())) {
                     if (NOT_CONTACTS.contains(message.type())) {
@@ -90,7 +95,7 @@ public class WhatsAppContacts {
             // is the customer reaching out: a contact without text, the type in metadata, for an agent to open.
             default -> MEDIA.contains(type) ? media(message, type, attachments) : null;
         };
-        return ContactReceived.of(Channel.WHATSAPP, PROVIDER, id, sentAt(message.timestamp()),
+        return ContactReceived.of(Channel.WHATSAPP, PROVIDER, id, ProviderTime.of(message.timestamp(), Instant.now()),
                 customer(from, value), text, null, false, attachments, metadata);
     }
 
@@ -136,14 +141,6 @@ public class WhatsAppContacts {
         attachments.add(new Attachment(type, require(media.id(), "messages[]." + type + ".id"), media.mimeType(), null,
                 media.caption() != null ? media.caption() : media.filename()));
         return media.caption();
-    }
-
-    private static Instant sentAt(String epochSeconds) {
-        try {
-            return Instant.ofEpochSecond(Long.parseLong(require(epochSeconds, "messages[].timestamp")));
-        } catch (NumberFormatException e) {
-            throw WebhookRejectedException.malformed("messages[].timestamp '" + epochSeconds + "' is not epoch seconds");
-        }
     }
 
     private static void putIfPresent(Map<String, String> metadata, String key, String value) {

@@ -1,5 +1,6 @@
 package io.switchboard.adapter.whatsapp.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -36,7 +37,7 @@ public record WhatsAppNotification(String object, List<Entry> entry) {
     public record Profile(String name) {
     }
 
-    public record Message(String from, String id, String timestamp, String type, Text text, Interactive interactive,
+    public record Message(String from, String id, JsonNode timestamp, String type, Text text, Interactive interactive,
             Button button, Media image, Media audio, Media video, Media document, Media sticker, Location location,
             Context context) {
     }
