@@ -27,15 +27,17 @@ public class AbandonedContactConsumer {
     private static final Logger LOG = Logger.getLogger(AbandonedContactConsumer.class);
 
     private final AbandonRepository abandons;
+    private final OutboxRelay relay;
     private final DatabaseRetry retry;
     private final DeadLetters deadLetters;
     private final ObjectMapper mapper;
     private final WorkMetrics metrics;
     private final Clock clock;
 
-    public AbandonedContactConsumer(AbandonRepository abandons, DatabaseRetry retry, DeadLetters deadLetters,
-            ObjectMapper mapper, WorkMetrics metrics, Clock clock) {
+    public AbandonedContactConsumer(AbandonRepository abandons, OutboxRelay relay, DatabaseRetry retry,
+            DeadLetters deadLetters, ObjectMapper mapper, WorkMetrics metrics, Clock clock) {
         this.abandons = abandons;
+        this.relay = relay;
         this.retry = retry;
         this.deadLetters = deadLetters;
         this.mapper = mapper;
@@ -59,11 +61,14 @@ public class AbandonedContactConsumer {
         return retry.run("Abandonment of " + event.contactId(), () -> abandons.abandon(event.contactId(),
                         event.occurredAt() != null ? event.occurredAt() : clock.instant(), event.details()))
                 .invoke(outcome -> {
+                    if (outcome == AbandonRepository.Outcome.ABANDONED) {
+                        relay.publishPending();
+                    }
                     metrics.abandon(outcome.name().toLowerCase(Locale.ROOT));
                     LOG.debugf("Contact %s abandoned: %s", event.contactId(), outcome);
                 })
                 .replaceWithVoid()
-                .onFailure(DatabaseRetry::isDataError)
+                .onFailure(DatabaseRetry::isPermanent)
                 .recoverWithUni(e -> deadLetters.send(record, e));
     }
 }

@@ -14,9 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Listens to PostgreSQL's notifications (LISTEN/NOTIFY): {@code work_queued} when an item enters or returns to a
- * queue, from any work-service instance, wakes this instance's waiting agents; {@code outbox_event} starts the
- * outbox relay. Notifications sent while the listener was disconnected are lost, so every (re)connection wakes
- * everyone and runs the relay once.
+ * queue, from any work-service instance, wakes this instance's waiting agents. Notifications sent while the
+ * listener was disconnected are lost, so every (re)connection wakes everyone and runs the outbox relay once.
  */
 @ApplicationScoped
 public class DatabaseNotifications {
@@ -43,7 +42,6 @@ public class DatabaseNotifications {
         subscriber.channel("work_queued")
                 .subscribeHandler(ignored -> caughtUp())
                 .handler(this::workQueued);
-        subscriber.channel("outbox_event").handler(ignored -> relay.publishPending());
         subscriber.closeHandler(ignored -> LOG.warn("Lost the database notification listener; reconnecting"));
     }
 

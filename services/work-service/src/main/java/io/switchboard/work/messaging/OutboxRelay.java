@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.switchboard.work.service.WorkMetrics;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -23,14 +24,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Publishes the outbox to Kafka: in one transaction it takes the oldest events, sends them, waits for Kafka's
  * acknowledgement of all of them and only then deletes them. A crash before the delete sends them again (consumers
  * de-duplicate on {@code eventId}); nothing committed is lost. One relay runs at a time across all instances (a
- * transaction-scoped advisory lock), which keeps each contact's events in order. It runs when the database
- * notifies that events were written (see {@link DatabaseNotifications}) and, as a safety net, every few seconds.
+ * transaction-scoped advisory lock), which keeps each contact's events in order. The services start it after each
+ * step that wrote events, and, as a safety net, it runs every few seconds. It is not woken by a NOTIFY on the outbox
+ * (it was until 2026-11-30): PostgreSQL serialises the commits of all notifying transactions on one lock, which
+ * capped the agents' steps at about 1,400 commits/s (docs/benchmarks.md).
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
+    /** The relay of another instance holds the lock: try again soon, its run may have missed this one's events. */
+    private static final long LOCK_BUSY_RETRY_MILLIS = 50;
+    /** What {@link #batch} answers when another instance's relay runs. */
+    private static final int LOCK_BUSY = -1;
     /** Any constant shared by all instances; it names the relay's advisory lock. */
     private static final long RELAY_LOCK = 0x5357_4F55_5442_4F58L;
 
@@ -43,13 +50,16 @@ public class OutboxRelay {
               FROM outbox_event ORDER BY id LIMIT %d FOR UPDATE""".formatted(BATCH);
 
     private final Pool pool;
+    private final Vertx vertx;
     private final MutinyEmitter<String> emitter;
     private final WorkMetrics metrics;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
 
-    public OutboxRelay(Pool pool, @Channel("contacts-lifecycle") MutinyEmitter<String> emitter, WorkMetrics metrics) {
+    public OutboxRelay(Pool pool, @Channel("contacts-lifecycle") MutinyEmitter<String> emitter, WorkMetrics metrics,
+            Vertx vertx) {
         this.pool = pool;
+        this.vertx = vertx;
         this.emitter = emitter;
         this.metrics = metrics;
     }
@@ -79,15 +89,19 @@ public class OutboxRelay {
     }
 
     private Uni<Void> drain() {
-        return pool.withTransaction(this::batch)
-                .chain(published -> published == BATCH ? drain() : Uni.createFrom().voidItem());
+        return pool.withTransaction(this::batch).chain(published -> {
+            if (published == LOCK_BUSY) {
+                vertx.setTimer(LOCK_BUSY_RETRY_MILLIS, id -> publishPending());
+            }
+            return published == BATCH ? drain() : Uni.createFrom().voidItem();
+        });
     }
 
     private Uni<Integer> batch(SqlConnection connection) {
         return connection.preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
                 .chain(locked -> locked.iterator().next().getBoolean(0)
                         ? connection.query(OLDEST).execute().chain(rows -> publish(connection, rows))
-                        : Uni.createFrom().item(0));
+                        : Uni.createFrom().item(LOCK_BUSY));
     }
 
     private Uni<Integer> publish(SqlConnection connection, RowSet<Row> rows) {

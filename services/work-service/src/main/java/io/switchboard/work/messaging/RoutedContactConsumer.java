@@ -64,7 +64,7 @@ public class RoutedContactConsumer {
                 : retry.run("A batch of " + readable.size() + " contacts", () -> intake.take(contacts(readable)))
                         .invoke(outcomes -> count(readable, outcomes))
                         .replaceWithVoid()
-                        .onFailure(DatabaseRetry::isDataError).recoverWithUni(e -> oneByOne(readable)));
+                        .onFailure(DatabaseRetry::isPermanent).recoverWithUni(e -> oneByOne(readable)));
     }
 
     private Uni<Void> oneByOne(List<Readable> batch) {
@@ -73,7 +73,7 @@ public class RoutedContactConsumer {
                         .run("Contact " + one.routed().contactId(), () -> intake.take(List.of(one.routed())))
                         .invoke(outcomes -> count(List.of(one), outcomes))
                         .replaceWithVoid()
-                        .onFailure(DatabaseRetry::isDataError)
+                        .onFailure(DatabaseRetry::isPermanent)
                         .recoverWithUni(e -> deadLetter(one.record(), e)))
                 .collect().last().replaceWithVoid();
     }

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Office;
+import io.switchboard.work.messaging.OutboxRelay;
 import io.switchboard.work.model.Agent;
 import io.switchboard.work.model.AgentStatus;
 import io.switchboard.work.repository.AgentPresenceRepository;
@@ -26,11 +27,13 @@ public class AgentDirectory {
 
     private final AgentRepository agents;
     private final AgentPresenceRepository presence;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    public AgentDirectory(AgentRepository agents, AgentPresenceRepository presence, Clock clock) {
+    public AgentDirectory(AgentRepository agents, AgentPresenceRepository presence, OutboxRelay relay, Clock clock) {
         this.agents = agents;
         this.presence = presence;
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -69,6 +72,9 @@ public class AgentDirectory {
             if (agent == null) {
                 throw WorkRequestRejected.notFound("agent " + agentId
                         + " has no profile; a supervisor registers agents with PUT /api/agents/{agentId}");
+            }
+            if (status == AgentStatus.OFFLINE) {
+                relay.publishPending();
             }
             return agent;
         });

@@ -2,6 +2,7 @@ package io.switchboard.work.service;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.work.messaging.OutboxRelay;
 import io.switchboard.work.repository.WorkItemRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -21,11 +22,13 @@ public class QueueReturns {
     private static final Logger LOG = Logger.getLogger(QueueReturns.class);
 
     private final WorkItemRepository items;
+    private final OutboxRelay relay;
     private final WorkSettings settings;
     private final Clock clock;
 
-    public QueueReturns(WorkItemRepository items, WorkSettings settings, Clock clock) {
+    public QueueReturns(WorkItemRepository items, OutboxRelay relay, WorkSettings settings, Clock clock) {
         this.items = items;
+        this.relay = relay;
         this.settings = settings;
         this.clock = clock;
     }
@@ -35,7 +38,12 @@ public class QueueReturns {
     Uni<Void> sweep() {
         Instant now = clock.instant();
         return items.returnExpiredReservations(now)
-                .chain(() -> items.returnFromSilentAgents(now, now.minus(settings.presenceTimeout())))
+                .chain(expired -> items.returnFromSilentAgents(now, now.minus(settings.presenceTimeout()))
+                        .invoke(returned -> {
+                            if (expired + returned.items() > 0) {
+                                relay.publishPending();
+                            }
+                        }))
                 .invoke(returned -> {
                     if (returned.agents() > 0) {
                         LOG.infof("%d agents made no call for %s: now OFFLINE, %d items back in their queues",

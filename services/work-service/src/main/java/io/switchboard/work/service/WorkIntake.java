@@ -2,6 +2,7 @@ package io.switchboard.work.service;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.ContactRouted;
+import io.switchboard.work.messaging.OutboxRelay;
 import io.switchboard.work.repository.IntakeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,15 +18,17 @@ import java.util.List;
 public class WorkIntake {
 
     private final IntakeRepository intake;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    public WorkIntake(IntakeRepository intake, Clock clock) {
+    public WorkIntake(IntakeRepository intake, OutboxRelay relay, Clock clock) {
         this.intake = intake;
+        this.relay = relay;
         this.clock = clock;
     }
 
     /** What became of each contact, in batch order; completes when the batch is committed. */
     public Uni<List<IntakePlan.Outcome>> take(List<ContactRouted> batch) {
-        return intake.store(batch, clock.instant());
+        return intake.store(batch, clock.instant()).invoke(relay::publishPending);
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.work.service;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Office;
+import io.switchboard.work.messaging.OutboxRelay;
 import io.switchboard.work.model.WorkItem;
 import io.switchboard.work.model.WorkState;
 import io.switchboard.work.repository.WorkItemRepository;
@@ -25,10 +26,12 @@ public class WorkLifecycle {
     private static final List<WorkState> HELD = List.of(WorkState.RESERVED, WorkState.ACCEPTED);
 
     private final WorkItemRepository items;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    public WorkLifecycle(WorkItemRepository items, Clock clock) {
+    public WorkLifecycle(WorkItemRepository items, OutboxRelay relay, Clock clock) {
         this.items = items;
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -89,7 +92,7 @@ public class WorkLifecycle {
      */
     private Uni<Conversation> orWhyNot(Uni<Conversation> step, UUID id, String agentId, String done,
             List<WorkState> allowed, Function<WorkItem, WorkRequestRejected> otherwise) {
-        return step.chain(changed -> changed != null ? Uni.createFrom().item(changed) : items.find(id).map(found -> {
+        return step.chain(changed -> changed != null ? recorded(changed) : items.find(id).map(found -> {
             if (found == null) {
                 throw WorkRequestRejected.notFound("no work item " + id);
             }
@@ -103,6 +106,11 @@ public class WorkLifecycle {
             }
             throw otherwise.apply(item);
         }));
+    }
+
+    private Uni<Conversation> recorded(Conversation changed) {
+        relay.publishPending();
+        return Uni.createFrom().item(changed);
     }
 
     /** The step found the item in another state than the look that followed it: a concurrent change. */

@@ -1,6 +1,7 @@
 package io.switchboard.work.service;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.work.messaging.OutboxRelay;
 import io.switchboard.work.model.AgentStatus;
 import io.switchboard.work.repository.WorkItemRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +21,15 @@ public class WorkQueue {
 
     private final WorkItemRepository items;
     private final WorkSignals signals;
+    private final OutboxRelay relay;
     private final WorkSettings settings;
     private final Clock clock;
 
-    public WorkQueue(WorkItemRepository items, WorkSignals signals, WorkSettings settings, Clock clock) {
+    public WorkQueue(WorkItemRepository items, WorkSignals signals, OutboxRelay relay, WorkSettings settings,
+            Clock clock) {
         this.items = items;
         this.signals = signals;
+        this.relay = relay;
         this.settings = settings;
         this.clock = clock;
     }
@@ -42,8 +46,12 @@ public class WorkQueue {
         return items.reserveFor(agentId, now, now.plus(settings.reservationTimeout())).chain(pulled -> {
             requireAvailable(agentId, pulled);
             long remaining = deadline - System.nanoTime();
-            if (pulled.conversation() != null || remaining <= 0) {
+            if (pulled.conversation() != null) {
+                relay.publishPending();
                 return Uni.createFrom().item(pulled.conversation());
+            }
+            if (remaining <= 0) {
+                return Uni.createFrom().nullItem();
             }
             return signals.await(mark, pulled.office(), Duration.ofNanos(remaining))
                     .chain(() -> pull(agentId, deadline));
