@@ -82,13 +82,13 @@ class CustomerViewTest {
         routed.publish(routedFrom(Channel.PHONE, new Customer(phoneKey, phone, null, null, "Jan")),
                 routedFrom(Channel.WHATSAPP, new Customer(whatsappKey, phone, null, null, "Jan")),
                 routedFrom(Channel.WEBSHOP, new Customer(emailKey, null, "jan-" + n + "@example.com", null, "Jan")));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(Tokens.agent("a-1"))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(Tokens.supervisor("s-1"))
                 .get("/api/customers/" + phoneKey + "/timeline").then().statusCode(200).body("contacts", hasSize(2)));
 
         as(Tokens.supervisor("s-1")).put("/api/customers/" + whatsappKey + "/links/" + emailKey).then()
                 .statusCode(204);
         // The webshop contact is on another partition and may still be on its way.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(Tokens.agent("a-1"))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(Tokens.supervisor("s-1"))
                 .get("/api/customers/" + phoneKey + "/timeline").then().statusCode(200)
                 .body("contacts", hasSize(3))
                 .body("contacts.channel", containsInAnyOrder("PHONE", "WHATSAPP", "WEBSHOP"))

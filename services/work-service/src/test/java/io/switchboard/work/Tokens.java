@@ -8,6 +8,7 @@ import java.util.Set;
 final class Tokens {
 
     static final String ISSUER = "https://switchboard.local";
+    static final String AUDIENCE = "switchboard";
 
     private Tokens() {
     }
@@ -25,6 +26,6 @@ final class Tokens {
     }
 
     static String token(String subject, String... groups) {
-        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(groups)).sign();
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(groups)).sign();
     }
 }

@@ -78,6 +78,11 @@ class WorkAuthorizationTest {
                 .sign();
         as(forged).get("/api/queues").then().statusCode(401).contentType(PROBLEM);
         as(otherIssuer).get("/api/queues").then().statusCode(401).contentType(PROBLEM);
+        String noAudience = Jwt.issuer(Tokens.ISSUER).subject("a-1").groups(Set.of("supervisor")).sign();
+        String otherAudience = Jwt.issuer(Tokens.ISSUER).audience("another-app").subject("a-1")
+                .groups(Set.of("supervisor")).sign();
+        as(noAudience).get("/api/queues").then().statusCode(401).contentType(PROBLEM);
+        as(otherAudience).get("/api/queues").then().statusCode(401).contentType(PROBLEM);
     }
 
     @Test
@@ -131,6 +136,14 @@ class WorkAuthorizationTest {
                 .then().statusCode(403);
         as(Tokens.supervisor("s-1")).get(item).then().statusCode(200).body("agentId", equalTo(holder));
         as(Tokens.ops("o-1")).get(item).then().statusCode(200);
+        String timeline = "/api/customers/" + contact.contact().customer().key() + "/timeline";
+        String position = "/api/contacts/" + contact.contactId() + "/position";
+        as(Tokens.agent(other)).get(timeline).then().statusCode(403).contentType(PROBLEM)
+                .body("detail", containsString(other));
+        as(Tokens.agent(other)).get(position).then().statusCode(403);
+        as(Tokens.agent(holder)).get(timeline).then().statusCode(200);
+        as(Tokens.agent(holder)).get(position).then().statusCode(200);
+        as(Tokens.supervisor("s-1")).get(timeline).then().statusCode(200);
 
         complete(holder, id).then().statusCode(409).contentType(PROBLEM).body("detail", containsString("RESERVED"));
         accept(holder, id).then().statusCode(200);

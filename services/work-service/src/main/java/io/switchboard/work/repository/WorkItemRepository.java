@@ -144,6 +144,10 @@ public class WorkItemRepository {
     private static final String COMPLETED_SINCE = """
             SELECT count(*) FROM work_item WHERE state = 'COMPLETED' AND office = $1 AND channel = $2 AND completed_at >= $3""";
 
+    /** Items keep their holder once completed; a requeued item forgets it (the escalating agent hands it on). */
+    private static final String HANDLED_BY = """
+            SELECT EXISTS (SELECT 1 FROM work_item WHERE customer_key = $1 AND agent_id = $2)""";
+
     private static final String OF_CUSTOMERS = """
             SELECT %s FROM work_item w
              WHERE w.customer_key = ANY ($1) OR w.customer_phone = ANY ($2) OR w.customer_email = ANY ($3)
@@ -232,6 +236,12 @@ public class WorkItemRepository {
 
     public Uni<Long> completedSince(WorkItem item, Instant since) {
         return count(COMPLETED_SINCE, Tuple.of(item.office().name(), item.channel().name(), at(since)));
+    }
+
+    /** Whether the agent holds or completed an item of this customer key. */
+    public Uni<Boolean> handledBy(String customerKey, String agentId) {
+        return pool.preparedQuery(HANDLED_BY).execute(Tuple.of(customerKey, agentId))
+                .map(rows -> first(rows).getBoolean(0));
     }
 
     /** Every item of these customer keys, or of customers with these phone numbers or e-mail addresses; newest first. */

@@ -8,26 +8,33 @@ import io.switchboard.work.service.QueueBoard;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
-/** Where a waiting customer stands, for the adapter to tell them ("you are number 3, about 4 minutes"). */
+/**
+ * Where a waiting customer stands, for the adapter to tell them ("you are number 3, about 4 minutes"); an agent sees
+ * only the contacts of items they hold.
+ */
 @Path("/api/contacts")
 @Tag(name = "contacts")
 public class ContactResource {
 
     private final QueueBoard board;
+    private final JsonWebToken caller;
 
-    public ContactResource(QueueBoard board) {
+    public ContactResource(QueueBoard board, JsonWebToken caller) {
         this.board = board;
+        this.caller = caller;
     }
 
     @GET
     @Path("/{contactId}/position")
     @RolesAllowed({ "agent", "supervisor", "ops" })
     public Uni<PositionView> position(String contactId) {
-        return board.position(contactId).map(position -> new PositionView(position.contactId(),
+        Caller who = Caller.of(caller);
+        return board.position(contactId, who.id(), who.readsAll()).map(position -> new PositionView(position.contactId(),
                 position.item().id(), position.item().state(), position.item().office(), position.item().channel(),
                 position.place(), position.expectedWaitSeconds(), position.basis()));
     }

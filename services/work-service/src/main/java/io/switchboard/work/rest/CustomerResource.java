@@ -16,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -33,16 +34,19 @@ public class CustomerResource {
     private static final String CSV_HEADER = "customerKey,name,segment,products";
 
     private final CustomerTimeline timeline;
+    private final JsonWebToken caller;
 
-    public CustomerResource(CustomerTimeline timeline) {
+    public CustomerResource(CustomerTimeline timeline, JsonWebToken caller) {
         this.timeline = timeline;
+        this.caller = caller;
     }
 
     @GET
     @Path("/{customerKey}/timeline")
     @RolesAllowed({ "agent", "supervisor", "ops" })
     public Uni<TimelineView> timeline(String customerKey) {
-        return timeline.of(customerKey).map(found -> new TimelineView(found.customerKey(), found.keys(),
+        Caller who = Caller.of(caller);
+        return timeline.of(customerKey, who.id(), who.readsAll()).map(found -> new TimelineView(found.customerKey(), found.keys(),
                 found.profile() == null ? null : new ProfileView(found.profile().customerKey, found.profile().name,
                         found.profile().segment, found.profile().products),
                 found.offer() == null ? null : new OfferView(found.offer().product(), found.offer().share(),

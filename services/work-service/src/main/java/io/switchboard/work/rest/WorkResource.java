@@ -50,8 +50,8 @@ public class WorkResource {
     @Path("/{id}")
     @RolesAllowed({ "agent", "supervisor", "ops" })
     public Uni<WorkItemView> get(UUID id) {
-        boolean readsAll = caller.getGroups().contains("supervisor") || caller.getGroups().contains("ops");
-        return lifecycle.view(id, caller.getSubject(), readsAll).map(WorkItemView::of);
+        Caller who = Caller.of(caller);
+        return lifecycle.view(id, who.id(), who.readsAll()).map(WorkItemView::of);
     }
 
     @POST

@@ -44,8 +44,23 @@ public class CustomerTimeline {
         this.profiles = profiles;
     }
 
+    /**
+     * The customer's timeline for a supervisor or ops ({@code readsAll}), or for an agent who holds or completed an
+     * item of this customer key: an agent reads the customers they serve, not anyone's history (403 otherwise).
+     */
+    public Uni<Timeline> of(String customerKey, String callerId, boolean readsAll) {
+        Uni<Boolean> allowed = readsAll ? Uni.createFrom().item(true) : items.handledBy(customerKey, callerId);
+        return allowed.chain(yes -> {
+            if (!yes) {
+                throw WorkRequestRejected.forbidden(callerId + " holds and held no item of customer " + customerKey
+                        + "; agents read the timelines of the customers they serve");
+            }
+            return of(customerKey);
+        });
+    }
+
     @WithSession
-    public Uni<Timeline> of(String customerKey) {
+    Uni<Timeline> of(String customerKey) {
         return person(new Person(Set.of(customerKey), Set.of(), Set.of(), List.of()), 0).chain(person -> profiles
                 .byKeys(List.copyOf(person.keys())).chain(known -> {
                     CustomerProfile profile = profileOf(customerKey, known);

@@ -38,11 +38,17 @@ public class QueueBoard {
         return items.queueFigures();
     }
 
-    /** Where the contact stands; the contact may be a follow-up that joined an open item. */
-    public Uni<Position> position(String contactId) {
+    /**
+     * Where the contact stands; the contact may be a follow-up that joined an open item. Supervisors and ops
+     * ({@code readsAll}) see every contact, an agent only the contacts of items they hold or completed (403).
+     */
+    public Uni<Position> position(String contactId, String callerId, boolean readsAll) {
         return items.ofContact(contactId).chain(item -> {
             if (item == null) {
                 throw WorkRequestRejected.notFound("no contact " + contactId);
+            }
+            if (!readsAll && !callerId.equals(item.agentId())) {
+                throw WorkRequestRejected.notHolder("contact " + contactId + " is not on an item held by " + callerId);
             }
             return item.state() != WorkState.QUEUED
                     ? Uni.createFrom().item(new Position(contactId, item, 0, null, null))

@@ -20,6 +20,10 @@ public class WorkRequestRejected extends RuntimeException {
         return new WorkRequestRejected(403, "Not the holder", detail);
     }
 
+    public static WorkRequestRejected forbidden(String detail) {
+        return new WorkRequestRejected(403, "Forbidden", detail);
+    }
+
     public static WorkRequestRejected conflict(String detail) {
         return new WorkRequestRejected(409, "Conflict", detail);
     }
