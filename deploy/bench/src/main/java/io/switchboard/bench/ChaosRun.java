@@ -1,8 +1,6 @@
 package io.switchboard.bench;
 
-import io.switchboard.contracts.Channel;
 import io.switchboard.runtime.SwitchboardStack;
-import io.switchboard.runtime.gateway.SignedWebhook;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -21,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fault suite: under steady signed webhook load, {@code kill -9} and restart in turn the broker, PostgreSQL,
@@ -35,6 +32,9 @@ public final class ChaosRun {
 
     /** A steady phase must see at least this share of the offered webhooks accepted, or the run proves little. */
     static final double MIN_ACCEPTED = 0.8;
+
+    /** How far back from a graceful stop a webhook may have been sent and still be in flight. */
+    private static final Duration IN_FLIGHT = Duration.ofSeconds(2);
 
     /**
      * One fault and what it did to the load sent from its start until contacts flowed again.
@@ -67,14 +67,17 @@ public final class ChaosRun {
     private record Period(Instant from, Instant to) {
     }
 
-    /** A fault's period and outcome, before the reconciliation says what was lost in it. */
+    /**
+     * A fault's period and outcome, before the reconciliation says what was lost in it.
+     *
+     * @param graceful whether requests in flight when it began must still be answered
+     */
     private record Injected(String fault, String evidence, Duration down, Duration recovery, Period period,
-            List<String> problems) {
+            boolean graceful, List<String> problems) {
     }
 
     private final SwitchboardStack stack;
     private final Options options;
-    private final AtomicLong probes = new AtomicLong();
 
     public ChaosRun(SwitchboardStack stack, Options options) {
         this.stack = stack;
@@ -95,7 +98,7 @@ public final class ChaosRun {
         LoadDriver driver = new LoadDriver(client, stack::url);
         Reconciliation reconciliation = new Reconciliation(stack.postgres(), stack.bootstrapServers());
         SentLog traffic = new SentLog(new TrafficMix(options.seed(), runId, stack.gateways()));
-        Flow flow = new Flow(driver, reconciliation, runId);
+        ContactFlow flow = new ContactFlow(driver, reconciliation, stack.gateways(), runId);
 
         AtomicBoolean loading = new AtomicBoolean(true);
         CompletableFuture<LoadDriver.Result> load = CompletableFuture.supplyAsync(() -> {
@@ -127,24 +130,28 @@ public final class ChaosRun {
         }
         LoadDriver.Result result = load.get();
 
-        Set<String> accepted = driver.accepted();
-        Reconciliation.Outcome reconciled = reconciliation.reconcile(accepted, id -> driver.sentAt(id) != null,
+        Reconciliation.Outcome reconciled = reconciliation.reconcile(driver.accepted(), id -> driver.sentAt(id) != null,
                 Duration.ofSeconds(120));
         Set<String> lost = new HashSet<>(reconciled.lost());
         List<String> steadyProblems = new ArrayList<>();
         for (int i = 0; i < steady.size(); i++) {
             Period period = steady.get(i);
             long offered = Math.round(options.rate() * Duration.between(period.from(), period.to()).toMillis() / 1000.0);
-            long acceptedInPeriod = traffic.tally(period.from(), period.to(), accepted, lost).accepted();
+            long acceptedInPeriod = traffic.tally(period.from(), period.to(), driver, lost).accepted();
             if (acceptedInPeriod < MIN_ACCEPTED * offered) {
                 steadyProblems.add("steady phase %d: %d of %d offered webhooks accepted".formatted(i + 1, acceptedInPeriod, offered));
             }
         }
         List<FaultOutcome> outcomes = faults.stream().map(fault -> {
-            SentLog.Tally tally = traffic.tally(fault.period().from(), fault.period().to(), accepted, lost);
+            SentLog.Tally tally = traffic.tally(fault.period().from(), fault.period().to(), driver, lost);
             List<String> problems = new ArrayList<>(fault.problems());
             if (tally.lost() > 0) {
                 problems.add(tally.lost() + " accepted webhooks lost");
+            }
+            long cut = fault.graceful() ? traffic.tally(fault.period().from().minus(IN_FLIGHT), fault.period().from(),
+                    driver, lost).unanswered() : 0;
+            if (cut > 0) {
+                problems.add(cut + " webhooks sent in the " + IN_FLIGHT.toSeconds() + " s before the SIGTERM got no answer");
             }
             return new FaultOutcome(fault.fault(), fault.evidence(), fault.down(), fault.recovery(), tally, problems);
         }).toList();
@@ -167,7 +174,7 @@ public final class ChaosRun {
         return new Period(from, Instant.now());
     }
 
-    private Injected inject(Fault fault, Duration outage, Flow flow) throws Exception {
+    private Injected inject(Fault fault, Duration outage, ContactFlow flow) throws Exception {
         System.out.println("  " + fault);
         Instant from = Instant.now();
         Outage injected = Outage.inject(fault, outage);
@@ -175,11 +182,11 @@ public final class ChaosRun {
         System.out.printf("  %s: %s; contacts flow again %.1f s after the restart%n", fault, injected.evidence(),
                 recovery.toMillis() / 1000.0);
         return new Injected(fault.toString(), injected.evidence(), Duration.ofMillis((long) (injected.downSeconds() * 1000)),
-                recovery, new Period(from, Instant.now()), injected.problems());
+                recovery, new Period(from, Instant.now()), fault.action() == Fault.Action.TERM, injected.problems());
     }
 
     /** As many webhooks as half a steady phase offers, each delivered 2–5 times at once, while the load goes on. */
-    private Injected storm(LoadDriver driver, SentLog traffic, Flow flow) throws Exception {
+    private Injected storm(LoadDriver driver, SentLog traffic, ContactFlow flow) throws Exception {
         System.out.println("  redelivery storm");
         Instant from = Instant.now();
         int webhooks = (int) Math.max(20, options.rate() * options.steady().toSeconds() / 2);
@@ -190,11 +197,11 @@ public final class ChaosRun {
                     storm.load().failuresByStatus()));
         }
         return new Injected("redelivery storm", storm.toString(), null, flow.await(), new Period(from, Instant.now()),
-                problems);
+                false, problems);
     }
 
     /** Garbage on every topic a service reads: dead-lettered, nobody stops, and contacts after it are stored and counted. */
-    private Injected garbage(HttpClient client, Flow flow) throws Exception {
+    private Injected garbage(HttpClient client, ContactFlow flow) throws Exception {
         System.out.println("  garbage records on every topic a service reads");
         Instant from = Instant.now();
         OpsBoard ops = new OpsBoard(client, stack);
@@ -214,7 +221,7 @@ public final class ChaosRun {
             problems.add("ops-service: " + e.getMessage());
         }
         return new Injected("garbage on " + GarbageRecords.TOPICS.size() + " topics", garbage.toString(), null,
-                recovery, new Period(from, Instant.now()), problems);
+                recovery, new Period(from, Instant.now()), false, problems);
     }
 
     private static OpsBoard.Totals opsTotals(OpsBoard ops, List<String> problems) throws InterruptedException {
@@ -231,50 +238,6 @@ public final class ChaosRun {
                 .map(Map.Entry::getKey).sorted().toList();
     }
 
-    /** Whether contacts flow: a new contact of every channel is accepted and stored by the work-service. */
-    private final class Flow {
-        private final LoadDriver driver;
-        private final Reconciliation reconciliation;
-        private final String runId;
-
-        Flow(LoadDriver driver, Reconciliation reconciliation, String runId) {
-            this.driver = driver;
-            this.reconciliation = reconciliation;
-            this.runId = runId;
-        }
-
-        /** How long until contacts flowed again; fails the run after 3 minutes. */
-        Duration await() throws Exception {
-            long start = System.nanoTime();
-            long deadline = start + Duration.ofMinutes(3).toNanos();
-            for (Channel channel : Channel.values()) {
-                while (!probe(channel)) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(channel + " contacts did not flow again within 3 minutes");
-                    }
-                    Thread.sleep(250);
-                }
-            }
-            return Duration.ofNanos(System.nanoTime() - start);
-        }
-
-        private boolean probe(Channel channel) throws Exception {
-            SignedWebhook probe = stack.gateways().contact(channel, "probe-" + runId + "-" + probes.incrementAndGet(),
-                    "3161" + (1_000_000 + probes.get()), "Probe", "Hoe laat zijn jullie open?");
-            if (driver.send(probe) / 100 != 2) {
-                return false;
-            }
-            long storedBy = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (System.nanoTime() < storedBy) {
-                if (!reconciliation.stored(Set.of(probe.contactId())).isEmpty()) {
-                    return true;
-                }
-                Thread.sleep(100);
-            }
-            return false;
-        }
-    }
-
     public String markdown(Outcome outcome) {
         StringBuilder md = new StringBuilder("# Fault suite\n\n");
         md.append("Measured by the fault suite (`ChaosRun`) on ").append(LocalDate.now()).append(": ")
@@ -284,13 +247,13 @@ public final class ChaosRun {
                 .append("is left down for ").append(options.outage().toSeconds()).append(" s; the rolling restart stops ")
                 .append("each service with SIGTERM and starts it again at once. *Recovery* is from the restart until a ")
                 .append("new contact of every channel is accepted and stored. The load columns count the steady load's ")
-                .append("webhooks sent from the fault until recovery.\n\n");
-        md.append("| fault | it happened | down for | recovery | sent | accepted | not accepted | accepted and lost |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
+                .append("webhooks sent from the fault until recovery; *no answer* is a refused or cut connection.\n\n");
+        md.append("| fault | it happened | down for | recovery | sent | accepted | no answer | 5xx | accepted and lost |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         for (FaultOutcome fault : outcome.faults()) {
-            md.append("| %s | %s | %s | %s | %,d | %,d | %,d | %,d |\n".formatted(fault.fault(), fault.evidence(),
+            md.append("| %s | %s | %s | %s | %,d | %,d | %,d | %,d | %,d |\n".formatted(fault.fault(), fault.evidence(),
                     seconds(fault.down()), seconds(fault.recovery()), fault.load().sent(), fault.load().accepted(),
-                    fault.load().notAccepted(), fault.load().lost()));
+                    fault.load().unanswered(), fault.load().serverErrors(), fault.load().lost()));
         }
         md.append("\n**Reconciliation**: ").append(outcome.reconciliation()).append(". Webhooks not accepted over the ")
                 .append("whole run (status → count, -1 = no answer): ").append(outcome.load().failuresByStatus())

@@ -41,6 +41,7 @@ final class LoadDriver {
     // Recorded before sending: a fast pipeline may queue a contact before its 2xx has been read.
     private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> answers = new ConcurrentHashMap<>();
 
     LoadDriver(HttpClient client, Function<String, String> serviceUrl) {
         this.client = client;
@@ -50,6 +51,11 @@ final class LoadDriver {
     /** When the webhook of a contact was sent, or null if this driver did not send it. */
     Instant sentAt(String contactId) {
         return sentAt.get(contactId);
+    }
+
+    /** The last answer to the webhook of a contact: its status, -1 for none, or null while it is pending. */
+    Integer answer(String contactId) {
+        return answers.get(contactId);
     }
 
     /** The contacts whose webhook got a 2xx. */
@@ -89,6 +95,7 @@ final class LoadDriver {
             client.sendAsync(request(webhook), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 inFlight.release();
                 int status = failure == null ? response.statusCode() : -1;
+                answers.put(webhook.contactId(), status);
                 if (status / 100 == 2) {
                     latency.recordNanos(System.nanoTime() - sentNanos);
                     accepted.add(webhook.contactId());
@@ -109,11 +116,13 @@ final class LoadDriver {
         try {
             sentAt.put(webhook.contactId(), Instant.now());
             int status = client.send(request(webhook), HttpResponse.BodyHandlers.discarding()).statusCode();
+            answers.put(webhook.contactId(), status);
             if (status / 100 == 2) {
                 accepted.add(webhook.contactId());
             }
             return status;
         } catch (java.io.IOException e) {
+            answers.put(webhook.contactId(), -1);
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

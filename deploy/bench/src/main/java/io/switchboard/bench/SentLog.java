@@ -4,6 +4,7 @@ import io.switchboard.runtime.gateway.SignedWebhook;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -11,11 +12,11 @@ import java.util.function.Supplier;
 /** The steady load's webhooks and when each was handed to the driver: to tell what happened to them per phase. */
 final class SentLog implements Supplier<SignedWebhook> {
 
-    /** Webhooks sent in a period: how many got a 2xx, and how many of those the work-service never stored. */
-    record Tally(long sent, long accepted, long lost) {
-        long notAccepted() {
-            return sent - accepted;
-        }
+    /**
+     * Webhooks sent in a period: how many got a 2xx, no answer (connection refused or cut) or a 5xx, and how many
+     * of the accepted the work-service never stored.
+     */
+    record Tally(long sent, long accepted, long unanswered, long serverErrors, long lost) {
     }
 
     private final Supplier<SignedWebhook> traffic;
@@ -32,17 +33,22 @@ final class SentLog implements Supplier<SignedWebhook> {
         return webhook;
     }
 
-    Tally tally(Instant from, Instant to, Set<String> accepted, Set<String> lost) {
+    Tally tally(Instant from, Instant to, LoadDriver driver, Set<String> lost) {
         long sent = 0;
-        long acceptedInPeriod = 0;
+        long accepted = 0;
+        long unanswered = 0;
+        long serverErrors = 0;
         long lostInPeriod = 0;
         for (Map.Entry<String, Instant> webhook : sentAt.entrySet()) {
             if (!webhook.getValue().isBefore(from) && webhook.getValue().isBefore(to)) {
+                int status = Objects.requireNonNullElse(driver.answer(webhook.getKey()), 0);
                 sent++;
-                acceptedInPeriod += accepted.contains(webhook.getKey()) ? 1 : 0;
+                accepted += status / 100 == 2 ? 1 : 0;
+                unanswered += status == -1 ? 1 : 0;
+                serverErrors += status / 100 == 5 ? 1 : 0;
                 lostInPeriod += lost.contains(webhook.getKey()) ? 1 : 0;
             }
         }
-        return new Tally(sent, acceptedInPeriod, lostInPeriod);
+        return new Tally(sent, accepted, unanswered, serverErrors, lostInPeriod);
     }
 }
