@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ public class ChannelBoard {
 
     public ChannelBoard(OpsSettings settings) {
         this.settings = settings;
-        this.repeats = new RepeatContacts(settings.repeatContactWindow());
+        this.repeats = new RepeatContacts(settings.repeatContactWindow(), settings.maxRepeatSubjects());
         for (Channel channel : Channel.values()) {
             channels.put(channel, new Tally());
         }
@@ -80,11 +81,12 @@ public class ChannelBoard {
     }
 
     public synchronized void lifecycle(LifecycleEvent event, Instant now) {
-        ContactRecord record = record(event.contactId());
         String eventId = event.eventId() != null ? event.eventId() : event.type() + "@" + event.occurredAt();
-        if (record.channel == null && event.channel() == null) {
+        ContactRecord known = contacts.get(event.contactId());
+        if ((known == null || known.channel == null) && event.channel() == null) {
             throw new IllegalArgumentException("lifecycle event " + eventId + " of an unknown contact has no channel");
         }
+        ContactRecord record = record(event.contactId());
         if (!record.eventIds.add(eventId)) {
             return;
         }
@@ -274,23 +276,28 @@ public class ChannelBoard {
         }
         String subject = record.customerKey + "|" + record.intent;
         if (arrivedAt != null) {
-            for (ContactRecord earlier : repeats.arrived(subject, record.contactId, arrivedAt)) {
-                count(earlier, earlier.completedAt, now, c -> c.firstContactResolved--);
+            for (RepeatContacts.Resolved earlier : repeats.arrived(subject, record.contactId, arrivedAt)) {
+                count(earlier.channel(), earlier.office(), earlier.completedAt(), now, c -> c.firstContactResolved--);
             }
         }
         if (record.completed && !record.repeatTracked) {
             record.repeatTracked = true;
             if (!record.escalated && !repeats.repeatedAfter(subject, record.contactId, record.completedAt)) {
                 count(record, record.completedAt, now, c -> c.firstContactResolved++);
-                repeats.resolved(subject, record);
+                repeats.resolved(subject, new RepeatContacts.Resolved(record.contactId, record.channel,
+                        record.office, record.completedAt));
             }
         }
     }
 
     private void count(ContactRecord record, Instant at, Instant now, Consumer<Counts> change) {
-        tally(record.channel).record(at, now, change);
-        if (record.office != null) {
-            tally(record.office).record(at, now, change);
+        count(record.channel, record.office, at, now, change);
+    }
+
+    private void count(Channel channel, Office office, Instant at, Instant now, Consumer<Counts> change) {
+        tally(channel).record(at, now, change);
+        if (office != null) {
+            tally(office).record(at, now, change);
         }
     }
 
@@ -336,7 +343,34 @@ public class ChannelBoard {
         if (contactId == null) {
             throw new IllegalArgumentException("event without contact id");
         }
-        return contacts.computeIfAbsent(contactId, ContactRecord::new);
+        ContactRecord record = contacts.get(contactId);
+        if (record == null) {
+            if (contacts.size() >= settings.maxContacts()) {
+                forgetOldestFinished();
+            }
+            record = new ContactRecord(contactId);
+            contacts.put(contactId, record);
+        }
+        return record;
+    }
+
+    /**
+     * At the cap, the tenth of the remembered contacts that finished longest ago is forgotten at once (so this runs
+     * once per that many new contacts): only a redelivery of their steps, days late, could still change a count.
+     * Open contacts are the queues themselves and are never forgotten.
+     */
+    private void forgetOldestFinished() {
+        int toForget = Math.max(1, settings.maxContacts() / 10);
+        contacts.values().stream().filter(record -> !record.open())
+                .sorted(Comparator.comparing(record -> record.lastChange,
+                        Comparator.nullsFirst(Comparator.naturalOrder())))
+                .limit(toForget).map(record -> record.contactId).toList()
+                .forEach(contacts::remove);
+    }
+
+    /** How many contacts are remembered now (open ones, and finished ones for de-duplication). */
+    public synchronized int rememberedContacts() {
+        return contacts.size();
     }
 
     private Duration target(ContactRecord record) {

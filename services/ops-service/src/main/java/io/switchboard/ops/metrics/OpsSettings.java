@@ -31,6 +31,17 @@ public interface OpsSettings {
     @WithDefault("24h")
     Duration finishedContactRetention();
 
+    /**
+     * At most this many contacts are remembered at once: open ones (never dropped) and finished ones for
+     * de-duplication, the longest finished forgotten first beyond it. Bounds the heap, docs/scaling.md.
+     */
+    @WithDefault("200000")
+    int maxContacts();
+
+    /** At most this many customer-and-subject pairs are tracked for repeat contacts (FCR), least recent dropped. */
+    @WithDefault("500000")
+    int maxRepeatSubjects();
+
     Alerts alerts();
 
     /** Channels a closed channel may send its customers to, most preferred first when their waits are equal. */
