@@ -46,6 +46,9 @@ public final class KafkaNode implements AutoCloseable {
                         props.put("num.partitions", "3");
                         props.put("offsets.topic.num.partitions", "5");
                         props.put("group.initial.rebalance.delay.ms", "0");
+                        // A single node needs no liveness record from its controller twice a second; idle, those
+                        // were a third of the broker's CPU (docs/benchmarks.md).
+                        props.put("metadata.max.idle.interval.ms", "5000");
                     })
                     .start();
         }
