@@ -63,7 +63,10 @@ final class EventSamples {
         return new ContactRouted(ContactRouted.SCHEMA_VERSION, whatsAppText(), Rst.TECHNICAL, Intent.FAULT_REPORT,
                 Office.TECHNICIANS, 70, List.of("internet", "lang:nl"), 3600, 0.9,
                 List.of("phrase 'doet het niet' -> FAULT_REPORT (score 0.9)", "FAULT_REPORT -> TECHNICAL -> TECHNICIANS"),
-                T0.plusMillis(120));
+                T0.plusMillis(120), List.of(
+                        new ContactRouted.TargetingStep(0, List.of("internet", "lang:nl"), Office.TECHNICIANS),
+                        new ContactRouted.TargetingStep(60, List.of(), Office.TECHNICIANS),
+                        new ContactRouted.TargetingStep(600, List.of(), Office.FRONT_OFFICE)));
     }
 
     static ContactRouted routedPublicComplaint() {

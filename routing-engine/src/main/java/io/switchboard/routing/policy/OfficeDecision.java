@@ -1,6 +1,7 @@
 package io.switchboard.routing.policy;
 
 import io.switchboard.contracts.ContactReceived;
+import io.switchboard.contracts.ContactRouted.TargetingStep;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Office;
 import io.switchboard.routing.classification.Classification;
@@ -15,7 +16,7 @@ import java.util.Optional;
 /**
  * Applies the office part of the rule set to a classified contact: confidentiality first (it overrides
  * everything), then the intent and RST mapping, then the front-office filter for decisions the classifier is not
- * sure of; then priority, skills and SLA.
+ * sure of; then priority, skills, SLA and how the target widens while the contact waits.
  */
 public final class OfficeDecision {
 
@@ -35,7 +36,10 @@ public final class OfficeDecision {
         int sla = rules.slaSeconds().get(contact.channel());
         explanation.add("Answer within " + sla + " s (" + contact.channel() + " service level)"
                 + (skills.isEmpty() ? "" : "; needs skills " + String.join(", ", skills)) + ".");
-        return new RoutingDecision(office, priority, skills, sla, explanation);
+        List<TargetingStep> targeting = TargetingLadder.of(office, skills,
+                rules.targeting().stepsFor(classification.intent(), office));
+        explanation.add(TargetingLadder.describe(targeting));
+        return new RoutingDecision(office, priority, skills, sla, explanation, targeting);
     }
 
     private static Office office(Classification classification, RuleSet ruleSet, List<String> explanation) {

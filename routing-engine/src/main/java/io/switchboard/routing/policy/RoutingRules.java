@@ -1,6 +1,7 @@
 package io.switchboard.routing.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Office;
@@ -23,12 +24,14 @@ public record RoutingRules(
         List<ConfidentialityRule> confidentiality,
         Priority priority,
         Map<Channel, Integer> slaSeconds,
-        Map<Intent, List<String>> skills) {
+        Map<Intent, List<String>> skills,
+        Targeting targeting) {
 
     public RoutingRules {
         confidentiality = confidentiality == null ? List.of() : List.copyOf(confidentiality);
         slaSeconds = slaSeconds == null ? Map.of() : Map.copyOf(slaSeconds);
         skills = skills == null ? Map.of() : Map.copyOf(skills);
+        targeting = targeting == null ? Targeting.RELAX_SKILLS_AFTER_A_MINUTE : targeting;
     }
 
     /**
@@ -87,5 +90,38 @@ public record RoutingRules(
             base = base == null ? Map.of() : Map.copyOf(base);
             tiers = tiers == null ? Map.of() : Map.copyOf(tiers);
         }
+    }
+
+    /**
+     * How the target of a waiting contact widens: the steps of its intent if listed, else of its office, else the
+     * default. Without a {@code targeting} section the required skills are dropped after a minute, so no contact
+     * waits longer than that for a skill nobody on duty has.
+     */
+    public record Targeting(@JsonProperty("default") List<Step> defaults, Map<Office, List<Step>> byOffice,
+            Map<Intent, List<Step>> byIntent) {
+
+        static final Targeting RELAX_SKILLS_AFTER_A_MINUTE = new Targeting(List.of(new Step(60, List.of(), null)),
+                null, null);
+
+        public Targeting {
+            defaults = defaults == null ? List.of() : List.copyOf(defaults);
+            byOffice = byOffice == null ? Map.of() : Map.copyOf(byOffice);
+            byIntent = byIntent == null ? Map.of() : Map.copyOf(byIntent);
+        }
+
+        public List<Step> stepsFor(Intent intent, Office office) {
+            List<Step> steps = byIntent.get(intent);
+            if (steps == null) {
+                steps = byOffice.getOrDefault(office, defaults);
+            }
+            return steps;
+        }
+    }
+
+    /**
+     * From {@code afterSeconds} of waiting on, the contact may be taken by agents of {@code office} with
+     * {@code requiredSkills}; either left out keeps what the step before said.
+     */
+    public record Step(int afterSeconds, List<String> requiredSkills, Office office) {
     }
 }

@@ -86,6 +86,7 @@ public final class RuleSet {
                 problems.add("slaSeconds needs a positive value for " + channel);
             }
         }
+        problems.addAll(TargetingLadder.problems(rules.targeting()));
         if (!problems.isEmpty()) {
             throw new InvalidRulesException(source + ": " + String.join("; ", problems));
         }
