@@ -3,6 +3,8 @@ package io.switchboard.ops.messaging;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
+import io.smallrye.common.annotation.Identifier;
+import io.switchboard.contracts.KafkaConnection;
 import io.switchboard.contracts.Topics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +17,6 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -41,7 +42,7 @@ public class ReplayProgress {
     private static final int TIMEOUT_MS = 3000;
     private static final String LEARN_TARGETS = "replay-progress-targets";
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final Scheduler scheduler;
     private final Map<TopicPartition, Long> consumed = new ConcurrentHashMap<>();
     /** The last offset of each partition at start-up that holds records; null until known. */
@@ -49,9 +50,8 @@ public class ReplayProgress {
     private volatile boolean caughtUp;
     private Admin admin;
 
-    public ReplayProgress(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            Scheduler scheduler) {
-        this.bootstrapServers = bootstrapServers;
+    public ReplayProgress(@Identifier("default-kafka-broker") Map<String, Object> kafka, Scheduler scheduler) {
+        this.kafka = kafka;
         this.scheduler = scheduler;
     }
 
@@ -137,9 +137,10 @@ public class ReplayProgress {
 
     private Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
+            Map<String, Object> config = KafkaConnection.of(kafka);
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+            admin = Admin.create(config);
         }
         return admin;
     }
