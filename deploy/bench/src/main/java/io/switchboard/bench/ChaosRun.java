@@ -112,6 +112,8 @@ public final class ChaosRun {
         List<Period> steady = new ArrayList<>();
         List<Injected> faults = new ArrayList<>();
         try {
+            // The first steady phase begins once the load and every channel flow: a cold start is no phase.
+            flow.await();
             for (Fault fault : Fault.crashes(stack)) {
                 steady.add(steady());
                 faults.add(inject(fault, options.outage(), flow));
