@@ -27,7 +27,8 @@ public record Alert(
 
     public static final int SCHEMA_VERSION = 1;
 
-    public enum Kind { COMPLAINT_SURGE, SERVICE_LEVEL_BREACH, QUEUE_AGE }
+    /** {@code UNMAPPED_DELIVERY}: signed deliveries of a channel that its adapter kept raw on contacts.unmapped. */
+    public enum Kind { COMPLAINT_SURGE, SERVICE_LEVEL_BREACH, QUEUE_AGE, UNMAPPED_DELIVERY }
 
     public enum State { RAISED, CLEARED }
 }

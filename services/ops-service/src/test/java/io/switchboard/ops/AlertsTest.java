@@ -11,11 +11,13 @@ import io.switchboard.contracts.ContactRouted;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Json;
 import io.switchboard.contracts.Topics;
+import io.switchboard.contracts.UnmappedDelivery;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import io.switchboard.runtime.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static io.switchboard.contracts.LifecycleEventType.ACCEPTED;
@@ -140,6 +144,21 @@ class AlertsTest {
                 Intent.COMPLAINT, text, at);
     }
 
+    @Test
+    void signedDeliveriesThatCouldNotBeMappedRaiseAnAlertPerChannelUntilTheWindowPasses() {
+        Instant now = Instant.now();
+        kafka.produceStrings().fromRecords(List.of(new ProducerRecord<>(Topics.CONTACTS_UNMAPPED, "d-1",
+                json(new UnmappedDelivery(UnmappedDelivery.SCHEMA_VERSION, "alert-" + UUID.randomUUID(),
+                        Channel.PHONE, "twilio", "/webhooks/twilio/voice", now, "unreadable-body", "no CallSid",
+                        Map.of(), "From=%2B31", null))))).awaitCompletion();
+
+        Alert raised = awaitActive(Alert.Kind.UNMAPPED_DELIVERY, "PHONE");
+        assertThat(raised.channel()).isEqualTo(Channel.PHONE);
+        assertThat(raised.message()).contains("1 signed PHONE deliveries").contains("contacts.unmapped");
+        // Test profile: the window is 20 s.
+        awaitCleared(raised);
+    }
+
     private Alert awaitActive(Alert.Kind kind, String key) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> active().stream()
                 .filter(alert -> alert.kind() == kind && alert.key().equals(key)).findFirst().orElse(null),
@@ -171,6 +190,14 @@ class AlertsTest {
     }
 
     record Alerts(List<Alert> active, List<Alert> cleared) {
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Alert parse(String json) {

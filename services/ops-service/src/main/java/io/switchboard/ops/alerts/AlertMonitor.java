@@ -2,6 +2,7 @@ package io.switchboard.ops.alerts;
 
 import io.quarkus.scheduler.Scheduled;
 import io.switchboard.contracts.Alert;
+import io.switchboard.contracts.Channel;
 import io.switchboard.ops.metrics.BoardSnapshot;
 import io.switchboard.ops.metrics.ChannelBoard;
 import io.switchboard.ops.metrics.ChannelView;
@@ -9,19 +10,22 @@ import io.switchboard.ops.metrics.Figures;
 import io.switchboard.ops.metrics.OpsSettings;
 import io.switchboard.ops.messaging.AlertPublisher;
 import io.switchboard.ops.messaging.ReplayProgress;
+import io.switchboard.ops.unmapped.UnmappedDeliveries;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Evaluates the alert conditions on a schedule and publishes each change of state on {@code alerts}, keyed by what
  * the alert is about: a complaint surge on a topic, a channel's service level under its goal, a contact waiting
- * longer than its channel's queue-age limit. A condition that holds again is not raised again until cleared.
+ * longer than its channel's queue-age limit, signed deliveries of a channel that its adapter could not map. A condition that holds again is not raised again until cleared.
  */
 @ApplicationScoped
 public class AlertMonitor {
@@ -35,10 +39,11 @@ public class AlertMonitor {
     private final AlertBook book;
     private final AlertPublisher publisher;
     private final ReplayProgress replay;
+    private final UnmappedDeliveries unmapped;
     private final Clock clock;
 
     public AlertMonitor(OpsSettings settings, ChannelBoard board, ComplaintSurge complaints, AlertBook book,
-            AlertPublisher publisher, ReplayProgress replay, Clock clock) {
+            AlertPublisher publisher, ReplayProgress replay, UnmappedDeliveries unmapped, Clock clock) {
         if (!ChannelBoard.WINDOWS.containsKey(settings.alerts().serviceLevelWindow())) {
             throw new IllegalArgumentException("switchboard.ops.alerts.service-level-window must be one of "
                     + ChannelBoard.WINDOWS.keySet());
@@ -49,6 +54,7 @@ public class AlertMonitor {
         this.book = book;
         this.publisher = publisher;
         this.replay = replay;
+        this.unmapped = unmapped;
         this.clock = clock;
     }
 
@@ -67,6 +73,24 @@ public class AlertMonitor {
             queueAge(view, now);
         });
         complaintSurges(now);
+        unmappedDeliveries(now);
+    }
+
+    /** Kept deliveries are customers' messages nobody sees until the mapping is fixed and they are replayed. */
+    private void unmappedDeliveries(Instant now) {
+        Duration window = settings.alerts().unmappedWindow();
+        Map<Channel, Long> recent = unmapped.receivedSince(now.minus(window));
+        for (Channel channel : Channel.values()) {
+            long count = recent.getOrDefault(channel, 0L);
+            if (count > 0) {
+                publish(book.raise(Alert.Kind.UNMAPPED_DELIVERY, channel.name(), channel,
+                        ("%d signed %s deliveries in the last %s could not be mapped; kept on contacts.unmapped,"
+                                + " replay them after a fix").formatted(count, channel, seconds(window.toSeconds())),
+                        count, 0, now));
+            } else {
+                publish(book.clear(Alert.Kind.UNMAPPED_DELIVERY, channel.name(), 0, now));
+            }
+        }
     }
 
     private void serviceLevel(ChannelView view, Instant now) {

@@ -73,6 +73,13 @@ public interface OpsSettings {
         /** Complaint topics by keyword: topic name to the words that place a complaint in it. */
         Map<String, List<String>> complaintTopics();
 
+        /**
+         * An unmapped-delivery alert per channel stays raised while deliveries of that channel arrived on
+         * contacts.unmapped within this period.
+         */
+        @WithDefault("1h")
+        Duration unmappedWindow();
+
         /** The recent period whose complaints are compared with the baseline. */
         @WithDefault("15m")
         Duration surgeWindow();

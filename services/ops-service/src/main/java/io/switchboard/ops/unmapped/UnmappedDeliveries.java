@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,8 @@ public class UnmappedDeliveries {
      */
     static final int REASONS_PER_CHANNEL = 20;
     static final String OTHER_REASONS = "other reasons";
+    /** Arrival times kept per channel for the alert's window: a flood is one alert, not a growing list. */
+    static final int ARRIVALS_KEPT = 1_000;
     /** Enough to recognise redeliveries, which follow within hours; bounded, like everything this service keeps. */
     private static final int IDS_REMEMBERED = 10_000;
 
@@ -42,6 +45,7 @@ public class UnmappedDeliveries {
     };
     private final Map<Channel, Map<String, Counter>> counters = new HashMap<>();
     private final Deque<Unmapped> latest = new ArrayDeque<>();
+    private final Map<Channel, Deque<Instant>> arrivals = new EnumMap<>(Channel.class);
     private long total;
 
     public UnmappedDeliveries(MeterRegistry registry) {
@@ -59,6 +63,25 @@ public class UnmappedDeliveries {
         while (latest.size() > LATEST_KEPT) {
             latest.removeLast();
         }
+        if (delivery.receivedAt() != null) {
+            Deque<Instant> times = arrivals.computeIfAbsent(delivery.channel(), c -> new ArrayDeque<>());
+            times.addFirst(delivery.receivedAt());
+            if (times.size() > ARRIVALS_KEPT) {
+                times.removeLast();
+            }
+        }
+    }
+
+    /** Per channel, how many deliveries were received after {@code since} (at most {@link #ARRIVALS_KEPT}). */
+    public synchronized Map<Channel, Long> receivedSince(Instant since) {
+        Map<Channel, Long> counts = new EnumMap<>(Channel.class);
+        arrivals.forEach((channel, times) -> {
+            long recent = times.stream().filter(time -> time.isAfter(since)).count();
+            if (recent > 0) {
+                counts.put(channel, recent);
+            }
+        });
+        return counts;
     }
 
     public synchronized Summary summary() {
