@@ -125,6 +125,29 @@ class MetaWebhookTest extends WebhookContractTest {
                 """.formatted(PAGE, PAGE, unique, PAGE, text);
     }
 
+    /** Meta's group_feed field (a comment on the page's post in a group), as the Graph API reference documents it. */
+    @Test
+    void groupFeedCommentIsAPublicContact() {
+        String commentId = "5551234567_" + System.nanoTime();
+        WebhookDelivery delivery = delivery(sample("meta-group-feed-comment.json", commentId), commentId);
+        delivery.post().statusCode(200);
+
+        List<ConsumerRecord<String, String>> records = published(delivery, 1);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo("handle:facebook:998877");
+        assertThat(records.get(0).value()).contains("\"public\":true").contains("\"groupId\":\"5551234567\"")
+                .contains("\"kind\":\"group_feed/comment\"").contains("Waarom krijg ik geen antwoord");
+    }
+
+    /** A provider's documented sample from test resources, with {@code {{id}}} made unique. */
+    private static String sample(String name, String id) {
+        try (java.io.InputStream in = MetaWebhookTest.class.getResourceAsStream("/providers/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip().replace("{{id}}", id);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static WebhookDelivery delivery(String body, String... providerIds) {
         byte[] bytes = utf8(body);
         return new WebhookDelivery("/webhooks/meta", "application/json", bytes,

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -61,6 +63,28 @@ class XWebhookTest extends WebhookContractTest {
         String expected = SignatureScheme.X.sign(CONSUMER_SECRET, "9b4507b3-9040-4669-9ca3-6b94edb50553".getBytes(StandardCharsets.UTF_8));
         RestAssured.given().queryParam("crc_token", "9b4507b3-9040-4669-9ca3-6b94edb50553").get("/webhooks/x")
                 .then().statusCode(200).body("response_token", equalTo(expected));
+    }
+
+    /**
+     * The CRC answer is the HMAC the POST signature uses: asking for the answer to a JSON body was a way to sign
+     * forged activity. Only tokens shaped like X's are answered, and their answer signs no body.
+     */
+    @Test
+    void crcAnswerCannotBeUsedToForgeActivity() {
+        String unique = unique();
+        String forged = activity(mention(unique, "vervalst bericht"), "");
+        RestAssured.given().queryParam("crc_token", forged).get("/webhooks/x").then().statusCode(400)
+                .body("response_token", nullValue());
+        RestAssured.given().queryParam("crc_token", "a".repeat(65)).get("/webhooks/x").then().statusCode(400);
+
+        String answerForAToken = RestAssured.given().queryParam("crc_token", unique).get("/webhooks/x")
+                .then().statusCode(200).extract().path("response_token");
+        WebhookDelivery delivery = new WebhookDelivery("/webhooks/x", "application/json", utf8(forged),
+                Map.of("x-twitter-webhooks-signature", answerForAToken), "x-twitter-webhooks-signature",
+                List.of(ContactIds.of(Channel.SOCIAL, unique)));
+        assertProblem(delivery.post(), 401);
+        assertThat(published(delivery, 0)).isEmpty();
+        assertThat(unmapped(delivery, 0)).isEmpty();
     }
 
     @Test

@@ -100,6 +100,35 @@ class StoreVisitWebhookTest extends WebhookContractTest {
                 .header("X-Qminder-Signature", signedForOtherUrl).post("/webhooks/store/visits").then(), 401);
     }
 
+    /**
+     * Qminder's documented ticket events: numeric ids and line ids, the creation time as an object, a phone number
+     * as a number. They were refused with 400; now the check-in is a contact and calling and serving are counted.
+     */
+    @Test
+    void qminderDocumentedTicketEventsAreAccepted() {
+        String id = String.valueOf(System.nanoTime());
+        WebhookDelivery created = delivery(sample("qminder-ticket-created.json", id), ContactIds.of(Channel.STORE, id));
+        created.post().statusCode(200);
+        delivery(sample("qminder-ticket-called.json", id)).post().statusCode(200);
+        delivery(sample("qminder-ticket-served.json", id)).post().statusCode(200);
+
+        List<ConsumerRecord<String, String>> records = published(created, 1);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo("phone:+3725555555");
+        assertThat(records.get(0).value()).contains("\"text\":\"My new phone does not charge\"")
+                .contains("\"line\":\"82364\"").contains("\"receivedAt\":\"2026-11-30T09:15:00Z\"");
+        assertThat(unmapped(created, 0)).isEmpty();
+    }
+
+    /** A provider's documented sample from test resources, with {@code {{id}}} made unique. */
+    private static String sample(String name, String id) {
+        try (java.io.InputStream in = StoreVisitWebhookTest.class.getResourceAsStream("/providers/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip().replace("{{id}}", id);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String ticket(String type, String id) {
         return """
                 {"type":"%s","data":{"id":"%s","source":"KIOSK","line":"71490","lineName":"Service desk",

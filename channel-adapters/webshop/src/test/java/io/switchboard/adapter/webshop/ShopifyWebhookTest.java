@@ -90,6 +90,28 @@ class ShopifyWebhookTest extends WebshopContractTest {
                 .containsExactlyElementsOf(original.contactIds());
     }
 
+    /**
+     * Shopify's documented orders/create sample carries a cancel_reason and no note: that reason is not what the
+     * customer wrote, so it is no contact (it was one, with the reason as its "note") and nothing is kept unmapped.
+     */
+    @Test
+    void documentedOrderCreatedWithACancelReasonIsNoContact() {
+        WebhookDelivery delivery = delivery("orders/create", unique(), sample("shopify-orders-create.json",
+                String.valueOf(System.nanoTime())));
+        delivery.post().statusCode(200);
+        assertThat(published(delivery, 0)).isEmpty();
+        assertThat(unmapped(delivery, 0)).isEmpty();
+    }
+
+    /** A provider's documented sample from test resources, with {@code {{id}}} made unique. */
+    private static String sample(String name, String id) {
+        try (java.io.InputStream in = ShopifyWebhookTest.class.getResourceAsStream("/providers/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip().replace("{{id}}", id);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static WebhookDelivery delivery(String topic, String webhookId, String body) {
         byte[] bytes = utf8(body);
         return new WebhookDelivery("/webhooks/shopify", "application/json", bytes,
