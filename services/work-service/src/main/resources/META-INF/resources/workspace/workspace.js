@@ -1,0 +1,460 @@
+// The agent's workspace: one agent, one item at a time, on the work-service's API (services/work-service/README.md,
+// docs/agent-client.md). No libraries and no build step.
+// Signing in: the API wants a bearer token of the group agent. It is pasted into the form, or handed over in the URL
+// fragment (#token=..., which never reaches a server or its logs) and removed from the address at once; it is kept
+// in sessionStorage, so it lives as long as the tab.
+// Presence: the work-service takes an agent who makes no call for its presence-timeout (120 s by default) for
+// offline and returns their items, so while no long poll is open the page posts its status again every 30 s.
+(function () {
+  'use strict';
+
+  const TOKEN = 'switchboard.workspace.token';
+  const LANGUAGE = 'switchboard.workspace.language';
+  const API = '../api/';
+  const WAIT_SECONDS = 25;
+  const HEARTBEAT_MS = 30000;
+  const RETRY_MS = 3000;
+
+  const state = { status: null, reason: null, item: null, timeline: null, polling: false, checking: false, session: null };
+  let language = localStorage.getItem(LANGUAGE) || (navigator.language.startsWith('nl') ? 'nl' : 'en');
+
+  const $ = id => document.getElementById(id);
+
+  function t(key, values) {
+    const path = key.split('.');
+    let text = path.reduce((table, part) => table && table[part], STRINGS[language]);
+    if (text == null) return key;
+    Object.entries(values || {}).forEach(([name, value]) => { text = text.replace('{' + name + '}', value); });
+    return text;
+  }
+
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function time(instant) {
+    return instant ? new Date(instant).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB',
+        { dateStyle: 'short', timeStyle: 'short' }) : '–';
+  }
+
+  // ---- talking to the work-service -------------------------------------------------------------------------------
+
+  /** An RFC 9457 problem details answer of the API. */
+  class Problem extends Error {
+    constructor(status, body) {
+      super((body && body.detail) || String(status));
+      this.status = status;
+      this.title = (body && body.title) || 'HTTP ' + status;
+    }
+  }
+
+  /** Thrown after a 401 sent the agent back to sign in: whoever called stops. */
+  class SignedOut extends Error {}
+
+  async function api(method, path, body) {
+    const headers = { Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN), Accept: 'application/json' };
+    if (body) headers['Content-Type'] = 'application/json';
+    const response = await fetch(API + path, { method, headers, body: body && JSON.stringify(body),
+        signal: state.session.signal });
+    if (response.status === 401) {
+      signIn(t('tokenRefused'));
+      throw new SignedOut();
+    }
+    const text = await response.text();
+    const json = text ? JSON.parse(text) : null;
+    if (!response.ok) throw new Problem(response.status, json);
+    return json;
+  }
+
+  function showProblem(error) {
+    const box = $('problem');
+    if (error instanceof Problem) {
+      box.textContent = error.title + ' (' + error.status + '): ' + error.message;
+    } else {
+      box.textContent = t('network');
+    }
+    box.hidden = false;
+  }
+
+  function notice(text) {
+    const box = $('problem');
+    box.textContent = text;
+    box.hidden = !text;
+  }
+
+  const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+  /** Runs an API step; problems are shown, a 401 has already sent the agent to sign in. */
+  async function attempt(step) {
+    try {
+      notice('');
+      return await step();
+    } catch (e) {
+      if (!(e instanceof SignedOut) && e.name !== 'AbortError') showProblem(e);
+      return undefined;
+    }
+  }
+
+  // ---- presence and the long poll ---------------------------------------------------------------------------------
+
+  /** AVAILABLE, AWAY (with a reason: BREAK, TRAINING) or OFFLINE. */
+  async function setStatus(status, reason) {
+    wakeAudio();
+    const agent = await attempt(() => api('POST', 'agents/me/status', { status, reason: reason || null }));
+    if (!agent) return;
+    state.status = agent.status;
+    state.reason = agent.status === 'AWAY' ? reason || null : null;
+    renderStatus();
+    poll();
+  }
+
+  /** Long polls while the agent is available and holds nothing; each poll also counts as the agent's presence. */
+  async function poll() {
+    if (state.polling) return;
+    state.polling = true;
+    try {
+      while (state.status === 'AVAILABLE' && !state.item && state.session) {
+        try {
+          const item = await api('POST', 'work/next?waitSeconds=' + WAIT_SECONDS);
+          notice('');
+          if (item) arrive(item);
+        } catch (e) {
+          if (e instanceof SignedOut || e.name === 'AbortError') return;
+          showProblem(e);
+          if (e instanceof Problem) {
+            // 409: no profile, or no longer AVAILABLE (e.g. taken offline after a silence): the agent decides.
+            state.status = null;
+            state.reason = null;
+            renderStatus();
+            return;
+          }
+          await sleep(RETRY_MS);
+        }
+      }
+    } finally {
+      state.polling = false;
+    }
+  }
+
+  function heartbeat() {
+    if (state.session && !state.polling && (state.status === 'AVAILABLE' || state.status === 'AWAY')) {
+      attempt(() => api('POST', 'agents/me/status', { status: state.status, reason: state.reason }));
+    }
+  }
+
+  // ---- the cue for new work ----------------------------------------------------------------------------------------
+
+  let audio = null;
+
+  // Browsers let a page play sound only after a gesture, so the context is made when the agent sets a status.
+  function wakeAudio() {
+    if (!audio && window.AudioContext) audio = new AudioContext();
+  }
+
+  function cue() {
+    document.title = '● ' + t('newItem') + ' · Switchboard';
+    $('item').classList.add('arrived');
+    setTimeout(() => $('item').classList.remove('arrived'), 1500);
+    if (!audio) return;
+    const tone = audio.createOscillator();
+    const volume = audio.createGain();
+    tone.frequency.value = 880;
+    volume.gain.setValueAtTime(0.2, audio.currentTime);
+    volume.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4);
+    tone.connect(volume).connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.4);
+  }
+
+  // ---- the item ----------------------------------------------------------------------------------------------------
+
+  function arrive(item) {
+    state.item = item;
+    cue();
+    renderItem();
+    loadTimeline(item);
+  }
+
+  async function loadTimeline(item) {
+    const timeline = await attempt(() => api('GET', 'customers/' + encodeURIComponent(item.customer.key) + '/timeline'));
+    if (timeline && state.item && state.item.id === item.id) renderCustomer(timeline);
+  }
+
+  async function act(path, body, outcome) {
+    const item = state.item;
+    try {
+      notice('');
+      const result = await api('POST', 'work/' + item.id + '/' + path, body);
+      if (outcome) {
+        finish(t('done.' + outcome, { office: t(result.office) }));
+      } else {
+        state.item = result;
+        renderItem();
+      }
+    } catch (e) {
+      if (e instanceof SignedOut) return;
+      showProblem(e);
+      // 403 or 404: the item is no longer this agent's (its reservation expired); 409 leaves it on screen.
+      if (e instanceof Problem && (e.status === 403 || e.status === 404)) finish(null, true);
+    }
+  }
+
+  function finish(message, keepProblem) {
+    state.item = null;
+    state.timeline = null;
+    document.title = 'Switchboard · Workspace';
+    $('item').hidden = true;
+    $('customer').hidden = true;
+    ['complete-form', 'escalate-form'].forEach(id => { $(id).hidden = true; $(id).reset(); });
+    if (!keepProblem) notice(message);
+    renderIdle();
+    poll();
+  }
+
+  function openStep(formId) {
+    if (!state.item) return;
+    if (formId === 'complete-form' && state.item.state !== 'ACCEPTED') return;
+    ['complete-form', 'escalate-form'].forEach(id => { $(id).hidden = id !== formId; });
+    $(formId).querySelector('input').focus();
+  }
+
+  function closeSteps() {
+    ['complete-form', 'escalate-form'].forEach(id => { $(id).hidden = true; });
+  }
+
+  // ---- rendering ---------------------------------------------------------------------------------------------------
+
+  function renderStatus() {
+    document.querySelectorAll('[data-status]').forEach(button => button.setAttribute('aria-pressed',
+        String(button.dataset.status === state.status && (button.dataset.reason || null) === state.reason)));
+    renderIdle();
+  }
+
+  function renderIdle() {
+    $('idle').hidden = !!state.item;
+    $('idle').className = 'idle ' + (state.status || '').toLowerCase();
+    const key = state.reason ? 'idle' + state.reason
+        : { AVAILABLE: 'idleAvailable', AWAY: 'idleAway', OFFLINE: 'idleOffline' }[state.status] || 'idleUnknown';
+    $('idle-text').textContent = t(key);
+  }
+
+  function renderItem() {
+    const item = state.item;
+    if (!item) return;
+    $('idle').hidden = true;
+    $('item').hidden = false;
+    $('item').dataset.state = item.state;
+    $('item').dataset.id = item.id;
+    const channel = $('item-channel');
+    channel.textContent = t(item.channel);
+    channel.dataset.channel = item.channel;
+    const customer = item.customer;
+    $('item-customer').textContent = customer.name || customer.key;
+    $('item-contact').textContent = [customer.key, customer.phone, customer.email, customer.handle]
+        .filter((v, i, all) => v && all.indexOf(v) === i).join(' · ');
+    $('item-state').textContent = t(item.state);
+
+    const classification = $('classification');
+    classification.replaceChildren();
+    [['rst', item.rst], ['intent', item.intent], ['office', t(item.office)], ['priority', item.priority],
+     ['language', item.language], ['sla', item.slaSeconds + ' s']].forEach(([label, value]) => {
+      classification.append(el('dt', {}, t(label)), el('dd', { 'data-field': label }, value == null ? '–' : String(value)));
+    });
+
+    $('explanation').replaceChildren(...(item.explanation || []).map(line => el('li', {}, line)));
+
+    $('thread').replaceChildren(...(item.messages || []).map(message => {
+      const entry = el('li');
+      entry.append(el('small', {}, time(message.receivedAt) + ' · ' + message.provider), el('p', {}, message.text || ''));
+      (message.attachments || []).forEach(a => entry.append(el('small', { class: 'attachment' }, '📎 ' + (a.name || a.mimeType || a.url || ''))));
+      return entry;
+    }));
+
+    const escalations = item.escalations || [];
+    $('escalations-block').hidden = !escalations.length;
+    $('escalations').replaceChildren(...escalations.map(e => el('li', {}, t('escalationLine',
+        { from: t(e.fromOffice), to: t(e.toOffice), reason: e.reason, agent: e.agentId }))));
+
+    $('accept').hidden = item.state !== 'RESERVED';
+    $('complete').hidden = item.state !== 'ACCEPTED';
+    watchReservation();
+  }
+
+  /** Counts down the reservation; once it ran out, asks whether the item is still this agent's. */
+  async function watchReservation() {
+    const item = state.item;
+    const label = $('expires');
+    if (!item || item.state !== 'RESERVED' || !item.reservationExpiresAt) {
+      label.textContent = '';
+      return;
+    }
+    const seconds = Math.round((new Date(item.reservationExpiresAt) - Date.now()) / 1000);
+    label.textContent = t('expiresIn', { seconds: Math.max(0, seconds) });
+    if (seconds > 0 || state.checking) return;
+    state.checking = true;
+    try {
+      await api('GET', 'work/' + item.id);
+    } catch (e) {
+      // 403 or 404: the sweep returned it to its queue (browser and server clocks may differ, so it is asked).
+      if (e instanceof Problem && (e.status === 403 || e.status === 404) && state.item === item) finish(t('expired'));
+    } finally {
+      state.checking = false;
+    }
+  }
+
+  function renderCustomer(timeline) {
+    $('customer').hidden = false;
+    const profile = timeline.profile;
+    $('profile').textContent = profile
+        ? [profile.name, t('segment', { segment: profile.segment }), t('products', { products: profile.products.join(', ') })]
+            .filter(Boolean).join(' · ')
+        : t('noProfile');
+    const offer = timeline.nextBestOffer;
+    $('offer').hidden = !offer;
+    if (offer) {
+      $('offer').replaceChildren(el('small', {}, t('offer')), el('b', {}, offer.product),
+          el('p', {}, t('offerShare', { share: Math.round(offer.share * 100) + ' %' }) + (offer.reason ? ' — ' + offer.reason : '')));
+    }
+    state.timeline = timeline;
+    const contacts = timeline.contacts || [];
+    $('timeline').replaceChildren(...contacts.map(c => {
+      const entry = el('li', { 'data-channel': c.channel, 'data-contact': c.contactId });
+      entry.append(el('b', {}, t(c.channel)),
+          el('span', {}, [c.intent, t(c.office), t(c.state), c.resolution].filter(Boolean).join(' · ')),
+          el('small', {}, time(c.queuedAt) + (c.contactId === state.item.contactId ? ' · ' + t('thisContact') : '')));
+      return entry;
+    }));
+    if (!contacts.length) $('timeline').append(el('li', { class: 'muted' }, t('noContacts')));
+    $('customer').dataset.customer = timeline.customerKey;
+  }
+
+  function applyLanguage() {
+    document.documentElement.lang = language;
+    document.querySelectorAll('[data-i18n]').forEach(node => { node.textContent = t(node.dataset.i18n); });
+    document.querySelectorAll('[data-language]').forEach(button =>
+        button.setAttribute('aria-pressed', String(button.dataset.language === language)));
+    renderIdle();
+    renderItem();
+    if (state.timeline && state.item) renderCustomer(state.timeline);
+  }
+
+  // ---- signing in --------------------------------------------------------------------------------------------------
+
+  function tokenFromFragment() {
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    if (fragment.has('token')) {
+      sessionStorage.setItem(TOKEN, fragment.get('token'));
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  }
+
+  function claims(token) {
+    try {
+      return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function signIn(problem) {
+    sessionStorage.removeItem(TOKEN);
+    if (state.session) state.session.abort();
+    Object.assign(state, { status: null, reason: null, item: null, timeline: null, session: null });
+    $('desk').hidden = true;
+    $('presence').hidden = true;
+    $('logout').hidden = true;
+    $('agent').textContent = '';
+    $('login').hidden = false;
+    notice(problem || '');
+  }
+
+  function start() {
+    const token = sessionStorage.getItem(TOKEN);
+    if (!token) {
+      signIn();
+      return;
+    }
+    const who = claims(token);
+    state.session = new AbortController();
+    $('login').hidden = true;
+    $('desk').hidden = false;
+    $('presence').hidden = false;
+    $('logout').hidden = false;
+    $('agent').textContent = who.sub || '';
+    notice((who.groups || []).includes('agent') ? '' : t('notAgent'));
+    renderStatus();
+  }
+
+  // ---- wiring ------------------------------------------------------------------------------------------------------
+
+  $('login').addEventListener('submit', event => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN, $('token').value.trim());
+    $('token').value = '';
+    start();
+  });
+  $('logout').addEventListener('click', async () => {
+    // Signing out returns what the agent holds to the queues at once instead of after the presence timeout.
+    if (state.status && state.status !== 'OFFLINE') await attempt(() => api('POST', 'agents/me/status', { status: 'OFFLINE' }));
+    signIn();
+  });
+  document.querySelectorAll('[data-status]').forEach(button =>
+      button.addEventListener('click', () => setStatus(button.dataset.status, button.dataset.reason)));
+  document.querySelectorAll('[data-language]').forEach(button => button.addEventListener('click', () => {
+    language = button.dataset.language;
+    localStorage.setItem(LANGUAGE, language);
+    applyLanguage();
+  }));
+  $('accept').addEventListener('click', () => act('accept'));
+  $('release').addEventListener('click', () => act('release', null, 'RELEASED'));
+  $('complete').addEventListener('click', () => openStep('complete-form'));
+  $('escalate').addEventListener('click', () => openStep('escalate-form'));
+  document.querySelectorAll('form.step .cancel').forEach(button => button.addEventListener('click', closeSteps));
+  $('complete-form').addEventListener('submit', event => {
+    event.preventDefault();
+    act('complete', { resolution: $('resolution').value.trim(), firstContactResolution: $('fcr').checked,
+        notes: $('notes').value.trim() || null }, 'COMPLETED');
+  });
+  $('escalate-form').addEventListener('submit', event => {
+    event.preventDefault();
+    act('escalate', { toOffice: $('to-office').value, reason: $('reason').value.trim() }, 'ESCALATED');
+  });
+
+  const KEYS = {
+    a: () => setStatus('AVAILABLE'),
+    b: () => setStatus('AWAY', 'BREAK'),
+    t: () => setStatus('AWAY', 'TRAINING'),
+    w: () => setStatus('AWAY'),
+    o: () => setStatus('OFFLINE'),
+    Enter: () => state.item && state.item.state === 'RESERVED' && act('accept'),
+    c: () => openStep('complete-form'),
+    e: () => openStep('escalate-form'),
+    r: () => state.item && act('release', null, 'RELEASED'),
+    l: () => document.querySelector('[data-language]:not([aria-pressed="true"])').click()
+  };
+  document.addEventListener('keydown', event => {
+    if (event.ctrlKey || event.metaKey || event.altKey || !state.session) return;
+    if (event.key === 'Escape') {
+      closeSteps();
+      return;
+    }
+    if (event.target.closest('input, textarea, select')) return;
+    // A focused button answers Enter and Space itself.
+    if (event.target.closest('button') && (event.key === 'Enter' || event.key === ' ')) return;
+    const action = KEYS[event.key.length === 1 ? event.key.toLowerCase() : event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  });
+  window.addEventListener('focus', () => { document.title = 'Switchboard · Workspace'; });
+
+  setInterval(heartbeat, HEARTBEAT_MS);
+  setInterval(watchReservation, 1000);
+  tokenFromFragment();
+  applyLanguage();
+  start();
+}());
