@@ -135,28 +135,8 @@ public final class ChaosRun {
         Reconciliation.Outcome reconciled = reconciliation.reconcile(driver.accepted(), id -> driver.sentAt(id) != null,
                 Duration.ofSeconds(120));
         Set<String> lost = new HashSet<>(reconciled.lost());
-        List<String> steadyProblems = new ArrayList<>();
-        for (int i = 0; i < steady.size(); i++) {
-            Period period = steady.get(i);
-            long offered = Math.round(options.rate() * Duration.between(period.from(), period.to()).toMillis() / 1000.0);
-            long acceptedInPeriod = traffic.tally(period.from(), period.to(), driver, lost).accepted();
-            if (acceptedInPeriod < MIN_ACCEPTED * offered) {
-                steadyProblems.add("steady phase %d: %d of %d offered webhooks accepted".formatted(i + 1, acceptedInPeriod, offered));
-            }
-        }
-        List<FaultOutcome> outcomes = faults.stream().map(fault -> {
-            SentLog.Tally tally = traffic.tally(fault.period().from(), fault.period().to(), driver, lost);
-            List<String> problems = new ArrayList<>(fault.problems());
-            if (tally.lost() > 0) {
-                problems.add(tally.lost() + " accepted webhooks lost");
-            }
-            long cut = fault.graceful() ? traffic.tally(fault.period().from().minus(IN_FLIGHT), fault.period().from(),
-                    driver, lost).unanswered() : 0;
-            if (cut > 0) {
-                problems.add(cut + " webhooks sent in the " + IN_FLIGHT.toSeconds() + " s before the SIGTERM got no answer");
-            }
-            return new FaultOutcome(fault.fault(), fault.evidence(), fault.down(), fault.recovery(), tally, problems);
-        }).toList();
+        List<String> steadyProblems = steadyProblems(steady, traffic, driver, lost);
+        List<FaultOutcome> outcomes = faults.stream().map(fault -> outcome(fault, traffic, driver, lost)).toList();
 
         WebhookFuzzer.Outcome fuzz;
         try (TopicReader topics = new TopicReader(stack.bootstrapServers())) {
@@ -168,6 +148,35 @@ public final class ChaosRun {
             throw new IllegalStateException(dead + " died during the fuzz run");
         }
         return new Outcome(result, outcomes, steadyProblems, reconciled, fuzz);
+    }
+
+    /** Steady phases that accepted less than {@link #MIN_ACCEPTED} of what the rate offered. */
+    private List<String> steadyProblems(List<Period> steady, SentLog traffic, LoadDriver driver, Set<String> lost) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < steady.size(); i++) {
+            Period period = steady.get(i);
+            long offered = Math.round(options.rate() * Duration.between(period.from(), period.to()).toMillis() / 1000.0);
+            long accepted = traffic.tally(period.from(), period.to(), driver, lost).accepted();
+            if (accepted < MIN_ACCEPTED * offered) {
+                problems.add("steady phase %d: %d of %d offered webhooks accepted".formatted(i + 1, accepted, offered));
+            }
+        }
+        return problems;
+    }
+
+    /** What a fault did to the load, lost webhooks and (for a graceful stop) requests cut in flight among its problems. */
+    private static FaultOutcome outcome(Injected fault, SentLog traffic, LoadDriver driver, Set<String> lost) {
+        SentLog.Tally tally = traffic.tally(fault.period().from(), fault.period().to(), driver, lost);
+        List<String> problems = new ArrayList<>(fault.problems());
+        if (tally.lost() > 0) {
+            problems.add(tally.lost() + " accepted webhooks lost");
+        }
+        long cut = fault.graceful() ? traffic.tally(fault.period().from().minus(IN_FLIGHT), fault.period().from(),
+                driver, lost).unanswered() : 0;
+        if (cut > 0) {
+            problems.add(cut + " webhooks sent in the " + IN_FLIGHT.toSeconds() + " s before the SIGTERM got no answer");
+        }
+        return new FaultOutcome(fault.fault(), fault.evidence(), fault.down(), fault.recovery(), tally, problems);
     }
 
     private Period steady() throws InterruptedException {
