@@ -112,11 +112,9 @@ public final class SwitchboardStack implements AutoCloseable {
             properties.add("-Dquarkus.datasource.username=" + postgres.user());
             properties.add("-Dquarkus.datasource.password=" + postgres.password());
         }
-        if (spec.verifiesTokens()) {
-            properties.add("-Dmp.jwt.verify.publickey.location=" + keys.publicKeyFile().toUri());
-            properties.add("-Dmp.jwt.verify.issuer=" + JwtKeys.ISSUER);
-            properties.add("-Dmp.jwt.verify.audiences=" + JwtKeys.AUDIENCE);
-        }
+        properties.add("-Dmp.jwt.verify.publickey.location=" + keys.publicKeyFile().toUri());
+        properties.add("-Dmp.jwt.verify.issuer=" + JwtKeys.ISSUER);
+        properties.add("-Dmp.jwt.verify.audiences=" + JwtKeys.AUDIENCE);
         // Traces go to an OTLP collector when one is named; otherwise the exporter would log a failure per batch.
         String collector = options.environment.getOrDefault("SWITCHBOARD_OTLP_ENDPOINT", System.getenv("SWITCHBOARD_OTLP_ENDPOINT"));
         properties.add(collector == null ? "-Dquarkus.otel.sdk.disabled=true" : "-Dquarkus.otel.exporter.otlp.endpoint=" + collector);

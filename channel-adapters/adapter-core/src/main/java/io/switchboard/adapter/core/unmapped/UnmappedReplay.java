@@ -2,8 +2,10 @@ package io.switchboard.adapter.core.unmapped;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Identifier;
 import io.switchboard.adapter.core.problem.WebhookRejectedException;
 import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.KafkaConnection;
 import io.switchboard.contracts.Topics;
 import io.switchboard.contracts.UnmappedDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,15 +42,15 @@ public class UnmappedReplay {
     private static final Duration READ_LIMIT = Duration.ofSeconds(60);
     private static final Duration MAPPING_TIMEOUT = Duration.ofSeconds(15);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final Channel channel;
     private final Instance<DeliveryMapping> mappings;
     private final ObjectMapper mapper;
 
-    public UnmappedReplay(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public UnmappedReplay(@Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "switchboard.channel") Channel channel, Instance<DeliveryMapping> mappings,
             ObjectMapper mapper) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.channel = channel;
         this.mappings = mappings;
         this.mapper = mapper;
@@ -100,10 +102,12 @@ public class UnmappedReplay {
     /** This channel's deliveries from {@code since} to the end of the topic as it is now, the latest per id. */
     private Map<String, UnmappedDelivery> read(Instant since) {
         Map<String, UnmappedDelivery> deliveries = new LinkedHashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        // No group: the replay assigns partitions itself and commits nothing (and needs no group ACL).
+        Map<String, Object> config = KafkaConnection.of(kafka);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONTACTS_UNMAPPED, READ_LIMIT).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
