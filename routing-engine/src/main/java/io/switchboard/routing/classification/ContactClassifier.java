@@ -50,8 +50,10 @@ public final class ContactClassifier {
         explanation.add(contact.language() == null
                 ? "Language " + language + ", recognised from the text"
                 : "Language " + language + ", as the channel reported");
+        explanation.add("Classified by model " + model.version() + " (trained on " + model.trainedOn()
+                + " labelled contacts).");
         return new Classification(rst.label(), rst.confidence(), intent.label(), intent.confidence(),
-                Math.min(rst.confidence(), intent.confidence()), language, explanation, text);
+                Math.min(rst.confidence(), intent.confidence()), language, explanation, text, model.version());
     }
 
     private static boolean applies(PhraseRule rule, ContactReceived contact) {

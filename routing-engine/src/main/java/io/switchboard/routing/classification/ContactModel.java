@@ -2,9 +2,12 @@ package io.switchboard.routing.classification;
 
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Rst;
-import io.switchboard.routing.classification.LabelledContact.Split;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -20,12 +23,14 @@ public final class ContactModel {
     /** P(RST class | intent) in the training data, add-one smoothed: how an intent is usually handled. */
     private final double[][] rstGivenIntent;
     private final int trainedOn;
+    private final String version;
 
     private ContactModel(SoftmaxModel<Rst> rst, SoftmaxModel<Intent> intent, double[][] rstGivenIntent, int trainedOn) {
         this.rst = rst;
         this.intent = intent;
         this.rstGivenIntent = rstGivenIntent;
         this.trainedOn = trainedOn;
+        this.version = fingerprint();
     }
 
     public static ContactModel trainedOn(List<LabelledContact> examples) {
@@ -70,9 +75,9 @@ public final class ContactModel {
         return implied;
     }
 
-    /** The model the engine runs with: trained on the training part of the bundled data set. */
+    /** The model the engine runs with: trained on the whole bundled data set. */
     public static ContactModel bundled() {
-        return trainedOn(LabelledContacts.bundled().part(Split.TRAIN));
+        return trainedOn(LabelledContacts.bundled());
     }
 
     public SoftmaxModel<Rst> rst() {
@@ -85,5 +90,31 @@ public final class ContactModel {
 
     public int trainedOn() {
         return trainedOn;
+    }
+
+    /**
+     * The model's version: a fingerprint of what it has learnt, so it changes with the data, the features and the
+     * training parameters alike, and every instance of one build names the same version (training is deterministic).
+     */
+    public String version() {
+        return version;
+    }
+
+    private String fingerprint() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            rst.fingerprint(digest);
+            intent.fingerprint(digest);
+            ByteBuffer table = ByteBuffer.allocate(Double.BYTES * Intent.values().length * Rst.values().length);
+            for (double[] row : rstGivenIntent) {
+                for (double p : row) {
+                    table.putDouble(p);
+                }
+            }
+            digest.update(table.array());
+            return "m-" + HexFormat.of().formatHex(digest.digest(), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.switchboard.routing.classification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.contracts.Json;
-import io.switchboard.routing.classification.LabelledContact.Split;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,23 +12,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The labelled data set bundled with the engine ({@value #RESOURCE}, one JSON object per line). */
+/** A labelled data set on the classpath, one JSON object per line; the engine's own is {@value #RESOURCE}. */
 public final class LabelledContacts {
 
     public static final String RESOURCE = "classification/contacts.jsonl";
 
-    private final List<LabelledContact> contacts;
-
-    private LabelledContacts(List<LabelledContact> contacts) {
-        this.contacts = List.copyOf(contacts);
+    private LabelledContacts() {
     }
 
-    public static LabelledContacts bundled() {
+    /** The contacts the engine's model is trained on. */
+    public static List<LabelledContact> bundled() {
+        return read(RESOURCE);
+    }
+
+    public static List<LabelledContact> read(String resource) {
         ObjectMapper mapper = Json.mapper();
         List<LabelledContact> contacts = new ArrayList<>();
-        try (InputStream in = LabelledContacts.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        try (InputStream in = LabelledContacts.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
@@ -39,16 +40,8 @@ public final class LabelledContacts {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
-        return new LabelledContacts(contacts);
-    }
-
-    public List<LabelledContact> all() {
-        return contacts;
-    }
-
-    public List<LabelledContact> part(Split split) {
-        return contacts.stream().filter(contact -> contact.split() == split).toList();
+        return List.copyOf(contacts);
     }
 }

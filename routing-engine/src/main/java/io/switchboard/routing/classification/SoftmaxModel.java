@@ -1,5 +1,8 @@
 package io.switchboard.routing.classification;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -9,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Multinomial logistic regression over sparse binary features, trained by stochastic gradient descent with L2
@@ -148,6 +152,27 @@ public final class SoftmaxModel<L extends Enum<L>> {
     /** Binary features scaled to unit length, so long texts do not shout down short ones. */
     private static double value(int[] features) {
         return features.length == 0 ? 0 : 1 / Math.sqrt(features.length);
+    }
+
+    /**
+     * Feeds everything the model has learnt into {@code digest}, feature by feature in name order (the order in which
+     * features were first seen does not matter): equal fingerprints, equal decisions.
+     */
+    void fingerprint(MessageDigest digest) {
+        ByteBuffer weightsOfFeature = ByteBuffer.allocate(Double.BYTES * labels.length);
+        new TreeMap<>(vocabulary).forEach((feature, index) -> {
+            digest.update(feature.getBytes(StandardCharsets.UTF_8));
+            weightsOfFeature.clear();
+            for (double[] row : weights) {
+                weightsOfFeature.putDouble(row[index]);
+            }
+            digest.update(weightsOfFeature.array());
+        });
+        ByteBuffer biases = ByteBuffer.allocate(Double.BYTES * labels.length);
+        for (double b : bias) {
+            biases.putDouble(b);
+        }
+        digest.update(biases.array());
     }
 
     public L label(int ordinal) {

@@ -27,7 +27,7 @@ public final class ClassificationCost {
     public static void main(String[] args) {
         ContactClassifier classifier = new ContactClassifier(ContactModel.bundled());
         RuleSet rules = ClassificationEvaluation.bundledRules();
-        List<ContactReceived> contacts = LabelledContacts.bundled().all().stream()
+        List<ContactReceived> contacts = LabelledContacts.bundled().stream()
                 .map(contact -> new ContactReceived(ContactReceived.SCHEMA_VERSION, contact.id(), contact.channel(),
                         "cost", contact.id(), Instant.now(), new Customer("cost:" + contact.id(), null, null, null, null),
                         contact.text(), null, contact.publicPost(), List.of(), Map.of()))
