@@ -5,8 +5,10 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.switchboard.contracts.Office;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The agents' API over HTTP, as an agent's tool and a supervisor call it. */
 final class AgentApi {
@@ -26,10 +28,43 @@ final class AgentApi {
 
     static void register(String agentId, Office office, List<String> skills, List<String> regions,
             Map<String, Integer> capacity) {
-        as(Tokens.supervisor("sup-1"))
-                .body(Map.of("name", "Agent " + agentId, "office", office.name(), "skills", skills,
-                        "languages", List.of("nl", "en"), "regions", regions, "capacity", capacity))
-                .put("/api/agents/" + agentId).then().statusCode(200);
+        register(agentId, office, skills, List.of("nl", "en"), regions, capacity);
+    }
+
+    static void register(String agentId, Office office, List<String> skills, List<String> languages,
+            List<String> regions, Map<String, Integer> capacity) {
+        register(agentId, office, skills, languages, regions, capacity, null);
+    }
+
+    /** With the agent's own wrap-up time after each completed item (null: the configured one). */
+    static void register(String agentId, Office office, List<String> skills, List<String> languages,
+            List<String> regions, Map<String, Integer> capacity, Integer wrapUpSeconds) {
+        Map<String, Object> profile = new HashMap<>(Map.of("name", "Agent " + agentId, "office", office.name(),
+                "skills", skills, "languages", languages, "regions", regions, "capacity", capacity));
+        if (wrapUpSeconds != null) {
+            profile.put("wrapUpSeconds", wrapUpSeconds);
+        }
+        as(Tokens.supervisor("sup-1")).body(profile).put("/api/agents/" + agentId).then().statusCode(200);
+    }
+
+    /**
+     * A new AVAILABLE agent of {@code office} on the webshop channel who speaks only {@code language}: tests that
+     * give their contacts a language of their own are not disturbed by other tests' agents and items.
+     */
+    static String ownAgent(Office office, List<String> skills, String language) {
+        String agentId = "agent-" + UUID.randomUUID();
+        register(agentId, office, skills, List.of(language), List.of(), Map.of("WEBSHOP", 2));
+        status(agentId, "AVAILABLE").then().statusCode(200);
+        return agentId;
+    }
+
+    /** A language no other test uses. */
+    static String ownLanguage() {
+        return "q" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Response release(String agentId, String itemId) {
+        return as(Tokens.agent(agentId)).post("/api/work/" + itemId + "/release");
     }
 
     static Response status(String agentId, String status) {

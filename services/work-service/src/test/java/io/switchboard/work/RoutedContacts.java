@@ -5,6 +5,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactReceived;
 import io.switchboard.contracts.ContactRouted;
+import io.switchboard.contracts.ContactRouted.TargetingStep;
 import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Json;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,6 +69,8 @@ final class RoutedContacts {
         private int priority = 50;
         private List<String> skills = List.of();
         private Map<String, String> metadata = Map.of();
+        private int slaSeconds = 300;
+        private TargetingStep[] targeting = {};
 
         private Builder(Channel channel, Office office) {
             this.channel = channel;
@@ -103,6 +107,17 @@ final class RoutedContacts {
             return this;
         }
 
+        Builder sla(int seconds) {
+            this.slaSeconds = seconds;
+            return this;
+        }
+
+        /** The targeting's first step is the contact's office and skills; these are the later ones. */
+        Builder widening(TargetingStep... later) {
+            this.targeting = later;
+            return this;
+        }
+
         Builder metadata(Map<String, String> metadata) {
             this.metadata = metadata;
             return this;
@@ -118,8 +133,13 @@ final class RoutedContacts {
                 case BACK_OFFICE -> Rst.SPECIALIST;
                 case TECHNICIANS -> Rst.TECHNICAL;
             };
+            List<TargetingStep> ladder = new ArrayList<>();
+            if (targeting.length > 0) {
+                ladder.add(new TargetingStep(0, skills, office));
+                ladder.addAll(List.of(targeting));
+            }
             return new ContactRouted(ContactRouted.SCHEMA_VERSION, contact, rst, Intent.INFORMATION, office, priority,
-                    skills, 300, 0.9, List.of("test"), Instant.now());
+                    skills, slaSeconds, 0.9, List.of("test"), Instant.now(), ladder);
         }
     }
 }

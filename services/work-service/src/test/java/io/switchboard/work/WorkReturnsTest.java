@@ -102,6 +102,31 @@ class WorkReturnsTest {
     }
 
     @Test
+    void withinAPriorityTheContactNearestToBreachingItsServiceLevelComesFirst() {
+        String agentId = agent(Office.BACK_OFFICE);
+        status(agentId, "AWAY").then().statusCode(200);
+        ContactRouted relaxed = RoutedContacts.contact(Channel.WHATSAPP, Office.BACK_OFFICE).skills(skill)
+                .priority(40).sla(3600).build();
+        ContactRouted pressing = RoutedContacts.contact(Channel.WHATSAPP, Office.BACK_OFFICE).skills(skill)
+                .priority(40).sla(20).build();
+        ContactRouted urgent = RoutedContacts.contact(Channel.WHATSAPP, Office.BACK_OFFICE).skills(skill)
+                .priority(60).sla(3600).build();
+        routed.publish(relaxed);
+        await().atMost(Duration.ofSeconds(10)).until(() -> as(Tokens.ops("o-1"))
+                .get("/api/contacts/" + relaxed.contactId() + "/position").statusCode() == 200);
+        routed.publish(pressing, urgent);
+        await().atMost(Duration.ofSeconds(10)).until(() -> List.of(pressing, urgent).stream()
+                .allMatch(contact -> as(Tokens.ops("o-1")).get("/api/contacts/" + contact.contactId() + "/position")
+                        .statusCode() == 200));
+        // The newer contact with 20 s to go is ahead of the older one with an hour.
+        assertThat(position(relaxed)).isGreaterThan(position(pressing));
+        status(agentId, "AVAILABLE").then().statusCode(200);
+
+        List<String> order = List.of(pullAndComplete(agentId), pullAndComplete(agentId), pullAndComplete(agentId));
+        assertThat(order).containsExactly(urgent.contactId(), pressing.contactId(), relaxed.contactId());
+    }
+
+    @Test
     void goingOfflineReturnsWhatTheAgentHeld() {
         String leaving = agent(Office.FRONT_OFFICE);
         routed.publish(contact(Office.FRONT_OFFICE, 50));
@@ -162,6 +187,11 @@ class WorkReturnsTest {
                 assertThat(steps.get(6).office()).isEqualTo(Office.BACK_OFFICE);
             });
         }
+    }
+
+    private static int position(ContactRouted contact) {
+        return as(Tokens.ops("o-1")).get("/api/contacts/" + contact.contactId() + "/position").jsonPath()
+                .getInt("position");
     }
 
     private String pullAndComplete(String agentId) {

@@ -46,7 +46,8 @@ public class OutboxRelay {
             SELECT id, topic, message_key, payload::text AS payload, payload ->> 'type' AS type,
                    payload ->> 'channel' AS channel, payload ->> 'office' AS office,
                    payload -> 'details' ->> 'waitMillis' AS wait_millis,
-                   payload -> 'details' ->> 'handlingMillis' AS handling_millis
+                   payload -> 'details' ->> 'handlingMillis' AS handling_millis,
+                   payload -> 'details' ->> 'reason' AS reason, payload -> 'details' ->> 'flagged' AS flagged
               FROM outbox_event ORDER BY id LIMIT %d FOR UPDATE""".formatted(BATCH);
 
     private final Pool pool;
@@ -114,7 +115,8 @@ public class OutboxRelay {
         for (Row row : rows) {
             ids.add(row.getLong("id"));
             steps.add(new WorkMetrics.Step(row.getString("type"), row.getString("channel"), row.getString("office"),
-                    row.getString("wait_millis"), row.getString("handling_millis")));
+                    row.getString("wait_millis"), row.getString("handling_millis"), row.getString("reason"),
+                    "true".equals(row.getString("flagged"))));
             // Sent in id order: the idempotent producer keeps that order per partition, so per contact.
             sends.add(emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(
                     OutgoingKafkaRecordMetadata.<String>builder().withTopic(row.getString("topic"))

@@ -47,4 +47,20 @@ public class Agent {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Why the agent is AWAY (an {@link AwayReason}); kept by the agent's own status calls. */
+    @Column(name = "status_reason", insertable = false, updatable = false)
+    public String statusReason;
+
+    /** While WRAP_UP: when it ends. */
+    @Column(name = "wrap_up_until", insertable = false, updatable = false)
+    public Instant wrapUpUntil;
+
+    /** The agent's own wrap-up time after a completed item; null: {@code switchboard.work.wrap-up}. */
+    @Column(name = "wrap_up_seconds")
+    public Integer wrapUpSeconds;
+
+    /** Reservations the agent let expire, counted by the sweep that returns them. */
+    @Column(name = "reservation_timeouts", insertable = false, updatable = false)
+    public int reservationTimeouts;
 }

@@ -27,20 +27,31 @@ import static io.switchboard.work.repository.WorkItemRows.event;
 @ApplicationScoped
 public class AgentPresenceRepository {
 
-    /** Going OFFLINE returns whatever the agent held to the head of its queue, in the same statement. */
+    /** The columns of {@link Agent}, read from a table or CTE named {@code a}. */
+    static final String AGENT = """
+            a.id, a.name, a.office, a.skills, a.languages, a.regions, a.capacity::text AS capacity, a.status,
+            a.last_seen_at, a.updated_at, a.reservation_timeouts, a.status_reason, a.wrap_up_until,
+            a.wrap_up_seconds""";
+
+    /**
+     * Going OFFLINE returns whatever the agent held to the head of its queue, in the same statement. $4 is the
+     * reason, $5 the supervisor who set the status (then the agent's presence is not touched). The CTE
+     * {@code was} reads the statement's snapshot: the status before the change.
+     */
     private static final String CHANGE_STATUS = """
-            WITH a AS (UPDATE agent SET status = $2, last_seen_at = $3 WHERE id = $1 RETURNING *),
+            WITH was AS (SELECT status FROM agent WHERE id = $1),
+            a AS (UPDATE agent SET status = $2, status_reason = $4, wrap_up_until = NULL,
+                         last_seen_at = CASE WHEN $5::text IS NULL THEN $3 ELSE last_seen_at END
+                   WHERE id = $1 RETURNING *),
             held AS (SELECT w.id, w.agent_id FROM work_item w
                       WHERE w.agent_id = $1 AND $2 = 'OFFLINE' AND w.state IN ('RESERVED', 'ACCEPTED')
                         AND EXISTS (SELECT 1 FROM a)
                         FOR UPDATE OF w),
             w AS (UPDATE work_item w SET %s FROM held WHERE w.id = held.id RETURNING w.*, held.agent_id AS holder),
             """.formatted(REQUEUE) + event("w", "'REQUEUED'", "c.holder", "$3",
-            "jsonb_build_object('reason', 'agent-offline')") + """
+            "jsonb_strip_nulls(jsonb_build_object('reason', 'agent-offline', 'actor', $5::text))") + """
 
-            SELECT a.id, a.name, a.office, a.skills, a.languages, a.regions, a.capacity::text AS capacity, a.status,
-                   a.last_seen_at, a.updated_at
-              FROM a""";
+            SELECT %s, (SELECT status FROM was) AS previous FROM a""".formatted(AGENT);
 
     private static final String AVAILABLE_IN_OFFICE = "SELECT count(*) FROM agent WHERE status = 'AVAILABLE' AND office = $1";
 
@@ -53,10 +64,19 @@ public class AgentPresenceRepository {
         this.pool = pool;
     }
 
-    /** The agent with its new status, or null when the agent has no profile. */
-    public Uni<Agent> changeStatus(String agentId, AgentStatus status, Instant now) {
-        return pool.preparedQuery(CHANGE_STATUS).execute(Tuple.of(agentId, status.name(), at(now)))
-                .map(rows -> rows.iterator().hasNext() ? agent(rows.iterator().next()) : null);
+    /** The agent with its new and previous status, or null when the agent has no profile. */
+    public Uni<Changed> changeStatus(String agentId, AgentStatus status, String reason, String actor, Instant now) {
+        return pool.preparedQuery(CHANGE_STATUS).execute(Tuple.of(agentId, status.name(), at(now), reason, actor))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new Changed(agent(row), AgentStatus.valueOf(row.getString("previous")));
+                });
+    }
+
+    public record Changed(Agent agent, AgentStatus previous) {
     }
 
     public Uni<Long> availableIn(Office office) {
@@ -64,7 +84,7 @@ public class AgentPresenceRepository {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    private static Agent agent(Row row) {
+    static Agent agent(Row row) {
         Agent agent = new Agent();
         agent.id = row.getString("id");
         agent.name = row.getString("name");
@@ -75,6 +95,10 @@ public class AgentPresenceRepository {
         agent.status = AgentStatus.valueOf(row.getString("status"));
         agent.lastSeenAt = WorkItemRows.instant(row, "last_seen_at");
         agent.updatedAt = WorkItemRows.instant(row, "updated_at");
+        agent.reservationTimeouts = row.getInteger("reservation_timeouts");
+        agent.statusReason = row.getString("status_reason");
+        agent.wrapUpUntil = WorkItemRows.instant(row, "wrap_up_until");
+        agent.wrapUpSeconds = row.getInteger("wrap_up_seconds");
         try {
             agent.capacity = Json.mapper().readValue(row.getString("capacity"), CAPACITY);
         } catch (JsonProcessingException e) {

@@ -9,6 +9,7 @@ import io.switchboard.contracts.Json;
 import io.switchboard.work.service.IntakePlan;
 import io.switchboard.work.service.IntakePlan.ConversationKey;
 import io.switchboard.work.service.IntakePlan.EarlyAbandon;
+import io.switchboard.work.service.WorkSettings;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -61,13 +62,16 @@ public class IntakeRepository {
                            customer_key text, customer_name text, customer_phone text, customer_email text,
                            customer_handle text, language text, rst text, intent text, office text, priority int,
                            required_skills text[], sla_seconds int, explanation text[], postal_code text, state text,
-                           queued_at timestamptz, event_type text, event_at timestamptz, event_details jsonb)),
+                           queued_at timestamptz, event_type text, event_at timestamptz, event_details jsonb,
+                           targeting jsonb, due_at timestamptz, next_step_at timestamptz, next_skills text[])),
             w AS (INSERT INTO work_item (id, contact_id, channel, customer_key, customer_name, customer_phone,
                          customer_email, customer_handle, language, rst, intent, office, priority, required_skills,
-                         sla_seconds, explanation, postal_code, state, queued_at)
+                         sla_seconds, explanation, postal_code, state, queued_at, targeting, due_at, next_step_at,
+                         next_skills)
                   SELECT id, contact_id, channel, customer_key, customer_name, customer_phone, customer_email,
                          customer_handle, language, rst, intent, office, priority, required_skills, sla_seconds,
-                         explanation, postal_code, state, queued_at FROM r
+                         explanation, postal_code, state, queued_at, targeting, due_at, next_step_at, next_skills
+                    FROM r
                   RETURNING *),
             started AS (SELECT w.*, r.event_type, r.event_at, r.event_details FROM w JOIN r USING (id)),
             """ + event("started", "c.event_type", "NULL", "c.event_at", "c.event_details") + """
@@ -91,9 +95,11 @@ public class IntakeRepository {
     };
 
     private final Pool pool;
+    private final WorkSettings settings;
 
-    public IntakeRepository(Pool pool) {
+    public IntakeRepository(Pool pool, WorkSettings settings) {
         this.pool = pool;
+        this.settings = settings;
     }
 
     public Uni<List<IntakePlan.Outcome>> store(List<ContactRouted> batch, Instant now) {
@@ -101,7 +107,7 @@ public class IntakeRepository {
         return pool.withTransaction(connection -> connection.preparedQuery(LOCK_CONTACTS).execute(Tuple.of(contactIds))
                 .chain(() -> found(connection, batch, contactIds))
                 .chain(found -> {
-                    IntakePlan plan = IntakePlan.of(batch, found, now);
+                    IntakePlan plan = IntakePlan.of(batch, found, now, settings.relaxSkillsAfter());
                     Uni<?> items = plan.items().isEmpty() ? Uni.createFrom().voidItem()
                             : connection.preparedQuery(INSERT_ITEMS).execute(Tuple.of(json(plan.items())));
                     return items.chain(() -> plan.messages().isEmpty() ? Uni.createFrom().voidItem()

@@ -5,6 +5,7 @@ import io.switchboard.contracts.Office;
 
 import java.time.Instant;
 
-/** One office's queue on one channel right now. */
-public record QueueFigures(Office office, Channel channel, Long waiting, Instant oldestQueuedAt, Long inProgress) {
+/** One office's queue on one channel right now; {@code flagged} of the waiting items wait for a supervisor. */
+public record QueueFigures(Office office, Channel channel, Long waiting, Instant oldestQueuedAt, Long inProgress,
+        Long flagged) {
 }

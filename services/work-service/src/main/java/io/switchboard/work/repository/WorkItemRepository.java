@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,63 +37,109 @@ public class WorkItemRepository {
 
     /**
      * The agent's presence is touched first and in its own statement: its row lock serialises one agent's pulls, and
-     * the reservation that follows takes a fresh snapshot, so it counts what the agent already holds.
+     * the reservation that follows takes a fresh snapshot, so it counts what the agent already holds. A wrap-up
+     * whose time is over ends here: the agent is AVAILABLE again.
      */
     private static final String TOUCH_AGENT = """
-            UPDATE agent SET last_seen_at = $2 WHERE id = $1 RETURNING office, status""";
+            UPDATE agent SET last_seen_at = $2,
+                   status = CASE WHEN status = 'WRAP_UP' AND wrap_up_until <= $2 THEN 'AVAILABLE' ELSE status END
+             WHERE id = $1 RETURNING office, status, wrap_up_until""";
+
+    /** Queued item {@code i} fits the pulling agent {@code a}, who has a free slot on its channel. */
+    private static final String FITS_PULLING_AGENT = """
+            i.channel = ANY (ARRAY(SELECT c.key FROM a, jsonb_each_text(a.capacity) c
+                                    WHERE CAST(c.value AS integer) > (SELECT count(*) FROM work_item h
+                                           WHERE h.agent_id = a.id AND h.channel = c.key
+                                             AND h.state IN ('RESERVED', 'ACCEPTED'))))
+            AND """ + Eligibility.fits("(SELECT skills FROM a)", "(SELECT languages FROM a)",
+            "(SELECT regions FROM a)");
+
+    /** Queued item {@code i} fits agent {@code o}, who serves its channel. */
+    private static final String FITS_OTHER_AGENT = "(o.capacity ->> i.channel)::int > 0 AND "
+            + Eligibility.fits("o.skills", "o.languages", "o.regions");
 
     /**
      * Reserves the best queued item the agent may take: among the items of the agent's office whose required
-     * skills the agent has, in a language the agent speaks, on a channel where the agent has free capacity and, for
-     * items with a postal code, in the agent's regions (if any), the highest priority and then the oldest. The
-     * agent's profile and free channels are init plans, so PostgreSQL walks the office's queue index in order and
-     * stops at the first fit. SKIP LOCKED lets concurrent pulls (on any instance) pass over each other's candidates.
+     * skills the agent has (those of the item's targeting step, or of the next step once it started), in a
+     * language the agent speaks, on a channel where the agent has free capacity and, for items with a postal code,
+     * in the agent's regions (if any), the highest priority and then the one due first (nearest to breaching its
+     * service level). The agent's profile and free channels are init plans, so PostgreSQL walks the office's queue
+     * index in order and stops at the first fit. SKIP LOCKED lets concurrent pulls (on any instance) pass over
+     * each other's candidates. The step that matched is recorded on the item.
+     * <p>
+     * Items flagged for supervisors are not offered, nor items this agent declined (released or let time out)
+     * until their {@code declined_until}; only when nothing else fits does a second look (evaluated only then:
+     * COALESCE stops at the first item) offer such an item back, if no other eligible agent is AVAILABLE.
      */
     private static final String RESERVE = """
             WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1),
             w AS (
                 UPDATE work_item w
-                   SET state = 'RESERVED', agent_id = $1, reserved_at = $2, reservation_expires_at = $3
-                 WHERE w.id = (
-                       SELECT i.id
-                         FROM work_item i
-                        WHERE i.state = 'QUEUED'
-                          AND i.office = (SELECT office FROM a)
-                          AND i.channel = ANY (ARRAY(
-                                  SELECT c.key FROM a, jsonb_each_text(a.capacity) c
-                                   WHERE CAST(c.value AS integer) > (SELECT count(*) FROM work_item h
-                                          WHERE h.agent_id = a.id AND h.channel = c.key
-                                            AND h.state IN ('RESERVED', 'ACCEPTED'))))
-                          AND i.required_skills <@ (SELECT skills FROM a)
-                          AND (i.language IS NULL
-                               OR (SELECT cardinality(languages) = 0 OR i.language = ANY (languages) FROM a))
-                          AND (i.postal_code IS NULL
-                               OR (SELECT cardinality(regions) = 0
-                                          OR EXISTS (SELECT 1 FROM unnest(regions) r WHERE i.postal_code LIKE r || '%')
-                                     FROM a))
-                        ORDER BY i.priority DESC, i.queued_at, i.id
-                        LIMIT 1
-                          FOR UPDATE OF i SKIP LOCKED)
+                   SET state = 'RESERVED', agent_id = $1, reserved_at = $2, reservation_expires_at = $3,
+                       matched_step = CASE WHEN w.required_skills <@ (SELECT skills FROM a) THEN w.step
+                                           ELSE w.step + 1 END
+                 WHERE w.id = coalesce(
+                       (SELECT i.id
+                          FROM work_item i
+                         WHERE i.state = 'QUEUED' AND i.office = (SELECT office FROM a) AND i.flagged_at IS NULL
+                           AND (i.declined_by IS DISTINCT FROM $1 OR i.declined_until <= $2)
+                           AND %1$s
+                         ORDER BY i.priority DESC, i.due_at, i.id
+                         LIMIT 1
+                           FOR UPDATE OF i SKIP LOCKED),
+                       (SELECT i.id
+                          FROM work_item i
+                         WHERE i.state = 'QUEUED' AND i.declined_by = $1 AND i.declined_until > $2
+                           AND i.office = (SELECT office FROM a) AND i.flagged_at IS NULL
+                           AND %1$s
+                           AND NOT EXISTS (SELECT 1 FROM agent o
+                                            WHERE o.id <> $1 AND o.status = 'AVAILABLE' AND o.office = i.office
+                                              AND %2$s)
+                         ORDER BY i.priority DESC, i.due_at, i.id
+                         LIMIT 1
+                           FOR UPDATE OF i SKIP LOCKED))
                 RETURNING w.*),
-            """ + event("w", "'ASSIGNED'", "$1", "$2", "NULL") + """
+            """.formatted(FITS_PULLING_AGENT, FITS_OTHER_AGENT)
+            + event("w", "'ASSIGNED'", "$1", "$2", "NULL") + """
 
             SELECT %s, %s FROM w""".formatted(ITEM, MESSAGES);
+
+    /** The re-offers of a declined item ({@code c}), and {@code flagged} when it now waits for a supervisor. */
+    private static final String DECLINED_DETAILS = """
+            jsonb_strip_nulls(jsonb_build_object('reoffers', c.reoffers::text,
+                    'flagged', CASE WHEN c.flagged_at IS NOT NULL THEN 'true' END))""";
 
     private static final String ACCEPT = step("state = 'ACCEPTED', accepted_at = $3, reservation_expires_at = NULL",
             "state = 'RESERVED'", "'ACCEPTED'",
             "jsonb_build_object('waitMillis', floor(extract(epoch FROM c.accepted_at - c.queued_at) * 1000)::bigint::text)");
 
+    /**
+     * An AVAILABLE agent goes into WRAP_UP for its own wrap-up time, or {@code $7} seconds (the configured one), in
+     * the same statement.
+     */
     private static final String COMPLETE = step("""
             state = 'COMPLETED', completed_at = $3, resolution = $4, first_contact_resolution = $5, notes = $6""",
             "state = 'ACCEPTED'", "'COMPLETED'", """
             jsonb_build_object('resolution', c.resolution, 'firstContactResolution', c.first_contact_resolution::text,
-                    'handlingMillis', floor(extract(epoch FROM c.completed_at - c.accepted_at) * 1000)::bigint::text)""");
+                    'handlingMillis', floor(extract(epoch FROM c.completed_at - c.accepted_at) * 1000)::bigint::text)""",
+            """
+            wrap_up AS (UPDATE agent SET status = 'WRAP_UP', status_reason = NULL,
+                               wrap_up_until = $3 + make_interval(secs => coalesce(wrap_up_seconds, $7))
+                         WHERE id = $2 AND status = 'AVAILABLE' AND coalesce(wrap_up_seconds, $7) > 0
+                           AND EXISTS (SELECT 1 FROM w)),
+            """);
 
-    private static final String RELEASE = step(REQUEUE, "state IN ('RESERVED', 'ACCEPTED')", "'RELEASED'", "NULL");
+    /** Declined by the agent ($2) at $3: not offered to that agent again before $4, flagged past $5 re-offers. */
+    private static final String RELEASE = step(REQUEUE + ", " + declined("$2", "$3", "$4", "$5"),
+            "state IN ('RESERVED', 'ACCEPTED')", "'RELEASED'", DECLINED_DETAILS);
 
-    /** The escalation joins the list that travels with the item; SET reads the old office. */
+    /**
+     * The escalation joins the list that travels with the item; SET reads the old office. The agent chose the
+     * office: the item's targeting ends there, open to any agent of that office.
+     */
     private static final String ESCALATE = step(REQUEUE + """
-            , office = $4, escalations = escalations || jsonb_build_array(jsonb_build_object('fromOffice', office,
+            , office = $4, required_skills = '{}', next_step_at = NULL, next_skills = NULL,
+            escalations = escalations || jsonb_build_array(jsonb_build_object('fromOffice', office,
                     'toOffice', $4::text, 'reason', $5::text, 'agentId', $2::text, 'at', iso_instant($3)))""",
             "state IN ('RESERVED', 'ACCEPTED') AND office <> $4", "'ESCALATED'", """
             jsonb_build_object('fromOffice', c.escalations -> -1 ->> 'fromOffice', 'toOffice', c.office,
@@ -106,12 +153,18 @@ public class WorkItemRepository {
 
     private static final String FIND = "SELECT %s, %s FROM work_item w WHERE w.id = $1".formatted(ITEM, MESSAGES);
 
-    /** Expired reservations and the items of agents gone silent or offline, with who held them. */
+    /**
+     * Expired reservations, declined by their holder like a release ($2 and $3 as there); each counts as a
+     * reservation timeout of the agent.
+     */
     private static final String RETURN_EXPIRED = """
             WITH held AS (SELECT id, agent_id FROM work_item
                            WHERE state = 'RESERVED' AND reservation_expires_at < $1 FOR UPDATE SKIP LOCKED),
-            w AS (UPDATE work_item w SET %s FROM held WHERE w.id = held.id RETURNING w.*, held.agent_id AS holder),
-            """.formatted(REQUEUE) + event("w", "'REQUEUED'", "c.holder", "$1", "jsonb_build_object('reason', 'reservation-timeout')")
+            w AS (UPDATE work_item w SET %s, %s FROM held WHERE w.id = held.id RETURNING w.*, held.agent_id AS holder),
+            timeouts AS (UPDATE agent a SET reservation_timeouts = a.reservation_timeouts + t.n
+                           FROM (SELECT holder, count(*) AS n FROM w GROUP BY holder) t WHERE a.id = t.holder),
+            """.formatted(REQUEUE, declined("held.agent_id", "$1", "$2", "$3")) + event("w", "'REQUEUED'", "c.holder",
+            "$1", "jsonb_build_object('reason', 'reservation-timeout') || " + DECLINED_DETAILS)
             + " SELECT count(*) FROM w";
 
     private static final String RETURN_SILENT = """
@@ -123,15 +176,46 @@ public class WorkItemRepository {
             """.formatted(REQUEUE) + event("w", "'REQUEUED'", "c.holder", "$1", "jsonb_build_object('reason', 'agent-silent')")
             + " SELECT (SELECT count(*) FROM silent) AS agents, (SELECT count(*) FROM w) AS items";
 
+    /**
+     * Moves queued items whose next targeting step started into the step they are in now (the last one whose
+     * {@code afterSeconds} have passed since {@code queued_at}): its office and skills, and the start and skills of
+     * the step after it. Setting {@code office} fires the requeue trigger, so waiting agents look again; an item
+     * that changes office is announced as REQUEUED with reason {@code targeting-widened}.
+     */
+    private static final String ADVANCE_TARGETING = """
+            WITH due AS (SELECT id, office AS from_office FROM work_item
+                          WHERE state = 'QUEUED' AND next_step_at <= $1
+                          ORDER BY next_step_at LIMIT 500 FOR UPDATE SKIP LOCKED),
+            now_in AS (SELECT d.id, d.from_office, s.n AS step, s.step AS current,
+                              i.targeting -> (s.n + 1) AS next
+                         FROM due d JOIN work_item i ON i.id = d.id,
+                              LATERAL (SELECT (t.n - 1)::int AS n, t.step
+                                         FROM jsonb_array_elements(i.targeting) WITH ORDINALITY AS t (step, n)
+                                        WHERE i.queued_at + make_interval(secs => (t.step ->> 'afterSeconds')::int) <= $1
+                                        ORDER BY t.n DESC LIMIT 1) s),
+            w AS (UPDATE work_item w
+                     SET step = x.step, office = x.current ->> 'office',
+                         required_skills = ARRAY(SELECT jsonb_array_elements_text(x.current -> 'requiredSkills')),
+                         next_step_at = w.queued_at + make_interval(secs => (x.next ->> 'afterSeconds')::int),
+                         next_skills = CASE WHEN x.next ->> 'office' = x.current ->> 'office'
+                                            THEN ARRAY(SELECT jsonb_array_elements_text(x.next -> 'requiredSkills')) END
+                    FROM now_in x WHERE w.id = x.id
+                  RETURNING w.*, x.from_office),
+            moved AS (SELECT * FROM w WHERE office <> from_office),
+            """ + event("moved", "'REQUEUED'", "NULL", "$1", """
+            jsonb_build_object('reason', 'targeting-widened', 'fromOffice', c.from_office, 'toOffice', c.office,
+                    'step', c.step::text)""") + " SELECT count(*) FROM w";
+
     private static final String OF_CONTACT = """
             SELECT %s FROM contact_message m JOIN work_item w ON w.id = m.work_item_id WHERE m.contact_id = $1"""
             .formatted(ITEM);
 
-    /** Per office and channel: waiting, oldest queued-at, in progress (reserved or accepted). */
+    /** Per office and channel: waiting, oldest queued-at, in progress (reserved or accepted), flagged. */
     private static final String QUEUE_FIGURES = """
             SELECT office, channel, count(*) FILTER (WHERE state = 'QUEUED') AS waiting,
                    min(queued_at) FILTER (WHERE state = 'QUEUED') AS oldest_queued_at,
-                   count(*) FILTER (WHERE state <> 'QUEUED') AS in_progress
+                   count(*) FILTER (WHERE state <> 'QUEUED') AS in_progress,
+                   count(*) FILTER (WHERE state = 'QUEUED' AND flagged_at IS NOT NULL) AS flagged
               FROM work_item WHERE state IN ('QUEUED', 'RESERVED', 'ACCEPTED')
              GROUP BY office, channel ORDER BY office, channel""";
 
@@ -139,7 +223,7 @@ public class WorkItemRepository {
     private static final String AHEAD_OF = """
             SELECT count(*) FROM work_item
              WHERE state = 'QUEUED' AND office = $1 AND channel = $2
-               AND (priority > $3 OR (priority = $3 AND (queued_at < $4 OR (queued_at = $4 AND id < $5))))""";
+               AND (priority > $3 OR (priority = $3 AND (due_at < $4 OR (due_at = $4 AND id < $5))))""";
 
     private static final String COMPLETED_SINCE = """
             SELECT count(*) FROM work_item WHERE state = 'COMPLETED' AND office = $1 AND channel = $2 AND completed_at >= $3""";
@@ -155,6 +239,16 @@ public class WorkItemRepository {
 
     private final Pool pool;
 
+    /**
+     * The SET of an item declined by {@code agent} at {@code now}: not offered to that agent before {@code until};
+     * one more re-offer, and flagged for supervisors (no longer offered) when it was re-offered {@code max} times.
+     */
+    private static String declined(String agent, String now, String until, String max) {
+        return """
+                declined_by = %1$s, declined_until = %3$s, reoffers = reoffers + 1,
+                flagged_at = CASE WHEN reoffers >= %4$s THEN %2$s END""".formatted(agent, now, until, max);
+    }
+
     public WorkItemRepository(Pool pool) {
         this.pool = pool;
     }
@@ -165,15 +259,16 @@ public class WorkItemRepository {
                 .execute(Tuple.of(agentId, at(now))).chain(agents -> {
                     Row agent = first(agents);
                     if (agent == null) {
-                        return Uni.createFrom().item(new Reservation(null, null, null));
+                        return Uni.createFrom().item(new Reservation(null, null, null, null));
                     }
                     Office office = Office.valueOf(agent.getString("office"));
                     AgentStatus status = AgentStatus.valueOf(agent.getString("status"));
+                    Instant wrapUpUntil = WorkItemRows.instant(agent, "wrap_up_until");
                     if (status != AgentStatus.AVAILABLE) {
-                        return Uni.createFrom().item(new Reservation(office, status, null));
+                        return Uni.createFrom().item(new Reservation(office, status, wrapUpUntil, null));
                     }
                     return connection.preparedQuery(RESERVE).execute(Tuple.of(agentId, at(now), at(expires)))
-                            .map(rows -> new Reservation(office, status, conversation(rows)));
+                            .map(rows -> new Reservation(office, status, null, conversation(rows)));
                 }));
     }
 
@@ -182,12 +277,13 @@ public class WorkItemRepository {
     }
 
     public Uni<Conversation> complete(UUID id, String agentId, Instant now, String resolution,
-            boolean firstContactResolution, String notes) {
-        return single(COMPLETE, Tuple.of(id, agentId, at(now), resolution, firstContactResolution, notes));
+            boolean firstContactResolution, String notes, Duration wrapUp) {
+        return single(COMPLETE, Tuple.of(id, agentId, at(now), resolution, firstContactResolution, notes)
+                .addInteger((int) wrapUp.toSeconds()));
     }
 
-    public Uni<Conversation> release(UUID id, String agentId, Instant now) {
-        return single(RELEASE, Tuple.of(id, agentId, at(now)));
+    public Uni<Conversation> release(UUID id, String agentId, Instant now, Instant declinedUntil, int maxReoffers) {
+        return single(RELEASE, Tuple.of(id, agentId, at(now), at(declinedUntil), maxReoffers));
     }
 
     public Uni<Conversation> escalate(UUID id, String agentId, Instant now, Office toOffice, String reason) {
@@ -202,15 +298,21 @@ public class WorkItemRepository {
         return single(FIND, Tuple.of(id));
     }
 
-    /** Reservations not accepted in time go back to their queue; returns how many. */
-    public Uni<Long> returnExpiredReservations(Instant now) {
-        return pool.preparedQuery(RETURN_EXPIRED).execute(Tuple.of(at(now))).map(rows -> first(rows).getLong(0));
+    /** Reservations not accepted in time go back to their queue, declined by their holder; returns how many. */
+    public Uni<Long> returnExpiredReservations(Instant now, Instant declinedUntil, int maxReoffers) {
+        return pool.preparedQuery(RETURN_EXPIRED).execute(Tuple.of(at(now), at(declinedUntil), maxReoffers))
+                .map(rows -> first(rows).getLong(0));
     }
 
     /** Agents with no call since {@code cutoff} go OFFLINE and their items back to the queue. */
     public Uni<Returned> returnFromSilentAgents(Instant now, Instant cutoff) {
         return pool.preparedQuery(RETURN_SILENT).execute(Tuple.of(at(now), at(cutoff)))
                 .map(rows -> new Returned(first(rows).getLong("agents"), first(rows).getLong("items")));
+    }
+
+    /** Queued items whose next targeting step started move into it; returns how many. */
+    public Uni<Long> advanceTargeting(Instant now) {
+        return pool.preparedQuery(ADVANCE_TARGETING).execute(Tuple.of(at(now))).map(rows -> first(rows).getLong(0));
     }
 
     /** The item a contact opened or joined, or null for an unknown contact. */
@@ -224,14 +326,15 @@ public class WorkItemRepository {
             List<QueueFigures> figures = new ArrayList<>();
             rows.forEach(row -> figures.add(new QueueFigures(Office.valueOf(row.getString("office")),
                     Channel.valueOf(row.getString("channel")), row.getLong("waiting"),
-                    WorkItemRows.instant(row, "oldest_queued_at"), row.getLong("in_progress"))));
+                    WorkItemRows.instant(row, "oldest_queued_at"), row.getLong("in_progress"),
+                    row.getLong("flagged"))));
             return figures;
         });
     }
 
     public Uni<Long> aheadOf(WorkItem item) {
         return count(AHEAD_OF, Tuple.of(item.office().name(), item.channel().name(), item.priority(),
-                at(item.queuedAt()), item.id()));
+                at(item.dueAt()), item.id()));
     }
 
     public Uni<Long> completedSince(WorkItem item, Instant since) {
@@ -268,10 +371,15 @@ public class WorkItemRepository {
      * agent holds it and {@code condition} holds, and the step's event is written with it.
      */
     private static String step(String set, String condition, String type, String details) {
+        return step(set, condition, type, details, "");
+    }
+
+    /** A step that also changes something else, in the CTE(s) {@code also} (each followed by a comma). */
+    private static String step(String set, String condition, String type, String details, String also) {
         return """
                 WITH w AS (UPDATE work_item SET %s WHERE id = $1 AND agent_id = $2 AND %s RETURNING *),
-                %s
-                SELECT %s, %s FROM w""".formatted(set, condition, event("w", type, "$2", "$3", details), ITEM,
+                %s%s
+                SELECT %s, %s FROM w""".formatted(set, condition, also, event("w", type, "$2", "$3", details), ITEM,
                 MESSAGES);
     }
 
@@ -288,9 +396,10 @@ public class WorkItemRepository {
     /**
      * @param office       the agent's office, null when the agent has no profile
      * @param status       the agent's status, null when the agent has no profile
+     * @param wrapUpUntil  while the agent is in WRAP_UP, when it ends
      * @param conversation the item now reserved to the agent, null when none fits
      */
-    public record Reservation(Office office, AgentStatus status, Conversation conversation) {
+    public record Reservation(Office office, AgentStatus status, Instant wrapUpUntil, Conversation conversation) {
     }
 
     public record Returned(long agents, long items) {

@@ -3,6 +3,7 @@ package io.switchboard.work.repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactRouted.TargetingStep;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Json;
 import io.switchboard.contracts.Office;
@@ -32,7 +33,8 @@ final class WorkItemRows {
             w.customer_handle, w.language, w.rst, w.intent, w.office, w.priority, w.required_skills, w.sla_seconds,
             w.explanation, w.postal_code, w.state, w.agent_id, w.queued_at, w.reserved_at, w.reservation_expires_at,
             w.accepted_at, w.completed_at, w.resolution, w.first_contact_resolution, w.notes,
-            w.escalations::text AS escalations, w.visit_from, w.visit_to""";
+            w.escalations::text AS escalations, w.visit_from, w.visit_to, w.targeting::text AS targeting, w.step,
+            w.next_step_at, w.matched_step, w.due_at, w.declined_by, w.declined_until, w.reoffers, w.flagged_at""";
 
     /** The messages of item {@code w}'s conversation in the order they arrived, as a JSON array. */
     static final String MESSAGES = """
@@ -48,6 +50,8 @@ final class WorkItemRows {
     private static final TypeReference<List<Escalation>> ESCALATIONS = new TypeReference<>() {
     };
     private static final TypeReference<List<ContactMessage>> CONVERSATION = new TypeReference<>() {
+    };
+    private static final TypeReference<List<TargetingStep>> TARGETING = new TypeReference<>() {
     };
 
     private WorkItemRows() {
@@ -79,7 +83,10 @@ final class WorkItemRows {
                 instant(row, "reserved_at"), instant(row, "reservation_expires_at"), instant(row, "accepted_at"),
                 instant(row, "completed_at"), row.getString("resolution"), row.getBoolean("first_contact_resolution"),
                 row.getString("notes"), json(row.getString("escalations"), ESCALATIONS), instant(row, "visit_from"),
-                instant(row, "visit_to"));
+                instant(row, "visit_to"), json(row.getString("targeting"), TARGETING), row.getInteger("step"),
+                instant(row, "next_step_at"), row.getInteger("matched_step"), instant(row, "due_at"),
+                row.getString("declined_by"), instant(row, "declined_until"), row.getInteger("reoffers"),
+                instant(row, "flagged_at"));
     }
 
     static Conversation conversation(Row row) {

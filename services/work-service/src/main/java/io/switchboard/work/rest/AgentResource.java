@@ -30,7 +30,7 @@ public class AgentResource {
     @RolesAllowed("supervisor")
     public Uni<AgentView> register(String agentId, @Valid @NotNull AgentProfileRequest profile) {
         return directory.register(agentId, profile.name(), profile.office(), profile.skills(), profile.languages(),
-                profile.regions(), profile.capacity()).map(AgentView::of);
+                profile.regions(), profile.capacity(), profile.wrapUpSeconds()).map(AgentView::of);
     }
 
     @GET
@@ -44,6 +44,6 @@ public class AgentResource {
     @Path("/me/status")
     @RolesAllowed("agent")
     public Uni<AgentView> status(@Valid @NotNull StatusRequest request) {
-        return directory.changeStatus(caller.getSubject(), request.status()).map(AgentView::of);
+        return directory.changeStatus(caller.getSubject(), request.status(), request.reason()).map(AgentView::of);
     }
 }

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 public record AgentView(String id, String name, Office office, List<String> skills, List<String> languages,
-        List<String> regions, Map<String, Integer> capacity, AgentStatus status, Instant lastSeenAt) {
+        List<String> regions, Map<String, Integer> capacity, AgentStatus status, Instant lastSeenAt,
+        int reservationTimeouts, String statusReason, Instant wrapUpUntil, Integer wrapUpSeconds) {
 
     static AgentView of(Agent agent) {
         return new AgentView(agent.id, agent.name, agent.office, agent.skills, agent.languages, agent.regions,
-                agent.capacity, agent.status, agent.lastSeenAt);
+                agent.capacity, agent.status, agent.lastSeenAt, agent.reservationTimeouts, agent.statusReason,
+                agent.wrapUpUntil, agent.wrapUpSeconds);
     }
 }

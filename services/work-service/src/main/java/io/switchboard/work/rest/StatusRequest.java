@@ -1,7 +1,9 @@
 package io.switchboard.work.rest;
 
 import io.switchboard.work.model.AgentStatus;
+import io.switchboard.work.model.AwayReason;
 import jakarta.validation.constraints.NotNull;
 
-public record StatusRequest(@NotNull AgentStatus status) {
+/** @param reason why the agent is AWAY; only with AWAY */
+public record StatusRequest(@NotNull AgentStatus status, AwayReason reason) {
 }

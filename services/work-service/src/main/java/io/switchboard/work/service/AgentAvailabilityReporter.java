@@ -22,7 +22,9 @@ import java.util.Map;
 /**
  * Tells operations, per channel, how many agents are available to take its contacts: the level
  * {@code agents.available} on {@code channel.metrics}. The ops-service closes a channel to customers when it drops
- * to zero. Every instance reports the same database-wide figure, so several instances do not add up.
+ * to zero. With it goes the level {@code items.stranded}: waiting items of the channel no AVAILABLE agent could
+ * take ({@link StrandedWork}), for an alert before their service level breaks. Every instance reports the same
+ * database-wide figures, so several instances do not add up.
  */
 @ApplicationScoped
 public class AgentAvailabilityReporter {
@@ -35,15 +37,17 @@ public class AgentAvailabilityReporter {
             GROUP BY c.key""";
 
     private final Pool pool;
+    private final StrandedWork stranded;
     private final MutinyEmitter<ChannelMetrics> emitter;
     private final Clock clock;
     private final Duration interval;
     private final String source;
 
-    public AgentAvailabilityReporter(Pool pool, @org.eclipse.microprofile.reactive.messaging.Channel("channel-metrics")
+    public AgentAvailabilityReporter(Pool pool, StrandedWork stranded, @org.eclipse.microprofile.reactive.messaging.Channel("channel-metrics")
             MutinyEmitter<ChannelMetrics> emitter, Clock clock, WorkSettings settings,
             @ConfigProperty(name = "quarkus.uuid") String instance) {
         this.pool = pool;
+        this.stranded = stranded;
         this.emitter = emitter;
         this.clock = clock;
         this.interval = settings.availabilityInterval();
@@ -62,9 +66,11 @@ public class AgentAvailabilityReporter {
             for (Row row : rows) {
                 available.put(Channel.valueOf(row.getString("channel")), row.getLong("agents"));
             }
+            StrandedWork.Count strandedNow = stranded.latest();
             List<Uni<Void>> sends = available.entrySet().stream().map(level -> emitter.sendMessage(Message.of(
                     new ChannelMetrics(ChannelMetrics.SCHEMA_VERSION, level.getKey(), source, now.minus(interval), now,
-                            Map.of("agents.available", level.getValue())))
+                            Map.of("agents.available", level.getValue(),
+                                    "items.stranded", strandedNow.items(level.getKey()))))
                     .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(level.getKey().name()).build())))
                     .toList();
             return Uni.join().all(sends).andCollectFailures().replaceWithVoid();

@@ -6,11 +6,13 @@ import io.switchboard.contracts.Attachment;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactReceived;
 import io.switchboard.contracts.ContactRouted;
+import io.switchboard.contracts.ContactRouted.TargetingStep;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Office;
 import io.switchboard.contracts.Rst;
 import io.switchboard.work.model.WorkState;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +28,9 @@ import java.util.UUID;
  * contact already recorded is a duplicate (a redelivery); a follow-up of a customer whose conversation on that
  * channel is open joins that item — also when the item was opened earlier in the same batch; a contact whose
  * customer already left (an abandon that arrived first) is stored as {@code ABANDONED}; every other contact opens
- * a new item in its office's queue.
+ * a new item in its office's queue. A contact that requires skills but came without targeting steps (from a
+ * routing engine that sends none) gets one step: the skills are dropped after {@code relaxSkillsAfter}, so it never
+ * waits indefinitely for a skill nobody on duty has.
  *
  * @param items    new work items, with the lifecycle step each one starts with
  * @param messages every new message, the opening ones and the follow-ups
@@ -56,7 +60,8 @@ public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Ou
             String customerPhone, String customerEmail, String customerHandle, String language, Rst rst,
             Intent intent, Office office, int priority, List<String> requiredSkills, int slaSeconds,
             List<String> explanation, String postalCode, WorkState state, Instant queuedAt, String eventType,
-            Instant eventAt, Map<String, String> eventDetails) {
+            Instant eventAt, Map<String, String> eventDetails, List<TargetingStep> targeting, Instant dueAt,
+            Instant nextStepAt, List<String> nextSkills) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -64,7 +69,7 @@ public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Ou
             List<Attachment> attachments) {
     }
 
-    public static IntakePlan of(List<ContactRouted> batch, Found found, Instant now) {
+    public static IntakePlan of(List<ContactRouted> batch, Found found, Instant now, Duration relaxSkillsAfter) {
         List<NewItem> items = new ArrayList<>();
         List<NewMessage> messages = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>(batch.size());
@@ -83,7 +88,7 @@ public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Ou
                 outcomes.add(Outcome.JOINED);
             } else {
                 // A microsecond apart (PostgreSQL's resolution), so the queue keeps the batch's order among equals.
-                NewItem item = newItem(routed, now.plusNanos(1_000L * items.size()), abandon);
+                NewItem item = newItem(routed, now.plusNanos(1_000L * items.size()), abandon, relaxSkillsAfter);
                 items.add(item);
                 itemId = item.id();
                 if (abandon == null) {
@@ -97,15 +102,30 @@ public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Ou
         return new IntakePlan(items, messages, outcomes);
     }
 
-    private static NewItem newItem(ContactRouted routed, Instant queuedAt, EarlyAbandon abandon) {
+    private static NewItem newItem(ContactRouted routed, Instant queuedAt, EarlyAbandon abandon,
+            Duration relaxSkillsAfter) {
         ContactReceived contact = routed.contact();
         WorkState state = abandon == null ? WorkState.QUEUED : WorkState.ABANDONED;
+        List<TargetingStep> targeting = targeting(routed, relaxSkillsAfter);
+        // The first step is the routed office and skills; the pull honours the second from its start on.
+        TargetingStep next = targeting.size() > 1 ? targeting.get(1) : null;
         return new NewItem(UUID.randomUUID(), contact.contactId(), contact.channel(), contact.customer().key(),
                 contact.customer().name(), contact.customer().phone(), contact.customer().email(),
                 contact.customer().handle(), primaryLanguage(contact.language()), routed.rst(), routed.intent(),
                 routed.office(), routed.priority(), routed.requiredSkills(), routed.slaSeconds(), routed.explanation(),
                 PostalCodes.normalise(contact.metadata().get("postalCode")), state, queuedAt, state.name(),
-                abandon == null ? queuedAt : abandon.occurredAt(), abandon == null ? Map.of() : abandon.details());
+                abandon == null ? queuedAt : abandon.occurredAt(), abandon == null ? Map.of() : abandon.details(),
+                targeting, queuedAt.plusSeconds(routed.slaSeconds()),
+                next == null ? null : queuedAt.plusSeconds(next.afterSeconds()),
+                next != null && next.office() == routed.office() ? next.requiredSkills() : null);
+    }
+
+    private static List<TargetingStep> targeting(ContactRouted routed, Duration relaxSkillsAfter) {
+        if (!routed.targeting().isEmpty() || routed.requiredSkills().isEmpty() || relaxSkillsAfter.isZero()) {
+            return routed.targeting();
+        }
+        return List.of(new TargetingStep(0, routed.requiredSkills(), routed.office()),
+                new TargetingStep((int) relaxSkillsAfter.toSeconds(), List.of(), routed.office()));
     }
 
     /** "nl-NL" and "NL" both mean Dutch to an agent who speaks "nl". */

@@ -12,7 +12,8 @@ import java.time.Instant;
 
 /**
  * Returns work to the head of its queue (it keeps its original age) when nobody is handling it any more: a
- * reservation not accepted in time, or an agent who stopped calling the API (then OFFLINE). An agent who goes
+ * reservation not accepted in time (declined by its holder, as a release: see {@link WorkLifecycle#release}), or
+ * an agent who stopped calling the API (then OFFLINE). An agent who goes
  * OFFLINE returns its items at once ({@link AgentDirectory}). Every instance sweeps; row locks keep two sweeps from
  * returning the same item twice.
  */
@@ -37,7 +38,7 @@ public class QueueReturns {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
         Instant now = clock.instant();
-        return items.returnExpiredReservations(now)
+        return items.returnExpiredReservations(now, now.plus(settings.reofferExclusion()), settings.maxReoffers())
                 .chain(expired -> items.returnFromSilentAgents(now, now.minus(settings.presenceTimeout()))
                         .invoke(returned -> {
                             if (expired + returned.items() > 0) {

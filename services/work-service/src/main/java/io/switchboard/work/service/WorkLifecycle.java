@@ -27,11 +27,13 @@ public class WorkLifecycle {
 
     private final WorkItemRepository items;
     private final OutboxRelay relay;
+    private final WorkSettings settings;
     private final Clock clock;
 
-    public WorkLifecycle(WorkItemRepository items, OutboxRelay relay, Clock clock) {
+    public WorkLifecycle(WorkItemRepository items, OutboxRelay relay, WorkSettings settings, Clock clock) {
         this.items = items;
         this.relay = relay;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -55,14 +57,20 @@ public class WorkLifecycle {
 
     public Uni<Conversation> complete(UUID id, String agentId, String resolution, boolean firstContactResolution,
             String notes) {
-        return orWhyNot(items.complete(id, agentId, clock.instant(), resolution, firstContactResolution, notes), id,
-                agentId, "completed", List.of(WorkState.ACCEPTED), WorkLifecycle::changedMeanwhile);
+        return orWhyNot(items.complete(id, agentId, clock.instant(), resolution, firstContactResolution, notes,
+                settings.wrapUp()), id, agentId, "completed", List.of(WorkState.ACCEPTED),
+                WorkLifecycle::changedMeanwhile);
     }
 
-    /** Back to the head of its queue: it keeps its age, so it comes before newer items of its priority. */
+    /**
+     * Back to its place in the queue (it keeps its age and due time), but not offered to this agent again for
+     * {@code reoffer-exclusion} unless no other eligible agent is available; past {@code max-reoffers} it is
+     * flagged for supervisors.
+     */
     public Uni<Conversation> release(UUID id, String agentId) {
-        return orWhyNot(items.release(id, agentId, clock.instant()), id, agentId, "released", HELD,
-                WorkLifecycle::changedMeanwhile);
+        Instant now = clock.instant();
+        return orWhyNot(items.release(id, agentId, now, now.plus(settings.reofferExclusion()), settings.maxReoffers()),
+                id, agentId, "released", HELD, WorkLifecycle::changedMeanwhile);
     }
 
     /** Hands the item to another office's queue; the reason joins the escalations that travel with it. */

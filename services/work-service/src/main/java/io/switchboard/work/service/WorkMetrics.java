@@ -9,7 +9,9 @@ import java.time.Duration;
 /**
  * Per-channel meters of the work service, counted from the lifecycle events as they are published (so they count
  * committed steps only): {@code switchboard_work_lifecycle_total{channel,type}}, the wait of answered contacts
- * ({@code switchboard_work_wait_seconds{channel}}) and handling time ({@code switchboard_work_handling_seconds}).
+ * ({@code switchboard_work_wait_seconds{channel}}) and handling time ({@code switchboard_work_handling_seconds}),
+ * reservations agents let expire ({@code switchboard_work_reservation_timeouts_total{channel,office}}) and items
+ * flagged for supervisors after too many re-offers ({@code switchboard_work_flagged_total{channel,office}}).
  */
 @ApplicationScoped
 public class WorkMetrics {
@@ -20,8 +22,12 @@ public class WorkMetrics {
         this.registry = registry;
     }
 
-    /** A lifecycle step as the outbox relay published it; the millis are set on ACCEPTED and COMPLETED. */
-    public record Step(String type, String channel, String office, String waitMillis, String handlingMillis) {
+    /**
+     * A lifecycle step as the outbox relay published it; the millis are set on ACCEPTED and COMPLETED, the reason
+     * on REQUEUED, flagged when the step left the item to supervisors.
+     */
+    public record Step(String type, String channel, String office, String waitMillis, String handlingMillis,
+            String reason, boolean flagged) {
     }
 
     public void published(Step step) {
@@ -31,6 +37,14 @@ public class WorkMetrics {
         }
         if (step.handlingMillis() != null) {
             timer("switchboard.work.handling", step).record(Duration.ofMillis(Long.parseLong(step.handlingMillis())));
+        }
+        if ("reservation-timeout".equals(step.reason())) {
+            registry.counter("switchboard.work.reservation.timeouts", "channel", step.channel(), "office",
+                    step.office()).increment();
+        }
+        if (step.flagged()) {
+            registry.counter("switchboard.work.flagged", "channel", step.channel(), "office", step.office())
+                    .increment();
         }
     }
 

@@ -63,6 +63,10 @@ public class WorkQueue {
             throw WorkRequestRejected.conflict("agent " + agentId
                     + " has no profile; a supervisor registers agents with PUT /api/agents/{agentId}");
         }
+        if (pulled.status() == AgentStatus.WRAP_UP) {
+            throw WorkRequestRejected.conflict("agent " + agentId + " is in WRAP_UP until " + pulled.wrapUpUntil()
+                    + "; set the status to AVAILABLE to end it now");
+        }
         if (pulled.status() != AgentStatus.AVAILABLE) {
             throw WorkRequestRejected.conflict("agent " + agentId + " is " + pulled.status()
                     + "; set the status to AVAILABLE to be offered work");

@@ -28,6 +28,46 @@ public interface WorkSettings {
     @WithDefault("5m")
     Duration nominalHandlingTime();
 
+    /**
+     * For a contact routed with required skills but without targeting steps: how long the skills are required before
+     * any agent of the office may take it (0 s: for good).
+     */
+    @WithDefault("60s")
+    Duration relaxSkillsAfter();
+
+    /**
+     * How long an item an agent released or let time out is not offered to that agent again, unless no other
+     * eligible agent is available.
+     */
+    @WithDefault("60s")
+    Duration reofferExclusion();
+
+    /** How often an item is offered again after agents declined it, before it is flagged for supervisors. */
+    @WithDefault("3")
+    int maxReoffers();
+
+    /** How often waiting items move into their targeting step ({@link TargetingSteps}). */
+    @WithDefault("1s")
+    Duration targetingInterval();
+
+    /** How often stranded work is counted ({@link StrandedWork}). */
+    @WithDefault("5s")
+    Duration strandedInterval();
+
+    /**
+     * How many items of each office's queue, in pull order, are checked for an eligible agent on duty when stranded
+     * work is counted (every {@code stranded-interval}, 5 s by default).
+     */
+    @WithDefault("200")
+    int strandedScan();
+
+    /**
+     * How long an agent stays in WRAP_UP (offered no work) after completing an item, unless the agent's profile
+     * says otherwise or the agent sets AVAILABLE sooner; 0 s: no wrap-up.
+     */
+    @WithDefault("0s")
+    Duration wrapUp();
+
     /** How often the available agents per channel are reported on {@code channel.metrics}. */
     @WithDefault("10s")
     Duration availabilityInterval();

@@ -3,6 +3,7 @@ package io.switchboard.work.service;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactReceived;
 import io.switchboard.contracts.ContactRouted;
+import io.switchboard.contracts.ContactRouted.TargetingStep;
 import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Office;
@@ -14,6 +15,7 @@ import io.switchboard.work.service.IntakePlan.Found;
 import io.switchboard.work.service.IntakePlan.Outcome;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +29,14 @@ class IntakePlanTest {
 
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
     private static final Found NOTHING = new Found(Set.of(), Map.of(), Map.of());
+    private static final Duration RELAX = Duration.ofSeconds(60);
 
     @Test
     void newCustomersOpenItemsThatQueueInBatchOrder() {
         ContactRouted a = routed("a", "phone:+31600000001", Channel.WHATSAPP);
         ContactRouted b = routed("b", "phone:+31600000002", Channel.WHATSAPP);
 
-        IntakePlan plan = IntakePlan.of(List.of(a, b), NOTHING, NOW);
+        IntakePlan plan = IntakePlan.of(List.of(a, b), NOTHING, NOW, RELAX);
 
         assertThat(plan.outcomes()).containsExactly(Outcome.QUEUED, Outcome.QUEUED);
         assertThat(plan.items()).extracting(IntakePlan.NewItem::contactId).containsExactly("a", "b");
@@ -57,7 +60,7 @@ class IntakePlanTest {
         ContactRouted joinsNew = routed("c", "phone:+31600000002", Channel.WHATSAPP);
         ContactRouted otherChannel = routed("d", "phone:+31600000002", Channel.PHONE);
 
-        IntakePlan plan = IntakePlan.of(List.of(joinsStored, opens, joinsNew, otherChannel), found, NOW);
+        IntakePlan plan = IntakePlan.of(List.of(joinsStored, opens, joinsNew, otherChannel), found, NOW, RELAX);
 
         assertThat(plan.outcomes()).containsExactly(Outcome.JOINED, Outcome.QUEUED, Outcome.JOINED, Outcome.QUEUED);
         assertThat(plan.items()).extracting(IntakePlan.NewItem::contactId).containsExactly("b", "d");
@@ -70,7 +73,8 @@ class IntakePlanTest {
         ContactRouted known = routed("a", "phone:+31600000001", Channel.WHATSAPP);
         ContactRouted fresh = routed("b", "phone:+31600000002", Channel.SOCIAL);
 
-        IntakePlan plan = IntakePlan.of(List.of(known, fresh, fresh), new Found(Set.of("a"), Map.of(), Map.of()), NOW);
+        IntakePlan plan = IntakePlan.of(List.of(known, fresh, fresh), new Found(Set.of("a"), Map.of(), Map.of()), NOW,
+                RELAX);
 
         assertThat(plan.outcomes()).containsExactly(Outcome.DUPLICATE, Outcome.QUEUED, Outcome.DUPLICATE);
         assertThat(plan.items()).hasSize(1);
@@ -85,7 +89,7 @@ class IntakePlanTest {
         ContactRouted call = routed("a", "phone:+31600000001", Channel.PHONE);
         ContactRouted callBack = routed("b", "phone:+31600000001", Channel.PHONE);
 
-        IntakePlan plan = IntakePlan.of(List.of(call, callBack), found, NOW);
+        IntakePlan plan = IntakePlan.of(List.of(call, callBack), found, NOW, RELAX);
 
         assertThat(plan.outcomes()).containsExactly(Outcome.ABANDONED, Outcome.QUEUED);
         IntakePlan.NewItem abandoned = plan.items().get(0);
@@ -93,6 +97,37 @@ class IntakePlanTest {
         assertThat(abandoned.eventType()).isEqualTo("ABANDONED");
         assertThat(abandoned.eventAt()).isEqualTo(hungUp);
         assertThat(abandoned.eventDetails()).containsEntry("reason", "caller hung up");
+    }
+
+    @Test
+    void aContactRoutedWithSkillsButNoStepsDropsTheSkillsAfterTheConfiguredTime() {
+        List<TargetingStep> sent = List.of(new TargetingStep(0, List.of("complaints"), Office.FRONT_OFFICE),
+                new TargetingStep(20, List.of(), Office.BACK_OFFICE));
+        List<IntakePlan.NewItem> items = IntakePlan.of(List.of(
+                routed("a", "phone:+31611111111", List.of("complaints"), List.of()),
+                routed("b", "phone:+31622222222", List.of("complaints"), sent),
+                routed("c", "phone:+31633333333", List.of(), List.of())), NOTHING, NOW, RELAX).items();
+
+        assertThat(items.get(0).targeting()).containsExactly(
+                new TargetingStep(0, List.of("complaints"), Office.FRONT_OFFICE),
+                new TargetingStep(60, List.of(), Office.FRONT_OFFICE));
+        assertThat(items.get(0).nextStepAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(items.get(0).nextSkills()).isEmpty();
+        assertThat(items.get(0).dueAt()).isEqualTo(NOW.plusSeconds(300));
+        // Steps the routing engine sent are kept; a step to another office is the sweep's (no next skills).
+        assertThat(items.get(1).targeting()).isEqualTo(sent);
+        assertThat(items.get(1).nextStepAt()).isEqualTo(items.get(1).queuedAt().plusSeconds(20));
+        assertThat(items.get(1).nextSkills()).isNull();
+        assertThat(items.get(2).targeting()).isEmpty();
+        assertThat(items.get(2).nextStepAt()).isNull();
+    }
+
+    private static ContactRouted routed(String contactId, String customerKey, List<String> skills,
+            List<TargetingStep> targeting) {
+        ContactRouted routed = routed(contactId, customerKey, Channel.WHATSAPP);
+        return new ContactRouted(routed.schemaVersion(), routed.contact(), routed.rst(), routed.intent(),
+                routed.office(), routed.priority(), skills, routed.slaSeconds(), routed.confidence(),
+                routed.explanation(), routed.routedAt(), targeting);
     }
 
     private static ContactRouted routed(String contactId, String customerKey, Channel channel) {
