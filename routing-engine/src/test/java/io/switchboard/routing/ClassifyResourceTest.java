@@ -104,6 +104,6 @@ class ClassifyResourceTest {
     private static ValidatableResponse problem(ValidatableResponse response) {
         return response.log().ifValidationFails().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400)).body("title", equalTo("Invalid contact"))
-                .body("type", startsWith("https://switchboard.local/problems/"));
+                .body("type", equalTo("urn:switchboard:problem:invalid-contact"));
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.switchboard.contracts.ProblemDetail;
 import jakarta.validation.ConstraintViolation;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,20 +19,17 @@ import java.util.stream.Collectors;
 /** Answers bad requests and refused tokens with problem details instead of the framework's default bodies. */
 public class ProblemMapper {
 
-    private static final String INVALID_CONTACT = "https://switchboard.local/problems/invalid-contact";
-
     // Mapped by its concrete type: Quarkus' own mapper for it would otherwise win over a ConstraintViolationException one.
     @ServerExceptionMapper
     public Response invalid(ResteasyReactiveViolationException e, UriInfo uri) {
         String detail = e.getConstraintViolations().stream().map(ConstraintViolation::getMessage).sorted()
                 .collect(Collectors.joining("; "));
-        return problem(400, INVALID_CONTACT, "Invalid contact", detail, uri);
+        return problem(400, "Invalid contact", detail, uri);
     }
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        return problem(400, INVALID_CONTACT, "Invalid contact", "body is not a valid contact: " + e.getOriginalMessage(),
-                uri);
+        return problem(400, "Invalid contact", "body is not a valid contact: " + e.getOriginalMessage(), uri);
     }
 
     // Quarkus maps this subtype itself (wrong types, unknown enum values); ours must be as specific to win.
@@ -42,14 +40,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(problem(401, "about:blank", "Unauthorized",
+        return Response.fromResponse(problem(401, "Unauthorized",
                 "a valid bearer token of the Switchboard issuer is required", uri))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(403, "about:blank", "Forbidden", "the routing API is for the groups ops and supervisor", uri);
+        return problem(403, "Forbidden", "the routing API is for the groups ops and supervisor", uri);
     }
 
     @ServerExceptionMapper
@@ -59,11 +57,11 @@ public class ProblemMapper {
             return unreadable(unreadable, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        return problem(status.getStatusCode(), "about:blank", status.getReasonPhrase(), e.getMessage(), uri);
+        return problem(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri);
     }
 
-    private static Response problem(int status, String type, String title, String detail, UriInfo uri) {
+    private static Response problem(int status, String title, String detail, UriInfo uri) {
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE)
-                .entity(new ProblemDetail(type, title, status, detail, uri.getPath())).build();
+                .entity(ProblemDetail.titled(title, status, detail, uri.getPath())).build();
     }
 }

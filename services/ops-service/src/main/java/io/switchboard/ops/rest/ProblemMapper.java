@@ -3,14 +3,13 @@ package io.switchboard.ops.rest;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.switchboard.contracts.ProblemDetail;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.util.Locale;
 
 /** Every error of the operations API as problem details: no or a bad token, unknown paths, wrong methods, failures. */
 public class ProblemMapper {
@@ -42,8 +41,7 @@ public class ProblemMapper {
     }
 
     private static Response problem(int status, String title, String detail, UriInfo uri) {
-        String type = "urn:switchboard:problem:" + title.toLowerCase(Locale.ROOT).replace(' ', '-');
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE)
-                .entity(new ProblemDetail(type, title, status, detail, uri.getPath())).build();
+                .entity(ProblemDetail.titled(title, status, detail, uri.getPath())).build();
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.adapter.core.problem;
 
+import io.switchboard.contracts.ProblemDetail;
+
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
 import io.switchboard.adapter.core.webhook.LogText;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +33,7 @@ public class ProblemMapper {
         }
         Response.ResponseBuilder response = Response.status(rejection.status())
                 .type(ProblemDetail.MEDIA_TYPE)
-                .entity(ProblemDetail.of(rejection, e.getMessage(), uri.getPath()));
+                .entity(rejection.problem(e.getMessage(), uri.getPath()));
         if (rejection == Rejection.UNAVAILABLE) {
             response.header("Retry-After", RETRY_AFTER_SECONDS);
         }

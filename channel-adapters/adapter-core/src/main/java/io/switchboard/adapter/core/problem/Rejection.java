@@ -1,5 +1,7 @@
 package io.switchboard.adapter.core.problem;
 
+import io.switchboard.contracts.ProblemDetail;
+
 /** Why an adapter refused a webhook; each reason is a problem type, an HTTP status and a metric tag. */
 public enum Rejection {
 
@@ -23,9 +25,8 @@ public enum Rejection {
         return status;
     }
 
-    /** The RFC 9457 problem type URI. */
-    public String type() {
-        return "urn:switchboard:problem:" + slug;
+    public ProblemDetail problem(String detail, String instance) {
+        return ProblemDetail.of(slug, title, status, detail, instance);
     }
 
     public String title() {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
-import io.switchboard.adapter.core.problem.ProblemDetail;
+import io.switchboard.contracts.ProblemDetail;
 import io.switchboard.adapter.core.problem.Rejection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -42,7 +42,7 @@ public class BodySizeLimit {
             return;
         }
         metrics.rejected(Rejection.OVERSIZED);
-        ProblemDetail problem = ProblemDetail.of(Rejection.OVERSIZED,
+        ProblemDetail problem = Rejection.OVERSIZED.problem(
                 "the body has " + length + " bytes, at most " + maxBytes + " are accepted", context.request().path());
         context.response()
                 .setStatusCode(Rejection.OVERSIZED.status())
