@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 /**
- * A batch whose routed events Kafka does not take is never acknowledged: the consumer stops with the failure, the
+ * A batch whose routed events Kafka refuses for good is never acknowledged: the consumer stops with the failure, the
  * health check says so, and no offset is committed, so the contacts are read again. Kafka refuses every routed
  * event here because the producer may send no request above 200 bytes (in production: a broker away for longer
  * than the producer's delivery timeout). Its own consumer group keeps the other tests' offsets out of it.

@@ -13,11 +13,13 @@ import io.switchboard.contracts.ContactRouted;
 import io.switchboard.routing.service.ContactRouter;
 import io.switchboard.routing.service.RoutingMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,13 +28,19 @@ import java.util.List;
  * only when Kafka acknowledged every event it produced; a crash in between redelivers the batch, and the
  * deterministic contact ids make the repeats harmless downstream. A record that is not a routable contact is
  * poison: it goes alone, with the error, to {@code contacts.dlq} ({@link DeadLetters}) and the rest of the batch is
- * routed. When Kafka does not take an event or a dead letter, the batch is nacked and the channel's {@code fail}
- * strategy stops the consumer, so its partitions are redelivered from the last commit and never acknowledged.
+ * routed. When Kafka does not take an event for a passing reason (the producer gave up after its own retries: a
+ * broker away for longer than {@code delivery.timeout.ms}), the send is tried again with back-off until it is taken
+ * — the contact was acknowledged to its gateway, so it is neither dropped nor dead-lettered, and the batch waits.
+ * When Kafka refuses it for good (a record too large, say), or a dead letter cannot be written, the batch is nacked
+ * and the channel's {@code fail} strategy stops the consumer, so the health check says so and its partitions are
+ * redelivered from the last commit.
  */
 @ApplicationScoped
 public class InboundContactConsumer {
 
     private static final Logger LOG = Logger.getLogger(InboundContactConsumer.class);
+    private static final Duration FIRST_RESEND = Duration.ofMillis(500);
+    private static final Duration LAST_RESEND = Duration.ofSeconds(10);
 
     private final ContactRouter router;
     private final RoutingMetrics metrics;
@@ -69,11 +77,26 @@ public class InboundContactConsumer {
     private Uni<Void> route(KafkaRecord<String, String> record) {
         try {
             ContactReceived contact = parse(record.getPayload());
-            return routed.sendMessage(Message.of(route(contact)).addMetadata(
-                    OutgoingKafkaRecordMetadata.<String>builder().withKey(contact.customer().key()).build()));
+            ContactRouted decision = route(contact);
+            // The emitter sends on subscription, so each retry is a new send of the same event.
+            return Uni.createFrom().deferred(() -> routed.sendMessage(Message.of(decision).addMetadata(
+                            OutgoingKafkaRecordMetadata.<String>builder().withKey(contact.customer().key()).build())))
+                    .onFailure(InboundContactConsumer::passing).invoke(failure -> LOG.warnf(
+                            "Contact %s not taken by Kafka yet, sending again: %s", contact.contactId(), failure))
+                    .onFailure(InboundContactConsumer::passing).retry().withBackOff(FIRST_RESEND, LAST_RESEND)
+                    .indefinitely();
         } catch (PoisonContactException e) {
             return deadLetters.publish(record, e);
         }
+    }
+
+    private static boolean passing(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetriableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ContactRouted route(ContactReceived contact) {
