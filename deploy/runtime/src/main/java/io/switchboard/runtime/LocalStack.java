@@ -71,8 +71,11 @@ public final class LocalStack {
         System.out.println("  Dashboard:       " + stack.url("ops-service") + "/#token=" + opsToken);
         System.out.println("                   (signed in as ops-local for " + DASHBOARD_TOKEN_LIFETIME.toHours()
                 + " h; another token: deploy/local/token --sub ops-1 --groups ops)");
+        System.out.println("  Workspace:       " + stack.url("work-service") + "/workspace/   (agents sign in with a JWT of the group agent)");
         System.out.println("  Agent token:     deploy/local/token --sub agent-1 --groups agent");
         System.out.println("  Supervisor:      deploy/local/token --sub sup-1 --groups supervisor");
+        System.out.println("\n  First time? In another terminal: deploy/local/demo — demo agents, a signed sample contact per");
+        System.out.println("  provider, where each landed, and workspace links that sign in.");
         System.out.println("\nCtrl-C stops everything.");
         Thread.currentThread().join();
     }
