@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -93,19 +94,27 @@ class TwilioVoiceWebhookTest extends WebhookContractTest {
     void incomingCallIsGreetedAndAskedWhatItIsAboutInTheCallersLanguage() {
         delivery("/webhooks/twilio/voice", call(unique(), "+31612345678")).post().statusCode(200)
                 .contentType(containsString("xml"))
-                .body(containsString("<Gather input=\"speech\" language=\"nl-NL\""))
-                .body(containsString("action=\"/webhooks/twilio/voice/gather?lang=nl\""))
-                .body(containsString("Vertel ons in een paar woorden waarover u belt"));
+                .body("Response.Gather.@input", equalTo("speech"))
+                .body("Response.Gather.@language", equalTo("nl-NL"))
+                .body("Response.Gather.@actionOnEmptyResult", equalTo("true"))
+                .body("Response.Gather.@action", equalTo("/webhooks/twilio/voice/gather?lang=nl"))
+                .body("Response.Gather.Say.@language", equalTo("nl-NL"))
+                .body("Response.Gather.Say", containsString("Vertel ons in een paar woorden waarover u belt"));
         delivery("/webhooks/twilio/voice", call(unique(), "+447700900123")).post().statusCode(200)
-                .body(containsString("language=\"en-GB\""))
-                .body(containsString("Please tell us in a few words what your call is about"));
+                .body("Response.Gather.@language", equalTo("en-GB"))
+                .body("Response.Gather.@action", equalTo("/webhooks/twilio/voice/gather?lang=en"))
+                .body("Response.Gather.Say", containsString("Please tell us in a few words what your call is about"));
     }
 
     @Test
     void speechResultIsTheContactTextAndTheCallerIsQueued() {
         String unique = unique();
         WebhookDelivery delivery = signedContact(unique);
-        delivery.post().statusCode(200).body(containsString("<Enqueue method=\"POST\" action=\"/webhooks/twilio/voice/status\">switchboard</Enqueue>"));
+        delivery.post().statusCode(200)
+                .body("Response.Say.@language", equalTo("nl-NL"))
+                .body("Response.Enqueue", equalTo("switchboard"))
+                .body("Response.Enqueue.@method", equalTo("POST"))
+                .body("Response.Enqueue.@action", equalTo("/webhooks/twilio/voice/status"));
 
         List<ConsumerRecord<String, String>> records = published(delivery, 1);
         assertThat(records).hasSize(1);

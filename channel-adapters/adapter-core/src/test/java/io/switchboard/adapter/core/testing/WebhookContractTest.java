@@ -33,6 +33,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -53,6 +54,10 @@ public abstract class WebhookContractTest {
 
     protected KafkaCompanion kafka;
     protected InboundTopic inbound;
+
+    /** GPath over an OpenAPI document: "method path" of each operation without a summary. */
+    private static final String OPERATIONS_WITHOUT_SUMMARY =
+            "paths.collectMany { path, operations -> operations.findAll { !it.value.summary }.collect { it.key + ' ' + path } }";
 
     /** The channel the adapter under test serves. */
     protected abstract Channel channel();
@@ -313,6 +318,14 @@ public abstract class WebhookContractTest {
         RestAssured.get("/q/metrics").then().statusCode(200)
                 .body(containsString("switchboard_adapter_contacts_received_total{" + channelTag))
                 .body(containsString("switchboard_adapter_publish_latency_seconds_count{" + channelTag));
+    }
+
+    /** Swagger UI is served in every profile, and the OpenAPI document says what each operation does. */
+    @Test
+    void swaggerUiAndASummaryForEveryOperation() {
+        RestAssured.get("/q/swagger-ui/").then().statusCode(200).contentType(containsString("html"));
+        RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body(OPERATIONS_WITHOUT_SUMMARY, empty());
     }
 
     protected static byte[] utf8(String text) {

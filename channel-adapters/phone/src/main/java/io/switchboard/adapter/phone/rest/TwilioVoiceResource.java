@@ -49,7 +49,7 @@ public class TwilioVoiceResource implements DeliveryMapping {
     static final String STATUS = INCOMING + "/status";
 
     private final SignatureKey authToken;
-    private final String queue;
+    private final VoicePrompts prompts;
     private final PublicUrl publicUrl;
     private final PhoneCalls calls;
     private final SignedDeliveries deliveries;
@@ -58,7 +58,7 @@ public class TwilioVoiceResource implements DeliveryMapping {
             @ConfigProperty(name = "switchboard.phone.queue") String queue, PublicUrl publicUrl, PhoneCalls calls,
             SignedDeliveries deliveries) {
         this.authToken = SignatureScheme.TWILIO.key(WebhookSecret.required(authToken, "SWITCHBOARD_TWILIO_AUTH_TOKEN"));
-        this.queue = queue;
+        this.prompts = new VoicePrompts(GATHER, queue, STATUS);
         this.publicUrl = publicUrl;
         this.calls = calls;
         this.deliveries = deliveries;
@@ -69,7 +69,7 @@ public class TwilioVoiceResource implements DeliveryMapping {
     public Uni<String> incomingCall(byte[] body, @RestHeader("X-Twilio-Signature") String signature,
             @Context UriInfo uri) {
         Language language = calls.languageOf(verified(body, signature, uri));
-        return accept(body, uri).replaceWith(VoicePrompts.greeting(language, GATHER + "?lang=" + language.code()));
+        return accept(body, uri).replaceWith(prompts.greeting(language));
     }
 
     @POST
@@ -78,7 +78,7 @@ public class TwilioVoiceResource implements DeliveryMapping {
     public Uni<String> speechGathered(byte[] body, @RestHeader("X-Twilio-Signature") String signature,
             @RestQuery("lang") String lang, @Context UriInfo uri) {
         verified(body, signature, uri);
-        return accept(body, uri).replaceWith(VoicePrompts.queued(Language.fromCode(lang), queue, STATUS));
+        return accept(body, uri).replaceWith(prompts.queued(Language.fromCode(lang)));
     }
 
     @POST
@@ -87,7 +87,7 @@ public class TwilioVoiceResource implements DeliveryMapping {
     public Uni<String> statusChanged(byte[] body, @RestHeader("X-Twilio-Signature") String signature,
             @Context UriInfo uri) {
         verified(body, signature, uri);
-        return accept(body, uri).replaceWith(VoicePrompts.empty());
+        return accept(body, uri).replaceWith(prompts.empty());
     }
 
     @Override

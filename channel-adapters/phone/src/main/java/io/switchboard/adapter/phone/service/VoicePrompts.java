@@ -1,33 +1,47 @@
 package io.switchboard.adapter.phone.service;
 
+import com.twilio.http.HttpMethod;
+import com.twilio.twiml.TwiML;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Enqueue;
+import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Say;
+
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * What the caller hears, as TwiML: no multiple-choice menu, the caller says in a few words what the call is
- * about (speech {@code <Gather>}), then waits in the queue. Callers from Dutch-speaking countries are spoken to in
- * Dutch, everyone else in English; speech recognition listens for the same language.
+ * What the caller hears, as TwiML built with the Twilio SDK: no multiple-choice menu, the caller says in a few
+ * words what the call is about (speech {@code <Gather>}), then waits in the queue. Callers from Dutch-speaking
+ * countries are spoken to in Dutch, everyone else in English; speech recognition listens for the same language.
+ * The documents depend only on the language and the configuration, so they are rendered once when the adapter
+ * starts: the SDK serialises each one through newly looked-up JAXP factories, work that has no place on the event
+ * loop that answers every call.
  */
 public final class VoicePrompts {
 
     /** Country calling codes answered in Dutch: the Netherlands, Belgium, Suriname. */
     private static final List<String> DUTCH_COUNTRY_CODES = List.of("+31", "+32", "+597");
 
-    private VoicePrompts() {
-    }
-
     public enum Language {
-        NL("nl-NL", "Welkom bij de klantenservice. Vertel ons in een paar woorden waarover u belt.",
+        NL(Gather.Language.NL_NL, Say.Language.NL_NL,
+                "Welkom bij de klantenservice. Vertel ons in een paar woorden waarover u belt.",
                 "Dank u wel. U wordt zo snel mogelijk geholpen, een moment geduld alstublieft."),
-        EN("en-GB", "Welcome to customer service. Please tell us in a few words what your call is about.",
+        EN(Gather.Language.EN_GB, Say.Language.EN_GB,
+                "Welcome to customer service. Please tell us in a few words what your call is about.",
                 "Thank you. We will be with you as soon as possible, please hold the line.");
 
-        private final String locale;
+        private final Gather.Language recognised;
+        private final Say.Language spoken;
         private final String greeting;
         private final String queued;
 
-        Language(String locale, String greeting, String queued) {
-            this.locale = locale;
+        Language(Gather.Language recognised, Say.Language spoken, String greeting, String queued) {
+            this.recognised = recognised;
+            this.spoken = spoken;
             this.greeting = greeting;
             this.queued = queued;
         }
@@ -39,6 +53,25 @@ public final class VoicePrompts {
         public static Language fromCode(String code) {
             return "en".equalsIgnoreCase(code) ? EN : NL;
         }
+
+        private Say say(String text) {
+            return new Say.Builder(text).language(spoken).build();
+        }
+    }
+
+    private final Map<Language, String> greetings;
+    private final Map<Language, String> queued;
+    private final String empty;
+
+    /**
+     * @param gatherAction where Twilio posts the caller's words; the language is passed on as {@code ?lang=}
+     * @param queue        the Twilio queue callers wait in
+     * @param queueAction  where Twilio reports that the caller left the queue
+     */
+    public VoicePrompts(String gatherAction, String queue, String queueAction) {
+        this.greetings = render(language -> greeting(language, gatherAction + "?lang=" + language.code()));
+        this.queued = render(language -> queued(language, queue, queueAction));
+        this.empty = new VoiceResponse.Builder().build().toXml();
     }
 
     public static Language languageFor(String callerE164) {
@@ -49,31 +82,39 @@ public final class VoicePrompts {
                 ? Language.NL : Language.EN;
     }
 
-    /**
-     * Greets and listens. The action is called even when the caller says nothing, so every answered call becomes
-     * a contact.
-     */
-    public static String greeting(Language language, String gatherAction) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
-                + "<Gather input=\"speech\" language=\"" + language.locale + "\" speechTimeout=\"auto\" timeout=\"6\""
-                + " actionOnEmptyResult=\"true\" method=\"POST\" action=\"" + escape(gatherAction) + "\">"
-                + "<Say language=\"" + language.locale + "\">" + escape(language.greeting) + "</Say>"
-                + "</Gather></Response>";
+    /** Greets and listens for what the call is about. */
+    public String greeting(Language language) {
+        return greetings.get(language);
     }
 
-    /** Thanks the caller and puts them in the queue; leaving the queue is reported to {@code queueAction}. */
-    public static String queued(Language language, String queue, String queueAction) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
-                + "<Say language=\"" + language.locale + "\">" + escape(language.queued) + "</Say>"
-                + "<Enqueue method=\"POST\" action=\"" + escape(queueAction) + "\">" + escape(queue) + "</Enqueue>"
-                + "</Response>";
+    /** Thanks the caller and puts them in the queue. */
+    public String queued(Language language) {
+        return queued.get(language);
     }
 
-    public static String empty() {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    /** Nothing to say: Twilio carries on with the call as it was. */
+    public String empty() {
+        return empty;
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** The action is called even when the caller says nothing, so every answered call becomes a contact. */
+    private static VoiceResponse greeting(Language language, String gatherAction) {
+        Gather gather = new Gather.Builder().inputs(Gather.Input.SPEECH).language(language.recognised)
+                .speechTimeout("auto").timeout(6).actionOnEmptyResult(true).method(HttpMethod.POST)
+                .action(gatherAction).say(language.say(language.greeting)).build();
+        return new VoiceResponse.Builder().gather(gather).build();
+    }
+
+    private static VoiceResponse queued(Language language, String queue, String queueAction) {
+        return new VoiceResponse.Builder().say(language.say(language.queued))
+                .enqueue(new Enqueue.Builder(queue).method(HttpMethod.POST).action(queueAction).build()).build();
+    }
+
+    private static Map<Language, String> render(Function<Language, TwiML> document) {
+        Map<Language, String> rendered = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            rendered.put(language, document.apply(language).toXml());
+        }
+        return rendered;
     }
 }
