@@ -11,6 +11,7 @@ import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -41,5 +42,14 @@ class OperationsApiTest {
                 .body(containsString("/api/channels/metrics/stream"))
                 .body(containsString("/api/channels/availability"))
                 .body(containsString("/api/alerts"));
+    }
+
+    @Test
+    void swaggerUiAndASummaryForEveryOperation() {
+        RestAssured.get("/q/swagger-ui/").then().statusCode(200).contentType(containsString("html"));
+        // GPath: "method path" of each operation without a summary.
+        RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.collectMany { path, operations -> operations.findAll { !it.value.summary }"
+                        + ".collect { it.key + ' ' + path } }", empty());
     }
 }
