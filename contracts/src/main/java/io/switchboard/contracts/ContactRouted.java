@@ -14,6 +14,9 @@ import java.util.List;
  * @param targeting   who may take the contact as it waits: the first step is {@code office} and
  *                    {@code requiredSkills} from the start, each later one widens the target after its
  *                    {@code afterSeconds} of waiting; empty when the targeting never widens
+ * @param modelVersion the version of the classification model that decided {@code rst} and {@code intent}
+ *                     ({@code m-<hex>}), so corrections can be counted per model; null in events of producers
+ *                     from before the field
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContactRouted(
@@ -29,7 +32,8 @@ public record ContactRouted(
         List<String> explanation,
         Instant routedAt,
         // Left out when empty, so a decision that never widens reads exactly as before the field existed.
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TargetingStep> targeting) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TargetingStep> targeting,
+        String modelVersion) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -48,6 +52,14 @@ public record ContactRouted(
             Instant routedAt) {
         this(schemaVersion, contact, rst, intent, office, priority, requiredSkills, slaSeconds, confidence,
                 explanation, routedAt, List.of());
+    }
+
+    /** A decision without the model version (producers from before the field). */
+    public ContactRouted(int schemaVersion, ContactReceived contact, Rst rst, Intent intent, Office office,
+            int priority, List<String> requiredSkills, int slaSeconds, double confidence, List<String> explanation,
+            Instant routedAt, List<TargetingStep> targeting) {
+        this(schemaVersion, contact, rst, intent, office, priority, requiredSkills, slaSeconds, confidence,
+                explanation, routedAt, targeting, null);
     }
 
     public String contactId() {

@@ -66,7 +66,8 @@ final class EventSamples {
                 T0.plusMillis(120), List.of(
                         new ContactRouted.TargetingStep(0, List.of("internet", "lang:nl"), Office.TECHNICIANS),
                         new ContactRouted.TargetingStep(60, List.of(), Office.TECHNICIANS),
-                        new ContactRouted.TargetingStep(600, List.of(), Office.FRONT_OFFICE)));
+                        new ContactRouted.TargetingStep(600, List.of(), Office.FRONT_OFFICE)),
+                "m-3f9a0c51d2e7");
     }
 
     static ContactRouted routedPublicComplaint() {

@@ -145,6 +145,8 @@ class EventSchemasTest {
                         json -> json.put("intent", "SMALL_TALK")),
                 invalid("routed contact whose contact is invalid", EventSamples.routedFaultReport(), "enum",
                         json -> ((ObjectNode) json.get("contact")).put("channel", "FAX")),
+                invalid("model version that is no model fingerprint", EventSamples.routedFaultReport(), "pattern",
+                        json -> json.put("modelVersion", "latest")),
                 invalid("unknown lifecycle step", EventSamples.lifecycleOfOneContact().get(0), "enum",
                         json -> json.put("type", "PARKED")),
                 invalid("accepted without agent", EventSamples.lifecycleOfOneContact().get(5), "required",
