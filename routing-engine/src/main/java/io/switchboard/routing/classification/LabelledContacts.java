@@ -10,7 +10,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A labelled data set on the classpath, one JSON object per line; the engine's own is {@value #RESOURCE}. */
 public final class LabelledContacts {
@@ -43,5 +45,15 @@ public final class LabelledContacts {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
         return List.copyOf(contacts);
+    }
+
+    /**
+     * Deals the contacts to {@code folds} folds, stratified: within each (RST, intent) group the contacts go round
+     * the folds in list order, so every fold has its share of the rare combinations. Returns each contact's fold.
+     */
+    public static int[] stratifiedFolds(List<LabelledContact> contacts, int folds) {
+        Map<String, Integer> dealt = new HashMap<>();
+        return contacts.stream().mapToInt(contact -> dealt.merge(contact.rst() + "/" + contact.intent(), 1,
+                Integer::sum) % folds).toArray();
     }
 }

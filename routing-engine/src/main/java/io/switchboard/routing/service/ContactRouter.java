@@ -3,7 +3,6 @@ package io.switchboard.routing.service;
 import io.switchboard.contracts.ContactReceived;
 import io.switchboard.contracts.ContactRouted;
 import io.switchboard.routing.classification.Classification;
-import io.switchboard.routing.classification.ContactClassifier;
 import io.switchboard.routing.policy.OfficeDecision;
 import io.switchboard.routing.policy.RepeatContacts;
 import io.switchboard.routing.policy.RoutingDecision;
@@ -24,14 +23,14 @@ public class ContactRouter {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    private final ContactClassifier classifier;
+    private final ModelStore models;
     private final RoutingRulesStore rules;
     private final RepeatContacts repeatContacts;
     private final RoutingMetrics metrics;
 
-    public ContactRouter(ContactClassifier classifier, RoutingRulesStore rules, RepeatContacts repeatContacts,
+    public ContactRouter(ModelStore models, RoutingRulesStore rules, RepeatContacts repeatContacts,
             RoutingMetrics metrics) {
-        this.classifier = classifier;
+        this.models = models;
         this.rules = rules;
         this.repeatContacts = repeatContacts;
         this.metrics = metrics;
@@ -47,7 +46,7 @@ public class ContactRouter {
         Instant at = contact.receivedAt() == null ? Instant.now() : contact.receivedAt();
         int earlier = repeatContacts.record(contact.customer().key(), contact.contactId(), at, window(ruleSet));
         long cpuStart = CPU.getCurrentThreadCpuTime();
-        Classification classification = classifier.classify(contact, ruleSet);
+        Classification classification = models.current().classifier().classify(contact, ruleSet);
         Duration classificationCpu = Duration.ofNanos(CPU.getCurrentThreadCpuTime() - cpuStart);
         ContactRouted routed = decide(contact, classification, ruleSet, earlier);
         metrics.routed(routed, Duration.ofNanos(System.nanoTime() - start), classificationCpu);
@@ -59,7 +58,7 @@ public class ContactRouter {
         RuleSet ruleSet = rules.current();
         int earlier = contact.customer() == null ? 0
                 : repeatContacts.earlier(contact.customer().key(), contact.contactId(), Instant.now(), window(ruleSet));
-        return decide(contact, classifier.classify(contact, ruleSet), ruleSet, earlier);
+        return decide(contact, models.current().classifier().classify(contact, ruleSet), ruleSet, earlier);
     }
 
     private ContactRouted decide(ContactReceived contact, Classification classification, RuleSet ruleSet,
@@ -71,7 +70,7 @@ public class ContactRouter {
         return new ContactRouted(ContactRouted.SCHEMA_VERSION, withLanguage(contact, classification.language()),
                 classification.rst(), classification.intent(), decision.office(), decision.priority(),
                 decision.requiredSkills(), decision.slaSeconds(), round(classification.confidence()), explanation,
-                Instant.now());
+                Instant.now(), decision.targeting(), classification.modelVersion());
     }
 
     /** Work is matched to agents by language, so a contact the channel sent without one gets the recognised one. */

@@ -1,8 +1,6 @@
 package io.switchboard.routing.classification;
 
 import io.switchboard.contracts.Channel;
-import io.switchboard.contracts.ContactReceived;
-import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Rst;
 import io.switchboard.routing.policy.RoutingRulesStore;
@@ -13,15 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -39,93 +33,6 @@ public final class ClassificationEvaluation {
 
     private static final String BEGIN = "<!-- evaluation report: begin -->";
     private static final String END = "<!-- evaluation report: end -->";
-
-    /** Predictions next to the answers for one contact. */
-    record Outcome(LabelledContact contact, Classification classification) {
-
-        boolean rstRight() {
-            return contact.rst() == classification.rst();
-        }
-
-        boolean intentRight() {
-            return contact.intent() == classification.intent();
-        }
-    }
-
-    /** Confusion matrix and the measures derived from it, for one label type. */
-    record Scores<L extends Enum<L>>(L[] labels, int[][] confusion) {
-
-        static <L extends Enum<L>> Scores<L> of(Class<L> type, List<Outcome> outcomes, Function<Outcome, L> truth,
-                Function<Outcome, L> predicted) {
-            L[] labels = type.getEnumConstants();
-            int[][] confusion = new int[labels.length][labels.length];
-            outcomes.forEach(outcome -> confusion[truth.apply(outcome).ordinal()][predicted.apply(outcome).ordinal()]++);
-            return new Scores<>(labels, confusion);
-        }
-
-        double accuracy() {
-            int correct = 0;
-            int total = 0;
-            for (int i = 0; i < labels.length; i++) {
-                for (int j = 0; j < labels.length; j++) {
-                    total += confusion[i][j];
-                    correct += i == j ? confusion[i][j] : 0;
-                }
-            }
-            return total == 0 ? 0 : (double) correct / total;
-        }
-
-        int support(L label) {
-            int actual = 0;
-            for (int count : confusion[label.ordinal()]) {
-                actual += count;
-            }
-            return actual;
-        }
-
-        double recall(L label) {
-            int actual = support(label);
-            return actual == 0 ? Double.NaN : (double) confusion[label.ordinal()][label.ordinal()] / actual;
-        }
-
-        double precision(L label) {
-            int j = label.ordinal();
-            int predicted = 0;
-            for (int[] row : confusion) {
-                predicted += row[j];
-            }
-            return predicted == 0 ? Double.NaN : (double) confusion[j][j] / predicted;
-        }
-
-        /** The lowest recall of a class that occurs. */
-        double minimumRecall() {
-            double lowest = 1;
-            for (L label : labels) {
-                if (support(label) > 0) {
-                    lowest = Math.min(lowest, recall(label));
-                }
-            }
-            return lowest;
-        }
-
-        String report(String title) {
-            StringBuilder out = new StringBuilder(title).append(String.format(Locale.ROOT, ": accuracy %.3f%n", accuracy()));
-            out.append(String.format(Locale.ROOT, "  %-26s %9s %9s %8s%n", "class", "precision", "recall", "support"));
-            for (L label : labels) {
-                out.append(String.format(Locale.ROOT, "  %-26s %9.3f %9.3f %8d%n", label, precision(label),
-                        recall(label), support(label)));
-            }
-            out.append("  confusion (rows = true class, columns = predicted, in the order above)\n");
-            for (L label : labels) {
-                out.append(String.format(Locale.ROOT, "  %-26s", label));
-                for (int count : confusion[label.ordinal()]) {
-                    out.append(String.format(Locale.ROOT, "%5d", count));
-                }
-                out.append('\n');
-            }
-            return out.toString();
-        }
-    }
 
     private final String name;
     private final List<Outcome> outcomes;
@@ -150,15 +57,10 @@ public final class ClassificationEvaluation {
         return crossValidated(LabelledContacts.bundled(), parameters, bundledRules());
     }
 
-    /**
-     * {@value #FOLDS}-fold cross-validation, stratified: within each (RST, intent) group the contacts are dealt to
-     * the folds in file order, so every fold has its share of the rare combinations.
-     */
+    /** {@value #FOLDS}-fold cross-validation, stratified ({@link LabelledContacts#stratifiedFolds}). */
     static ClassificationEvaluation crossValidated(List<LabelledContact> data, SoftmaxModel.Training parameters,
             RuleSet rules) {
-        Map<String, Integer> dealt = new HashMap<>();
-        int[] fold = data.stream().mapToInt(contact -> dealt.merge(contact.rst() + "/" + contact.intent(), 1,
-                Integer::sum) % FOLDS).toArray();
+        int[] fold = LabelledContacts.stratifiedFolds(data, FOLDS);
         List<Outcome> outcomes = new ArrayList<>();
         for (int held = 0; held < FOLDS; held++) {
             List<LabelledContact> training = new ArrayList<>();
@@ -173,17 +75,8 @@ public final class ClassificationEvaluation {
 
     static ClassificationEvaluation of(String name, List<LabelledContact> training, List<LabelledContact> testing,
             SoftmaxModel.Training parameters, RuleSet rules) {
-        ContactClassifier classifier = new ContactClassifier(ContactModel.trainedOn(training, parameters));
-        return new ClassificationEvaluation(name, testing.stream()
-                .map(contact -> new Outcome(contact, classifier.classify(received(contact), rules)))
-                .toList());
-    }
-
-    /** A labelled contact as an adapter would send it, without a language hint as most channels do. */
-    static ContactReceived received(LabelledContact contact) {
-        return new ContactReceived(ContactReceived.SCHEMA_VERSION, contact.id(), contact.channel(), "evaluation",
-                contact.id(), Instant.now(), new Customer("evaluation:" + contact.id(), null, null, null, null),
-                contact.text(), null, contact.publicPost(), List.of(), Map.of());
+        return new ClassificationEvaluation(name,
+                Outcome.of(ContactModel.trainedOn(training, parameters), testing, rules));
     }
 
     ClassificationEvaluation where(String slice, Predicate<LabelledContact> filter) {
@@ -196,12 +89,11 @@ public final class ClassificationEvaluation {
     }
 
     Scores<Rst> rst() {
-        return Scores.of(Rst.class, outcomes, outcome -> outcome.contact().rst(), outcome -> outcome.classification().rst());
+        return Scores.rst(outcomes);
     }
 
     Scores<Intent> intent() {
-        return Scores.of(Intent.class, outcomes, outcome -> outcome.contact().intent(),
-                outcome -> outcome.classification().intent());
+        return Scores.intent(outcomes);
     }
 
     double languageAccuracy() {
