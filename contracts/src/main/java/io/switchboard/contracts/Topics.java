@@ -1,6 +1,6 @@
 package io.switchboard.contracts;
 
-/** Kafka topic names (design §3). */
+/** Kafka topic names (docs/architecture.md §3). */
 public final class Topics {
 
     public static final String CONTACTS_INBOUND = "contacts.inbound";

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One Switchboard service as the local run and the system tests start it: its module, default port (design §4),
+ * One Switchboard service as the local run and the system tests start it: its module, default port (architecture §4),
  * and whether it needs the database. Every service verifies tokens (docs/security.md).
  */
 public record ServiceSpec(String name, String module, int defaultPort, boolean usesDatabase) {

@@ -213,7 +213,7 @@ public final class SwitchboardStack implements AutoCloseable {
         }
     }
 
-    /** How to start the stack; defaults are the local run's (design §4 ports). */
+    /** How to start the stack; defaults are the local run's (docs/architecture.md §4 ports). */
     public static final class Builder {
         private final Path repositoryRoot;
         private final Path stateDir;

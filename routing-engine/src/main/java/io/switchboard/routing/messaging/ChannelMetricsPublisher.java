@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reports this instance's per-channel routing counts on {@code channel.metrics}, one window at a time, keyed by
- * channel (design §3): {@code routed}, {@code routed.<OFFICE>}, {@code rst.<RST>} and {@code deadLettered}. The
+ * channel (architecture §3): {@code routed}, {@code routed.<OFFICE>}, {@code rst.<RST>} and {@code deadLettered}. The
  * ops-service adds up the windows of all instances. Only channels with activity in a window are reported.
  */
 @Startup

@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 /**
- * The measures of design §1 for one channel, from a day in the life of the phone queue (target: 80 % in 20 s,
+ * The measures of docs/architecture.md §1 for one channel, from a day in the life of the phone queue (target: 80 %
+ * in 20 s,
  * 0.90 per handled minute) sent as real events, against the values worked out by hand below.
  */
 @QuarkusTest

@@ -23,7 +23,7 @@ import java.util.UUID;
 
 /**
  * Produces real contact events on the real broker, as the adapters, routing engine and work-service would: JSON
- * of the contract records, keyed as design §3 says.
+ * of the contract records, keyed as docs/architecture.md §3 says.
  */
 public final class ContactEvents {
 

@@ -1,7 +1,7 @@
 package io.switchboard.ops.metrics;
 
 /**
- * The measures of one scope over one period (a sliding window or since the start), as defined in design §1 and
+ * The measures of one scope over one period (a sliding window or since the start), as defined in architecture §1 and
  * docs/metrics.md. Ratios and averages are null when their denominator is zero: "no data" is not "0 %".
  *
  * @param offered                contacts that reached a queue

@@ -19,7 +19,7 @@ public interface OpsSettings {
     /** Per channel, keyed by the lower-case channel name ({@code phone}, {@code whatsapp}, ...). */
     Map<String, ChannelPolicy> channels();
 
-    /** Abandons quicker than this are counted but left out of the service level (design §1). */
+    /** Abandons quicker than this are counted but left out of the service level (docs/architecture.md §1). */
     @WithDefault("5s")
     Duration shortAbandon();
 

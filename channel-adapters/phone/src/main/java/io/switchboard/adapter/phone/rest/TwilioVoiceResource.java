@@ -33,7 +33,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Twilio Programmable Voice webhooks (design §4). Every request is form-encoded and signed over the URL Twilio
+ * Twilio Programmable Voice webhooks (docs/architecture.md §4). Every request is form-encoded and signed over the
+ * URL Twilio
  * called plus its sorted parameters; answers are TwiML, also when a signed request cannot be mapped and is kept
  * on contacts.unmapped, so the caller is never cut off. Created at start, so a missing secret stops the adapter.
  */

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Meta webhooks for page feed, group feed, Messenger and Instagram (design §4). Created at start, so a missing
+ * Meta webhooks for page feed, group feed, Messenger and Instagram (docs/architecture.md §4). Created at start, so a
+ * missing
  * secret stops the adapter there.
  */
 @Path(MetaWebhookResource.ENDPOINT)

@@ -32,7 +32,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** X Account Activity API webhooks (design §4). Created at start, so a missing secret stops the adapter there. */
+/**
+ * X Account Activity API webhooks (docs/architecture.md §4). Created at start, so a missing secret stops the adapter
+ * there.
+ */
 @Path(XWebhookResource.ENDPOINT)
 @Singleton
 @Startup

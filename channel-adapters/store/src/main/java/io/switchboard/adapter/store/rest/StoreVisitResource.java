@@ -29,7 +29,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Store visits from the kiosk or desk queue system (design §4). Created at start, so a missing secret stops the
+ * Store visits from the kiosk or desk queue system (docs/architecture.md §4). Created at start, so a missing secret
+ * stops the
  * adapter there.
  */
 @Path(StoreVisitResource.ENDPOINT)

@@ -34,7 +34,8 @@ import java.util.Set;
 import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 
 /**
- * The shop's own contact form and order questions (design §4, docs/channels.md). Created at start, so a missing
+ * The shop's own contact form and order questions (docs/architecture.md §4, docs/channels.md). Created at start, so
+ * a missing
  * secret stops the adapter there.
  */
 @Path(ContactFormResource.ENDPOINT)

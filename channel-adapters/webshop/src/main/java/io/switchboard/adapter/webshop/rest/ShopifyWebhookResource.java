@@ -30,7 +30,7 @@ import java.util.Set;
 
 import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 
-/** Shopify webhooks (design §4). Created at start, so a missing secret stops the adapter there. */
+/** Shopify webhooks (docs/architecture.md §4). Created at start, so a missing secret stops the adapter there. */
 @Path(ShopifyWebhookResource.ENDPOINT)
 @Singleton
 @Startup

@@ -31,7 +31,7 @@ import java.util.Set;
 
 import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 
-/** WooCommerce webhooks (design §4). Created at start, so a missing secret stops the adapter there. */
+/** WooCommerce webhooks (docs/architecture.md §4). Created at start, so a missing secret stops the adapter there. */
 @Path(WooCommerceWebhookResource.ENDPOINT)
 @Singleton
 @Startup

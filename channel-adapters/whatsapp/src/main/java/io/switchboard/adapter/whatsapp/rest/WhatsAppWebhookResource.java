@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The WhatsApp Business Cloud API webhook (design §4): the Meta handshake and signed notifications. Created at
+ * The WhatsApp Business Cloud API webhook (docs/architecture.md §4): the Meta handshake and signed notifications.
+ * Created at
  * start, so a missing secret stops the adapter there.
  */
 @Path(WhatsAppWebhookResource.ENDPOINT)
