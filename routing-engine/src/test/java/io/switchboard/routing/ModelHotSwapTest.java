@@ -31,6 +31,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -93,6 +94,16 @@ class ModelHotSwapTest {
 
     @Test
     @Order(3)
+    void aBrokenCorrectionsFileIsAConflictThatNamesTheLine() throws IOException {
+        Files.writeString(ModelDirectoryProfile.CORRECTIONS, "{\"contactId\": \"c-1\", \"text\": \"half a line\n");
+
+        asSupervisor().post("/api/routing/model/retrain").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("corrections.jsonl line 1 is no correction"));
+    }
+
+    @Test
+    @Order(4)
     void onlySupervisorsRetrain() {
         Tokens.asOps().post("/api/routing/model/retrain").then().statusCode(403);
         RestAssured.given().auth().oauth2(Tokens.token("agent-1", "agent")).get("/api/routing/model").then()

@@ -8,7 +8,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,7 +42,12 @@ public class ModelResource {
     @Operation(summary = "Train a candidate on the bundled data and the corrections, compare it with the active "
             + "model on one validation split, and promote it if it is not worse; answers either way")
     public RetrainOutcome retrain() {
-        return models.retrain();
+        try {
+            return models.retrain();
+        } catch (IllegalArgumentException e) {
+            // The corrections file, not the request, is wrong: say which line, so it can be fixed.
+            throw new WebApplicationException(e.getMessage(), e, Response.Status.CONFLICT);
+        }
     }
 
     /**
