@@ -85,7 +85,7 @@ class ModelHotSwapTest {
 
         asSupervisor().post("/api/routing/model/retrain").then().statusCode(200)
                 .body("promoted", equalTo(false)).body("current", equalTo(active))
-                .body("reason", equalTo("the candidate is the active model: no corrections since it was promoted"));
+                .body("reason", equalTo("the candidate is the active model: no new corrections"));
 
         Tokens.asOps().get("/api/routing/model").then().statusCode(200)
                 .body("version", equalTo(active))

@@ -41,6 +41,11 @@ public final class ModelDirectory {
         return root;
     }
 
+    /** Where the retrain reads the corrections when no other file is configured. */
+    public Path defaultCorrectionsFile() {
+        return root.resolve(CORRECTIONS);
+    }
+
     /** The name of the promoted version engines should run; empty while nothing was ever promoted. */
     public Optional<String> activeVersion() {
         Path active = root.resolve(ACTIVE);

@@ -67,7 +67,7 @@ public final class ModelRetraining {
 
         ContactModel candidate = ContactModel.trainedOn(all);
         Optional<String> refusal = candidate.version().equals(current.model().version())
-                ? Optional.of("the candidate is the active model: no corrections since it was promoted")
+                ? Optional.of("the candidate is the active model: no new corrections")
                 : rule.refusal(candidateFigures, currentFigures);
         RetrainOutcome outcome = new RetrainOutcome(candidate.version(), current.model().version(),
                 corrections.size(), all.size(), candidateFigures, currentFigures, refusal.isEmpty(),

@@ -26,12 +26,11 @@ public final class RetrainCommand {
             System.err.println("usage: RetrainCommand <model dir> [corrections file] [rules file]");
             System.exit(2);
         }
-        Path root = Path.of(args[0]).toAbsolutePath();
-        Path corrections = args.length > 1 ? Path.of(args[1]) : root.resolve("corrections.jsonl");
+        ModelDirectory directory = new ModelDirectory(Path.of(args[0]).toAbsolutePath());
+        Path corrections = args.length > 1 ? Path.of(args[1]) : directory.defaultCorrectionsFile();
         RoutingRulesStore rules = new RoutingRulesStore(Optional.ofNullable(args.length > 2 ? args[2] : null),
                 Duration.ofDays(1));
-        ModelVersions versions = new ModelVersions(new ModelDirectory(root), LabelledContacts.bundled(),
-                PromotionRule.DEFAULT);
+        ModelVersions versions = new ModelVersions(directory, LabelledContacts.bundled(), PromotionRule.DEFAULT);
         RetrainOutcome outcome = versions.retrain(versions.active(), corrections, rules.current()).outcome();
         System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome));
         System.exit(outcome.promoted() ? 0 : REFUSED);

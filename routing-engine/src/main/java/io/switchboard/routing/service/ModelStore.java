@@ -42,13 +42,14 @@ public class ModelStore {
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private final ScheduledExecutorService poller;
 
-    public ModelStore(@ConfigProperty(name = "switchboard.routing.model.dir", defaultValue = "model") String directory,
+    public ModelStore(
+            @ConfigProperty(name = "switchboard.routing.model.dir", defaultValue = "model") String directory,
             @ConfigProperty(name = "switchboard.routing.model.corrections-file") Optional<String> correctionsFile,
             @ConfigProperty(name = "switchboard.routing.model.poll-interval", defaultValue = "2s") Duration pollInterval,
             RoutingRulesStore rules) {
-        Path root = Path.of(directory).toAbsolutePath();
-        this.versions = new ModelVersions(new ModelDirectory(root), LabelledContacts.bundled(), PromotionRule.DEFAULT);
-        this.correctionsFile = correctionsFile.map(Path::of).orElse(root.resolve("corrections.jsonl"));
+        ModelDirectory modelDirectory = new ModelDirectory(Path.of(directory).toAbsolutePath());
+        this.versions = new ModelVersions(modelDirectory, LabelledContacts.bundled(), PromotionRule.DEFAULT);
+        this.correctionsFile = correctionsFile.map(Path::of).orElse(modelDirectory.defaultCorrectionsFile());
         this.rules = rules;
         long start = System.nanoTime();
         // A promoted version that cannot be made at startup stops the engine: it should not route by a model
@@ -56,7 +57,7 @@ public class ModelStore {
         active.set(versions.active());
         LOG.infof("Classifier model %s trained on %d labelled contacts (%d features) in %d ms; model directory %s",
                 current().model().version(), current().model().trainedOn(), current().model().rst().vocabularySize(),
-                (System.nanoTime() - start) / 1_000_000, root);
+                (System.nanoTime() - start) / 1_000_000, modelDirectory.root());
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "model-poller");
             thread.setDaemon(true);

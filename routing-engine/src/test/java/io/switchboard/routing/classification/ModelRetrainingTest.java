@@ -65,7 +65,7 @@ class ModelRetrainingTest {
 
         RetrainOutcome again = versions.retrain(restarted, corrections, rules).outcome();
         assertThat(again.promoted()).isFalse();
-        assertThat(again.reason()).isEqualTo("the candidate is the active model: no corrections since it was promoted");
+        assertThat(again.reason()).isEqualTo("the candidate is the active model: no new corrections");
         assertThat(directory.resolve("ACTIVE")).hasContent(outcome.candidate());
         assertThat(new ModelDirectory(directory).lastRefusal()).contains(again);
     }
