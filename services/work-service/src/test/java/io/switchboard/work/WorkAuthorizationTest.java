@@ -49,6 +49,7 @@ class WorkAuthorizationTest {
     @CsvSource({
             "PUT, /api/agents/a-1",
             "GET, /api/agents/a-1",
+            "GET, /api/agents/me",
             "POST, /api/agents/me/status",
             "POST, /api/work/next",
             "GET, /api/work/00000000-0000-0000-0000-000000000001",
@@ -106,6 +107,7 @@ class WorkAuthorizationTest {
         as(Tokens.supervisor("s-1")).get("/api/agents/nobody-" + UUID.randomUUID()).then().statusCode(404)
                 .contentType(PROBLEM).body("status", equalTo(404)).body("title", equalTo("Not found"));
         as(agent).body(Map.of("status", "AVAILABLE")).post("/api/agents/me/status").then().statusCode(404);
+        as(agent).get("/api/agents/me").then().statusCode(404).contentType(PROBLEM);
         as(agent).post(unknownItem + "/accept").then().statusCode(404).contentType(PROBLEM);
         as(agent).body(Map.of("resolution", "ANSWERED")).post(unknownItem + "/complete").then().statusCode(404);
         as(agent).post(unknownItem + "/release").then().statusCode(404);
@@ -170,6 +172,8 @@ class WorkAuthorizationTest {
         next(agentId, 0).then().statusCode(409).body("detail", containsString("AWAY"));
         AgentApi.status(agentId, "AVAILABLE").then().statusCode(200);
         next(agentId, 0).then().statusCode(204);
+        as(Tokens.agent(agentId)).get("/api/agents/me").then().statusCode(200).body("id", equalTo(agentId))
+                .body("status", equalTo("AVAILABLE"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -32,6 +33,7 @@ public class CalendarResource {
     @GET
     @Path("/{channel}")
     @RolesAllowed({ "agent", "supervisor", "ops" })
+    @Operation(summary = "Whether a channel (and office) is open at a moment, and its next change")
     public CalendarView calendar(Channel channel, @QueryParam("office") Office office, @QueryParam("at") Instant at) {
         Instant when = at != null ? at : clock.instant();
         BusinessHours hours = calendar.hoursOf(channel, office);

@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -32,6 +33,7 @@ public class ContactResource {
     @GET
     @Path("/{contactId}/position")
     @RolesAllowed({ "agent", "supervisor", "ops" })
+    @Operation(summary = "A waiting contact's place in its queue and expected wait")
     public Uni<PositionView> position(String contactId) {
         Caller who = Caller.of(caller);
         return board.position(contactId, who.id(), who.readsAll()).map(position -> new PositionView(position.contactId(),

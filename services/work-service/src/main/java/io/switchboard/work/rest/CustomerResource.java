@@ -4,11 +4,9 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Office;
-import io.switchboard.work.model.CustomerProfile;
 import io.switchboard.work.model.WorkItem;
 import io.switchboard.work.model.WorkState;
 import io.switchboard.work.service.CustomerTimeline;
-import io.switchboard.work.service.WorkRequestRejected;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,11 +15,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -30,8 +27,6 @@ import java.util.UUID;
 @Path("/api/customers")
 @Tag(name = "customers")
 public class CustomerResource {
-
-    private static final String CSV_HEADER = "customerKey,name,segment,products";
 
     private final CustomerTimeline timeline;
     private final JsonWebToken caller;
@@ -44,6 +39,7 @@ public class CustomerResource {
     @GET
     @Path("/{customerKey}/timeline")
     @RolesAllowed({ "agent", "supervisor", "ops" })
+    @Operation(summary = "A customer's contacts on every channel, profile and next-best offer")
     public Uni<TimelineView> timeline(String customerKey) {
         Caller who = Caller.of(caller);
         return timeline.of(customerKey, who.id(), who.readsAll()).map(found -> new TimelineView(found.customerKey(), found.keys(),
@@ -57,38 +53,19 @@ public class CustomerResource {
     @PUT
     @Path("/{customerKey}/links/{linkedKey}")
     @RolesAllowed("supervisor")
+    @Operation(summary = "Link two customer keys of one person (supervisor)")
     public Uni<Response> link(String customerKey, String linkedKey) {
         return timeline.link(customerKey, linkedKey).replaceWith(Response.noContent().build());
     }
 
-    /** CSV with the header {@code customerKey,name,segment,products}; products separated by {@code ;}. */
+    /** CSV with the header {@code customerKey,name,segment,products} ({@link CustomerProfileCsv}). */
     @POST
     @Path("/profiles")
     @Consumes("text/csv")
     @RolesAllowed("supervisor")
+    @Operation(summary = "Import customer profiles from CSV (supervisor)")
     public Uni<ImportView> importProfiles(String csv) {
-        return timeline.importProfiles(parse(csv)).map(ImportView::new);
-    }
-
-    static List<CustomerProfile> parse(String csv) {
-        List<String> lines = csv == null ? List.of() : csv.lines().filter(line -> !line.isBlank()).toList();
-        if (lines.isEmpty() || !lines.get(0).trim().equals(CSV_HEADER)) {
-            throw WorkRequestRejected.invalid("the first line must be the header " + CSV_HEADER);
-        }
-        List<CustomerProfile> profiles = new ArrayList<>();
-        for (int number = 2; number <= lines.size(); number++) {
-            String[] fields = lines.get(number - 1).split(",", -1);
-            if (fields.length != 4 || fields[0].isBlank() || fields[2].isBlank()) {
-                throw WorkRequestRejected.invalid("line " + number + " needs customerKey, name, segment, products");
-            }
-            CustomerProfile profile = new CustomerProfile();
-            profile.customerKey = fields[0].trim();
-            profile.name = fields[1].trim();
-            profile.segment = fields[2].trim();
-            profile.products = Arrays.stream(fields[3].split(";")).map(String::trim).filter(p -> !p.isEmpty()).toList();
-            profiles.add(profile);
-        }
-        return profiles;
+        return timeline.importProfiles(CustomerProfileCsv.parse(csv)).map(ImportView::new);
     }
 
     public record TimelineView(String customerKey, Collection<String> keys, ProfileView profile,

@@ -9,6 +9,7 @@ import io.switchboard.work.service.StrandedWork;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -38,6 +39,7 @@ public class QueueResource {
 
     @GET
     @RolesAllowed({ "agent", "supervisor", "ops" })
+    @Operation(summary = "Per office and channel: waiting, oldest wait, in progress, flagged and stranded work")
     public Uni<List<QueueView>> queues() {
         StrandedWork.Count count = stranded.latest();
         Instant now = clock.instant();

@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -48,6 +49,7 @@ public class SupervisorResource {
     /** Every agent (of an office) with live state, load per channel and the items held. */
     @GET
     @Path("/agents")
+    @Operation(summary = "Agents with their live state, load per channel and current items")
     public Uni<List<SupervisedAgentView>> agents(@QueryParam("office") Office office) {
         return supervision.agents(office).map(agents -> agents.stream().map(supervised -> new SupervisedAgentView(
                 AgentView.of(supervised.agent()), supervised.load(), supervised.items())).toList());
@@ -56,6 +58,7 @@ public class SupervisorResource {
     /** Takes the agent off duty: what it held returns to the head of its queue. */
     @POST
     @Path("/agents/{agentId}/offline")
+    @Operation(summary = "Force an agent offline; its items return to their queues")
     public Uni<AgentView> forceOffline(String agentId) {
         return directory.forceOffline(agentId, caller.getSubject()).map(AgentView::of);
     }
@@ -63,6 +66,7 @@ public class SupervisorResource {
     /** Work items, oldest first, filtered by office, channel, state, holder, least age and flag. */
     @GET
     @Path("/work")
+    @Operation(summary = "Work items filtered by office, channel, state, age and agent, a page at a time")
     public Uni<WorkPageView> work(@QueryParam("office") Office office, @QueryParam("channel") Channel channel,
             @QueryParam("state") WorkState state, @QueryParam("agentId") String agentId,
             @QueryParam("minAgeSeconds") @Min(0) Long minAgeSeconds, @QueryParam("flagged") Boolean flagged,
@@ -77,6 +81,7 @@ public class SupervisorResource {
     /** To the named agent ({@code agentId}), or back to its queue when none is named. */
     @POST
     @Path("/work/{id}/reassign")
+    @Operation(summary = "Reassign a work item to a named agent or back to its queue")
     public Uni<WorkItemView> reassign(UUID id, @Valid @NotNull ReassignRequest request) {
         Uni<Conversation> moved = request.agentId() == null ? supervision.requeue(id, caller.getSubject())
                 : supervision.reassign(id, request.agentId(), caller.getSubject());

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Duration;
@@ -39,6 +40,7 @@ public class WorkResource {
     @POST
     @Path("/next")
     @RolesAllowed("agent")
+    @Operation(summary = "Reserve the next best item for the calling agent (long poll up to waitSeconds)")
     public Uni<Response> next(@QueryParam("waitSeconds") @DefaultValue("0") @Min(0) @Max(60) int waitSeconds) {
         return queue.next(caller.getSubject(), Duration.ofSeconds(waitSeconds))
                 .map(conversation -> conversation == null
@@ -49,6 +51,7 @@ public class WorkResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "agent", "supervisor", "ops" })
+    @Operation(summary = "A work item with its conversation (holder, supervisor or ops)")
     public Uni<WorkItemView> get(UUID id) {
         Caller who = Caller.of(caller);
         return lifecycle.view(id, who.id(), who.readsAll()).map(WorkItemView::of);
@@ -57,6 +60,7 @@ public class WorkResource {
     @POST
     @Path("/{id}/accept")
     @RolesAllowed("agent")
+    @Operation(summary = "Accept a reserved item")
     public Uni<WorkItemView> accept(UUID id) {
         return lifecycle.accept(id, caller.getSubject()).map(WorkItemView::of);
     }
@@ -64,6 +68,7 @@ public class WorkResource {
     @POST
     @Path("/{id}/complete")
     @RolesAllowed("agent")
+    @Operation(summary = "Complete an accepted item with its resolution")
     public Uni<WorkItemView> complete(UUID id, @Valid @NotNull CompletionRequest completion) {
         return lifecycle.complete(id, caller.getSubject(), completion.resolution(),
                 completion.firstContactResolution(), completion.notes()).map(WorkItemView::of);
@@ -72,6 +77,7 @@ public class WorkResource {
     @POST
     @Path("/{id}/release")
     @RolesAllowed("agent")
+    @Operation(summary = "Give a held item back to its queue")
     public Uni<WorkItemView> release(UUID id) {
         return lifecycle.release(id, caller.getSubject()).map(WorkItemView::of);
     }
@@ -79,6 +85,7 @@ public class WorkResource {
     @POST
     @Path("/{id}/escalate")
     @RolesAllowed("agent")
+    @Operation(summary = "Hand a held item to the back office or the technicians, with a reason")
     public Uni<WorkItemView> escalate(UUID id, @Valid @NotNull EscalationRequest escalation) {
         return lifecycle.escalate(id, caller.getSubject(), escalation.toOffice(), escalation.reason())
                 .map(WorkItemView::of);
@@ -88,6 +95,7 @@ public class WorkResource {
     @POST
     @Path("/{id}/visit-window")
     @RolesAllowed("agent")
+    @Operation(summary = "Propose a visit window for a technician's item")
     public Uni<WorkItemView> proposeVisit(UUID id, @Valid @NotNull VisitWindowRequest window) {
         return lifecycle.proposeVisit(id, caller.getSubject(), window.from(), window.to()).map(WorkItemView::of);
     }
