@@ -92,8 +92,7 @@ class ComposeFileTest {
         JsonNode environment = service("work-service").path("environment");
         JsonNode postgres = service("postgres").path("environment");
         String database = postgres.path("POSTGRES_DB").asText();
-        assertThat(environment.path("SWITCHBOARD_PG_JDBC_URL").asText()).isEqualTo("jdbc:postgresql://postgres:5432/" + database);
-        assertThat(environment.path("SWITCHBOARD_PG_REACTIVE_URL").asText()).isEqualTo("postgresql://postgres:5432/" + database);
+        assertThat(environment.path("SWITCHBOARD_PG_URL").asText()).isEqualTo("postgresql://postgres:5432/" + database);
         assertThat(environment.path("SWITCHBOARD_PG_USER").asText()).isEqualTo(postgres.path("POSTGRES_USER").asText());
         assertThat(service("work-service").path("depends_on").path("postgres").path("condition").asText())
                 .isEqualTo("service_healthy");

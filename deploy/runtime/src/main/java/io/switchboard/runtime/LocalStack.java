@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * {@code deploy/local/run}: the whole system on its embedded defaults, until Ctrl-C. Environment:
- * {@code SWITCHBOARD_PG_URL} (+ {@code SWITCHBOARD_PG_USER}, {@code SWITCHBOARD_PG_PASSWORD}) uses an existing
+ * {@code SWITCHBOARD_PG_URL} ({@code postgresql://host:port/database}, as the work-service reads it; + {@code
+ * SWITCHBOARD_PG_USER}, {@code SWITCHBOARD_PG_PASSWORD}) uses an existing
  * PostgreSQL instead of the embedded one; {@code SWITCHBOARD_STATE_DIR} moves the data folder; the webhook secrets
  * of docs/configuration.md are passed on to the adapters.
  */
@@ -45,8 +46,10 @@ public final class LocalStack {
         SwitchboardStack.Builder builder = SwitchboardStack.builder(root, state)
                 .webhookSecrets(WebhookSecrets.fromEnvironment(env));
         if (env.containsKey("SWITCHBOARD_PG_URL")) {
-            builder.externalPostgres(env.get("SWITCHBOARD_PG_URL"), env.getOrDefault("SWITCHBOARD_PG_USER", "postgres"),
-                    env.getOrDefault("SWITCHBOARD_PG_PASSWORD", ""));
+            // postgresql://host:port/database, as the work-service reads it; a JDBC URL is taken too.
+            String url = env.get("SWITCHBOARD_PG_URL");
+            builder.externalPostgres(url.startsWith("jdbc:") ? url : "jdbc:" + url,
+                    env.getOrDefault("SWITCHBOARD_PG_USER", "postgres"), env.getOrDefault("SWITCHBOARD_PG_PASSWORD", ""));
         }
         SwitchboardStack stack = builder.build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
