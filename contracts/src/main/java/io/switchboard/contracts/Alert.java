@@ -27,8 +27,11 @@ public record Alert(
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** {@code UNMAPPED_DELIVERY}: signed deliveries of a channel that its adapter kept raw on contacts.unmapped. */
-    public enum Kind { COMPLAINT_SURGE, SERVICE_LEVEL_BREACH, QUEUE_AGE, UNMAPPED_DELIVERY }
+    /**
+     * {@code UNMAPPED_DELIVERY}: signed deliveries of a channel that its adapter kept raw on contacts.unmapped;
+     * {@code ITEMS_STRANDED}: contacts of a channel waiting with no eligible agent on duty.
+     */
+    public enum Kind { COMPLAINT_SURGE, SERVICE_LEVEL_BREACH, QUEUE_AGE, UNMAPPED_DELIVERY, ITEMS_STRANDED }
 
     public enum State { RAISED, CLEARED }
 }

@@ -49,7 +49,8 @@
       big.append(cell);
     });
     const list = el('dl');
-    [['received', 'Received'], ['completed', 'Completed'], ['serviceLevel', 'Service level 15m'],
+    [['received', 'Received'], ['completed', 'Completed'], ['stranded', 'Stranded (no agent on duty could take)'],
+     ['serviceLevel', 'Service level 15m'],
      ['averageWait', 'Avg wait 15m'], ['p90Wait', 'p90 wait 15m'], ['aht', 'AHT 15m'], ['fcr', 'FCR'],
      ['escalation', 'Escalation 15m'], ['abandoned', 'Abandoned'], ['cost', 'Cost / contact']].forEach(([field, label]) => {
       list.append(el('dt', {}, label), el('dd', { 'data-field': field }, '–'));
@@ -74,6 +75,8 @@
     set(root, 'oldestWait', fmt.seconds(view.oldestWaitSeconds));
     set(root, 'received', fmt.count(view.totals.received));
     set(root, 'completed', fmt.count(view.totals.completed));
+    set(root, 'stranded', view.itemsStranded == null ? '–' : fmt.count(view.itemsStranded),
+        view.itemsStranded > 0 ? 'sl-bad' : '');
     set(root, 'serviceLevel', fmt.percent(w.serviceLevel),
         w.serviceLevel == null ? '' : (w.serviceLevel >= view.serviceLevelGoal ? 'sl-good' : 'sl-bad'));
     set(root, 'averageWait', fmt.seconds(w.averageWaitSeconds));

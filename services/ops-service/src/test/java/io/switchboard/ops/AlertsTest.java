@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Alert;
 import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ChannelMetrics;
 import io.switchboard.contracts.ContactRouted;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Json;
@@ -157,6 +158,27 @@ class AlertsTest {
         assertThat(raised.message()).contains("1 signed PHONE deliveries").contains("contacts.unmapped");
         // Test profile: the window is 20 s.
         awaitCleared(raised);
+    }
+
+    @Test
+    void contactsNoAgentOnDutyCouldTakeRaiseAnAlertUntilTheWorkServiceReportsNoneAnyMore() {
+        Instant now = Instant.now();
+        // A level, not a count: two windows of one source report the same 3 stranded contacts.
+        events.send(stranded("work-service/a", now.minusSeconds(20), now.minusSeconds(10), 3));
+        events.send(stranded("work-service/a", now.minusSeconds(10), now, 3));
+
+        Alert raised = awaitActive(Alert.Kind.ITEMS_STRANDED, "SOCIAL");
+        assertThat(raised.message()).contains("3 SOCIAL contacts wait with no eligible agent on duty");
+        assertThat(Tokens.asOps().get("/api/channels/metrics").then().statusCode(200).extract().jsonPath()
+                .getLong("channels.find { it.channel == 'SOCIAL' }.itemsStranded")).isEqualTo(3);
+
+        events.send(stranded("work-service/a", now, now.plusSeconds(10), 0));
+        awaitCleared(raised);
+    }
+
+    private static ChannelMetrics stranded(String source, Instant start, Instant end, long items) {
+        return new ChannelMetrics(ChannelMetrics.SCHEMA_VERSION, Channel.SOCIAL, source, start, end,
+                Map.of("items.stranded", items));
     }
 
     private Alert awaitActive(Alert.Kind kind, String key) {

@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * Evaluates the alert conditions on a schedule and publishes each change of state on {@code alerts}, keyed by what
  * the alert is about: a complaint surge on a topic, a channel's service level under its goal, a contact waiting
- * longer than its channel's queue-age limit, signed deliveries of a channel that its adapter could not map. A condition that holds again is not raised again until cleared.
+ * longer than its channel's queue-age limit, contacts no agent on duty could take, signed deliveries of a channel
+ * that its adapter could not map. A condition that holds again is not raised again until cleared.
  */
 @ApplicationScoped
 public class AlertMonitor {
@@ -71,6 +72,7 @@ public class AlertMonitor {
         snapshot.channels().forEach(view -> {
             serviceLevel(view, now);
             queueAge(view, now);
+            stranded(view, now);
         });
         complaintSurges(now);
         unmappedDeliveries(now);
@@ -120,6 +122,20 @@ public class AlertMonitor {
                     oldest, limit, now));
         } else {
             publish(book.clear(Alert.Kind.QUEUE_AGE, key, oldest, now));
+        }
+    }
+
+    /** Raised before the service level breaks: nobody on duty could take these contacts however long they wait. */
+    private void stranded(ChannelView view, Instant now) {
+        String key = view.channel().name();
+        long stranded = view.itemsStranded() == null ? 0 : view.itemsStranded();
+        if (stranded > 0) {
+            publish(book.raise(Alert.Kind.ITEMS_STRANDED, key, view.channel(),
+                    ("%d %s contacts wait with no eligible agent on duty (skill, language, region or capacity);"
+                            + " GET /api/queues on the work-service says why").formatted(stranded, view.channel()),
+                    stranded, 0, now));
+        } else {
+            publish(book.clear(Alert.Kind.ITEMS_STRANDED, key, 0, now));
         }
     }
 

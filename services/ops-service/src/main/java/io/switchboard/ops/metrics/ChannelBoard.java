@@ -310,7 +310,8 @@ public class ChannelBoard {
         return new ChannelView(channel, count(inScope, Status.WAITING), count(inScope, Status.IN_PROGRESS),
                 oldestWait(inScope, now), policy.serviceLevelTarget().toMillis() / 1000.0,
                 policy.serviceLevelGoal(), activeAgents,
-                reported.level(channel, ReportedCounters.LEVEL_PREFIX + "available", now),
+                reported.level(channel, ReportedCounters.AGENTS_AVAILABLE, now),
+                reported.level(channel, ReportedCounters.ITEMS_STRANDED, now),
                 tally.total(), windows(tally, now),
                 Arrays.stream(tally.receivedPerMinute(now)).boxed().toList(), reported.sums(channel));
     }

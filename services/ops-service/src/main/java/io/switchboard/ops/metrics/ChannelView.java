@@ -15,6 +15,8 @@ import java.util.Map;
  * @param activeAgents      agents seen working this channel in the last 15 minutes
  * @param agentsAvailable   available agents who can take this channel, as the work-service last reported them
  *                          ({@code agents.available} on {@code channel.metrics}); null when not reported
+ * @param itemsStranded     contacts waiting with no eligible agent on duty (skill, language, region, capacity), as
+ *                          the work-service last reported them ({@code items.stranded}); null when not reported
  * @param receivedPerMinute contacts received per minute over the last 15 minutes, oldest first
  * @param reported          the counters producers reported on {@code channel.metrics}, summed over instances
  */
@@ -27,6 +29,7 @@ public record ChannelView(
         double serviceLevelGoal,
         int activeAgents,
         Long agentsAvailable,
+        Long itemsStranded,
         Figures totals,
         Map<String, Figures> windows,
         List<Long> receivedPerMinute,

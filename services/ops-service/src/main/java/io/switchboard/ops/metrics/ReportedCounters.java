@@ -13,12 +13,14 @@ import java.util.TreeMap;
 /**
  * The counters producers report on {@code channel.metrics}. Windows of different instances add up (that is the
  * contract); a window redelivered by Kafka is counted once, recognised by its source and bounds. Counters named
- * {@code agents.*} are levels, not counts (e.g. {@code agents.available}): every work-service instance reads the
- * same agent table, so the latest level of each source is taken and the highest of the fresh ones wins.
+ * {@code agents.*} and {@code items.*} are levels, not counts ({@code agents.available}, {@code items.stranded}):
+ * every work-service instance reads the same tables, so the latest level of each source is taken and the highest of
+ * the fresh ones wins.
  */
 final class ReportedCounters {
 
-    static final String LEVEL_PREFIX = "agents.";
+    static final String AGENTS_AVAILABLE = "agents.available";
+    static final String ITEMS_STRANDED = "items.stranded";
     private static final Duration FRESH = Duration.ofMinutes(2);
 
     private record Level(Instant windowEnd, long value) {
@@ -35,7 +37,7 @@ final class ReportedCounters {
             return false;
         }
         metrics.counters().forEach((name, value) -> {
-            if (name.startsWith(LEVEL_PREFIX)) {
+            if (name.startsWith("agents.") || name.startsWith("items.")) {
                 levels.computeIfAbsent(metrics.channel(), c -> new HashMap<>())
                         .computeIfAbsent(name, n -> new HashMap<>())
                         .merge(metrics.source(), new Level(metrics.windowEnd(), value),
