@@ -37,9 +37,7 @@ class LowConfidenceRoutingTest {
 
     @AfterEach
     void restore() {
-        RulesFileProfile.restoreBundledRules();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Tokens.asOps().get("/api/routing/rules").then()
-                .body("refusedChange", equalTo(null)).body("rules.slaSeconds.WHATSAPP", equalTo(300)));
+        RulesFileProfile.restoreBundledRulesAndWait();
     }
 
     @Test

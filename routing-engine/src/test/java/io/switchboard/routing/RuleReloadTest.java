@@ -38,9 +38,7 @@ class RuleReloadTest {
 
     @AfterEach
     void restore() {
-        RulesFileProfile.restoreBundledRules();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Tokens.asOps().get("/api/routing/rules").then()
-                .body("refusedChange", equalTo(null)).body("rules.slaSeconds.WHATSAPP", equalTo(300)));
+        RulesFileProfile.restoreBundledRulesAndWait();
     }
 
     @Test

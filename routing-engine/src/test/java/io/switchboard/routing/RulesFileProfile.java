@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /** Runs the engine on a rules file of its own (a copy of the bundled rules) that a test may edit. */
 public class RulesFileProfile implements QuarkusTestProfile {
@@ -32,6 +36,13 @@ public class RulesFileProfile implements QuarkusTestProfile {
 
     static void restoreBundledRules() {
         write(bundledRules());
+    }
+
+    /** Puts the bundled rules back and waits until the engine runs them again, so the next test starts clean. */
+    static void restoreBundledRulesAndWait() {
+        restoreBundledRules();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Tokens.asOps().get("/api/routing/rules").then()
+                .body("refusedChange", equalTo(null)).body("rules.slaSeconds.WHATSAPP", equalTo(300)));
     }
 
     /** Replaces the file in one step, as a ConfigMap update or an editor's save would. */
