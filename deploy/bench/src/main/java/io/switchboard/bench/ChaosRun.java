@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import io.switchboard.contracts.Channel;
 import io.switchboard.runtime.SwitchboardStack;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * The fault suite: under steady signed webhook load, {@code kill -9} and restart in turn the broker, PostgreSQL,
@@ -71,9 +74,10 @@ public final class ChaosRun {
      * A fault's period and outcome, before the reconciliation says what was lost in it.
      *
      * @param graceful whether requests in flight when it began must still be answered
+     * @param answers  the channels whose webhooks the stopped process answers (an adapter's; none for the others)
      */
     private record Injected(String fault, String evidence, Duration down, Duration recovery, Period period,
-            boolean graceful, List<String> problems) {
+            boolean graceful, Set<Channel> answers, List<String> problems) {
     }
 
     private final SwitchboardStack stack;
@@ -171,8 +175,9 @@ public final class ChaosRun {
         if (tally.lost() > 0) {
             problems.add(tally.lost() + " accepted webhooks lost");
         }
+        // Only the stopped adapter's own webhooks can be cut by its stop; a failure elsewhere at that moment is not.
         long cut = fault.graceful() ? traffic.tally(fault.period().from().minus(IN_FLIGHT), fault.period().from(),
-                driver, lost).unanswered() : 0;
+                fault.answers()::contains, driver, lost).unanswered() : 0;
         if (cut > 0) {
             problems.add(cut + " webhooks sent in the " + IN_FLIGHT.toSeconds() + " s before the SIGTERM got no answer");
         }
@@ -193,7 +198,10 @@ public final class ChaosRun {
         System.out.printf("  %s: %s; contacts flow again %.1f s after the restart%n", fault, injected.evidence(),
                 recovery.toMillis() / 1000.0);
         return new Injected(fault.toString(), injected.evidence(), Duration.ofMillis((long) (injected.downSeconds() * 1000)),
-                recovery, new Period(from, Instant.now()), fault.action() == Fault.Action.TERM, injected.problems());
+                recovery, new Period(from, Instant.now()), fault.action() == Fault.Action.TERM,
+                Arrays.stream(Channel.values()).filter(channel -> channel.name().equalsIgnoreCase(fault.name()))
+                        .collect(Collectors.toSet()),
+                injected.problems());
     }
 
     /** As many webhooks as half a steady phase offers, each delivered 2–5 times at once, while the load goes on. */
@@ -208,7 +216,7 @@ public final class ChaosRun {
                     storm.load().failuresByStatus()));
         }
         return new Injected("redelivery storm", storm.toString(), null, flow.await(), new Period(from, Instant.now()),
-                false, problems);
+                false, Set.of(), problems);
     }
 
     /** Garbage on every topic a service reads: dead-lettered, nobody stops, and contacts after it are stored and counted. */
@@ -232,7 +240,7 @@ public final class ChaosRun {
             problems.add("ops-service: " + e.getMessage());
         }
         return new Injected("garbage on " + GarbageRecords.TOPICS.size() + " topics", garbage.toString(), null,
-                recovery, new Period(from, Instant.now()), false, problems);
+                recovery, new Period(from, Instant.now()), false, Set.of(), problems);
     }
 
     private static OpsBoard.Totals opsTotals(OpsBoard ops, List<String> problems) throws InterruptedException {

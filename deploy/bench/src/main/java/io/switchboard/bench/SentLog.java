@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import io.switchboard.contracts.Channel;
 import io.switchboard.runtime.gateway.SignedWebhook;
 
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** The steady load's webhooks and when each was handed to the driver: to tell what happened to them per phase. */
@@ -20,7 +22,10 @@ final class SentLog implements Supplier<SignedWebhook> {
     }
 
     private final Supplier<SignedWebhook> traffic;
-    private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+    private record Sent(Instant at, Channel channel) {
+    }
+
+    private final Map<String, Sent> sent = new ConcurrentHashMap<>();
 
     SentLog(Supplier<SignedWebhook> traffic) {
         this.traffic = traffic;
@@ -29,26 +34,32 @@ final class SentLog implements Supplier<SignedWebhook> {
     @Override
     public SignedWebhook get() {
         SignedWebhook webhook = traffic.get();
-        sentAt.put(webhook.contactId(), Instant.now());
+        sent.put(webhook.contactId(), new Sent(Instant.now(), webhook.channel()));
         return webhook;
     }
 
     Tally tally(Instant from, Instant to, LoadDriver driver, Set<String> lost) {
-        long sent = 0;
+        return tally(from, to, channel -> true, driver, lost);
+    }
+
+    /** The webhooks of the channels {@code of} accepts, sent in a period. */
+    Tally tally(Instant from, Instant to, Predicate<Channel> of, LoadDriver driver, Set<String> lost) {
+        long count = 0;
         long accepted = 0;
         long unanswered = 0;
         long serverErrors = 0;
         long lostInPeriod = 0;
-        for (Map.Entry<String, Instant> webhook : sentAt.entrySet()) {
-            if (!webhook.getValue().isBefore(from) && webhook.getValue().isBefore(to)) {
+        for (Map.Entry<String, Sent> webhook : sent.entrySet()) {
+            Instant at = webhook.getValue().at();
+            if (!at.isBefore(from) && at.isBefore(to) && of.test(webhook.getValue().channel())) {
                 int status = Objects.requireNonNullElse(driver.answer(webhook.getKey()), 0);
-                sent++;
+                count++;
                 accepted += status / 100 == 2 ? 1 : 0;
                 unanswered += status == -1 ? 1 : 0;
                 serverErrors += status / 100 == 5 ? 1 : 0;
                 lostInPeriod += lost.contains(webhook.getKey()) ? 1 : 0;
             }
         }
-        return new Tally(sent, accepted, unanswered, serverErrors, lostInPeriod);
+        return new Tally(count, accepted, unanswered, serverErrors, lostInPeriod);
     }
 }
