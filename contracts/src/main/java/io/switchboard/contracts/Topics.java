@@ -10,14 +10,18 @@ public final class Topics {
     public static final String CONTACTS_ABANDONED = "contacts.abandoned";
     /** Signed webhook deliveries an adapter could not map, kept raw with the reason: adapters → ops-service, replay. */
     public static final String CONTACTS_UNMAPPED = "contacts.unmapped";
+    /** Replies and connections to deliver to customers, by the channel's adapter: work-service → adapters. */
+    public static final String CONTACTS_OUTBOUND = "contacts.outbound";
+    /** What became of each outbound message, from the adapters and the providers' status webhooks: adapters → work-service. */
+    public static final String CONTACTS_DELIVERY = "contacts.delivery";
     public static final String CHANNEL_METRICS = "channel.metrics";
     public static final String ALERTS = "alerts";
     public static final String CONTACTS_DLQ = "contacts.dlq";
 
     /** Every topic, in the order they are created by the local runtime. */
     public static final java.util.List<String> ALL = java.util.List.of(
-            CONTACTS_INBOUND, CONTACTS_ROUTED, CONTACTS_LIFECYCLE, CONTACTS_ABANDONED, CONTACTS_UNMAPPED, CHANNEL_METRICS, ALERTS,
-            CONTACTS_DLQ);
+            CONTACTS_INBOUND, CONTACTS_ROUTED, CONTACTS_LIFECYCLE, CONTACTS_ABANDONED, CONTACTS_UNMAPPED, CONTACTS_OUTBOUND,
+            CONTACTS_DELIVERY, CHANNEL_METRICS, ALERTS, CONTACTS_DLQ);
 
     private Topics() {
     }

@@ -1,0 +1,48 @@
+package io.switchboard.adapter.core.outbound;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.switchboard.adapter.core.problem.WebhookRejectedException;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.DeliveryState;
+import io.switchboard.contracts.ReplyStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Publishes what became of outbound messages on {@code contacts.delivery} (acks=all): the outbound consumer's
+ * own outcomes and the providers' status webhooks. The returned {@link Uni} fails with a 503 rejection when Kafka
+ * did not take it, so a status webhook is acknowledged to the provider only once its status is durable.
+ */
+@ApplicationScoped
+public class DeliveryStatusPublisher {
+
+    private final MutinyEmitter<ReplyStatus> emitter;
+
+    public DeliveryStatusPublisher(
+            @org.eclipse.microprofile.reactive.messaging.Channel("contacts-delivery") MutinyEmitter<ReplyStatus> emitter) {
+        this.emitter = emitter;
+    }
+
+    public Uni<Void> publish(ReplyStatus status) {
+        Message<ReplyStatus> message = Message.of(status)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(status.key()).build());
+        return emitter.sendMessage(message).onFailure().transform(WebhookRejectedException::unavailable);
+    }
+
+    /**
+     * A provider's status webhook about a message it accepted earlier. {@code providerEventId} identifies the
+     * webhook's status entry so a redelivered webhook gives the same event id.
+     */
+    public Uni<Void> providerReported(Channel channel, String provider, String providerMessageId, DeliveryState state,
+            String error, Instant occurredAt, String providerEventId) {
+        String eventId = UUID.nameUUIDFromBytes((provider + ':' + providerEventId).getBytes(StandardCharsets.UTF_8)).toString();
+        return publish(new ReplyStatus(ReplyStatus.SCHEMA_VERSION, eventId, null, channel, provider, providerMessageId,
+                state, error, occurredAt));
+    }
+}

@@ -1,0 +1,25 @@
+package io.switchboard.adapter.core.outbound;
+
+import io.switchboard.contracts.OutboundMessage;
+
+/**
+ * One provider's way of delivering an {@link OutboundMessage}: each adapter has a bean per provider it answers
+ * through (WhatsApp Cloud API, the Messenger Send API, X, SMTP, Twilio, the store's queue system). The adapter's
+ * outbound consumer picks the sender whose {@link #delivers} accepts the message, retries transient failures with
+ * back-off and publishes the outcome as a {@code ReplyStatus} (docs/channels.md, "How replies go out").
+ *
+ * <p>{@link #send} is called on a worker thread and may block on the provider's HTTP API.
+ */
+public interface OutboundSender {
+
+    /** Whether this sender delivers the message (by its channel, kind and {@code replyTo.provider}). */
+    boolean delivers(OutboundMessage message);
+
+    /**
+     * Delivers the message through the provider's API.
+     *
+     * @return the provider's id of what it accepted (wamid, Messenger message id, tweet id, Message-ID, CallSid …)
+     * @throws ProviderException when the provider refused it or could not be reached
+     */
+    String send(OutboundMessage message);
+}
