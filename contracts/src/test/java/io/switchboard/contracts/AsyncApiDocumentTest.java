@@ -58,7 +58,7 @@ class AsyncApiDocumentTest {
                 .collect(Collectors.toSet());
         assertThat(referenced).containsExactlyInAnyOrderElementsOf(Stream.of(ContactReceived.class,
                         ContactRouted.class, LifecycleEvent.class, ChannelMetrics.class, Alert.class, DeadLetter.class,
-                        UnmappedDelivery.class)
+                        UnmappedDelivery.class, OutboundMessage.class, ReplyStatus.class)
                 .map(type -> SCHEMA_REF_PREFIX + EventSchemas.fileOf(type)).toList());
     }
 
@@ -71,19 +71,29 @@ class AsyncApiDocumentTest {
                 .allSatisfy((channel, actions) -> assertThat(actions).as(channel).containsExactlyInAnyOrder("send", "receive"));
     }
 
-    /** Delivery semantics are part of the contract: idempotent acks=all producers, at-least-once consumer groups. */
+    /**
+     * Delivery semantics are part of the contract: idempotent acks=all producers, at-least-once consumer groups of
+     * the services, and the adapters' outbound consumers, which send a reply at most once.
+     */
     @Test
     void operationsCarryTheirDeliverySemantics() {
         elements(DOCUMENT.path("operations")).forEach(operation -> {
             List<String> traits = elements(operation.path("traits")).map(trait -> trait.path("$ref").asText()).toList();
+            List<String> groups = elements(operation.at("/bindings/kafka/groupId/enum")).map(JsonNode::asText).toList();
             if (operation.path("action").asText().equals("send")) {
                 assertThat(traits).containsExactly("#/components/operationTraits/idempotentProducer");
-            } else if (operation.at("/bindings/kafka/groupId").isObject()) {
+            } else if (operation.at("/channel/$ref").asText().equals("#/channels/contactsOutbound")) {
+                assertThat(traits).containsExactly("#/components/operationTraits/sendAtMostOnce");
+                assertThat(groups).containsExactlyInAnyOrder("adapter-phone-outbound", "adapter-whatsapp-outbound",
+                        "adapter-social-outbound", "adapter-webshop-outbound", "adapter-store-outbound");
+            } else if (!groups.isEmpty()) {
                 assertThat(traits).containsExactly("#/components/operationTraits/atLeastOnceConsumer");
-                assertThat(operation.at("/bindings/kafka/groupId/enum/0").asText())
-                        .isIn("routing-engine", "work-service", "ops-service");
+                assertThat(groups).singleElement().isIn("routing-engine", "work-service", "work-service-delivery",
+                        "ops-service");
             }
         });
+        assertThat(DOCUMENT.at("/components/operationTraits/sendAtMostOnce/x-delivery/inFlightAfterCrash").asText())
+                .isEqualTo(DeliveryState.UNCONFIRMED.name());
         assertThat(DOCUMENT.at("/components/operationTraits/idempotentProducer/x-delivery/acks").asText()).isEqualTo("all");
         assertThat(DOCUMENT.at("/components/operationTraits/atLeastOnceConsumer/x-delivery/deadLetterTopic").asText())
                 .isEqualTo(Topics.CONTACTS_DLQ);
@@ -116,7 +126,7 @@ class AsyncApiDocumentTest {
     void everyEventHasAnExample() {
         assertThat(examples()).extracting(arguments -> arguments.get()[0])
                 .contains("ContactReceived", "ContactRouted", "LifecycleEvent", "ChannelMetrics", "Alert", "DeadLetter",
-                        "UnmappedDelivery");
+                        "UnmappedDelivery", "OutboundMessage", "ReplyStatus");
     }
 
     private static Stream<JsonNode> messages() {

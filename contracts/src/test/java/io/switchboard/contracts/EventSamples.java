@@ -166,16 +166,110 @@ final class EventSamples {
                 Map.of("X-Shopify-Topic", "orders/create"), "/+7+", UnmappedDelivery.BASE64);
     }
 
+    /** An agent's answer to {@link #whatsAppText()}, inside the customer-service window. */
+    static OutboundMessage whatsAppReply() {
+        ContactReceived contact = whatsAppText();
+        return new OutboundMessage(OutboundMessage.SCHEMA_VERSION, "7d0c6f1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f",
+                OutboundKind.REPLY, contact.contactId(), Channel.WHATSAPP, contact.customer(),
+                "We resetten uw modem nu op afstand; over vijf minuten zou het weer moeten werken.", List.of(), null, null,
+                false, "3f2c9a7e-client-retry-1", "agent-17", null, replyContextOf(contact), T0.plusSeconds(420));
+    }
+
+    /** Outside WhatsApp's 24-hour window only an approved template may go out. */
+    static OutboundMessage whatsAppTemplateReply() {
+        ContactReceived contact = whatsAppText();
+        return new OutboundMessage(OutboundMessage.SCHEMA_VERSION, "0b9e8d7c-6f5a-4b3c-9d2e-1f0a9b8c7d6e",
+                OutboundKind.REPLY, contact.contactId(), Channel.WHATSAPP, contact.customer(), null, List.of(),
+                "storing_opgelost", "nl", false, null, "agent-17", null, replyContextOf(contact), T0.plusSeconds(90_000));
+    }
+
+    /** A public complaint on X answered in private, with a photo of the planned works. */
+    static OutboundMessage privateAnswerOnX() {
+        ContactReceived contact = publicComplaintOnX();
+        return new OutboundMessage(OutboundMessage.SCHEMA_VERSION, "5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170",
+                OutboundKind.REPLY, contact.contactId(), Channel.SOCIAL, contact.customer(),
+                "Sorry Jan, we sturen je een DM met de details.",
+                List.of(new Attachment("photo", null, "image/png", "https://cdn.example.com/werkzaamheden-utrecht.png",
+                        "Werkzaamheden Utrecht")),
+                null, null, true, "x-dm-1", "agent-23", null, replyContextOf(contact), T0.plusSeconds(600));
+    }
+
+    /** The waiting caller put through to the agent who accepted the phone item. */
+    static OutboundMessage connectCaller() {
+        ContactReceived call = silentCall();
+        return new OutboundMessage(OutboundMessage.SCHEMA_VERSION, "c0ffee00-1234-4abc-9def-0123456789ab",
+                OutboundKind.CONNECT, call.contactId(), Channel.PHONE, call.customer(), null, List.of(), null, null,
+                false, null, "agent-5", "client:anna", replyContextOf(call), T0.plusSeconds(25));
+    }
+
+    private static ReplyContext replyContextOf(ContactReceived contact) {
+        return new ReplyContext(contact.provider(), contact.providerMessageId(), contact.publicPost(),
+                contact.receivedAt(), contact.metadata());
+    }
+
+    /** The adapter's outcome of {@link #whatsAppReply()}: WhatsApp accepted it. */
+    static ReplyStatus replySent() {
+        return new ReplyStatus(ReplyStatus.SCHEMA_VERSION, "a1b2c3d4-0000-4000-8000-000000000001",
+                whatsAppReply().replyId(), Channel.WHATSAPP, "meta-whatsapp", "wamid.HBgLMzE2MTIzNDU2NzgVAgARGBI0QkM",
+                DeliveryState.SENT, null, T0.plusSeconds(421));
+    }
+
+    /** WhatsApp's status webhook: it knows only its own message id. */
+    static ReplyStatus replyReadOnWhatsApp() {
+        return new ReplyStatus(ReplyStatus.SCHEMA_VERSION, "a1b2c3d4-0000-4000-8000-000000000002", null,
+                Channel.WHATSAPP, "meta-whatsapp", "wamid.HBgLMzE2MTIzNDU2NzgVAgARGBI0QkM", DeliveryState.READ, null,
+                T0.plusSeconds(480));
+    }
+
+    /** The provider refused it: a 4xx is not retried. */
+    static ReplyStatus replyRefused() {
+        return new ReplyStatus(ReplyStatus.SCHEMA_VERSION, "a1b2c3d4-0000-4000-8000-000000000003",
+                whatsAppTemplateReply().replyId(), Channel.WHATSAPP, "meta-whatsapp", null, DeliveryState.FAILED,
+                "400 131047 Re-engagement message: more than 24 hours have passed since the customer last replied",
+                T0.plusSeconds(90_001));
+    }
+
+    /** The adapter stopped while sending: whether it left is not known, and it is not sent again. */
+    static ReplyStatus replyUnconfirmed() {
+        return new ReplyStatus(ReplyStatus.SCHEMA_VERSION, "a1b2c3d4-0000-4000-8000-000000000004",
+                privateAnswerOnX().replyId(), Channel.SOCIAL, "x", null, DeliveryState.UNCONFIRMED,
+                "the adapter stopped while sending; not sent again", T0.plusSeconds(630));
+    }
+
+    /** The work-service's steps of {@link #whatsAppReply()}: requested, sent, read. */
+    static List<LifecycleEvent> lifecycleOfOneReply() {
+        String contactId = whatsAppText().contactId();
+        String replyId = whatsAppReply().replyId();
+        String wamid = replySent().providerMessageId();
+        Instant queuedAt = T0.plusMillis(200);
+        return List.of(
+                step("r1", LifecycleEventType.REPLY_REQUESTED, contactId, "agent-17", queuedAt, T0.plusSeconds(420),
+                        Map.of("replyId", replyId, "kind", "REPLY")),
+                step("r2", LifecycleEventType.REPLY_SENT, contactId, "agent-17", queuedAt, T0.plusSeconds(421),
+                        Map.of("replyId", replyId, "providerMessageId", wamid)),
+                step("r3", LifecycleEventType.REPLY_READ, contactId, "agent-17", queuedAt, T0.plusSeconds(480),
+                        Map.of("replyId", replyId, "providerMessageId", wamid)),
+                step("r4", LifecycleEventType.REPLY_FAILED, contactId, "agent-17", queuedAt, T0.plusSeconds(90_001),
+                        Map.of("replyId", whatsAppTemplateReply().replyId(), "error", replyRefused().error())));
+    }
+
+    static List<OutboundMessage> outbound() {
+        return List.of(whatsAppReply(), whatsAppTemplateReply(), privateAnswerOnX(), connectCaller());
+    }
+
     static List<ContactReceived> contacts() {
         return List.of(whatsAppText(), whatsAppPhotoWithCaption(), silentCall(), publicComplaintOnX(),
                 webshopOrderQuestion(), storeVisit());
     }
 
-    /** Every sample event; nested records (customer, attachments) are in the contacts. */
+    /** Every sample event; nested records (customer, attachments, reply contexts) are in the contacts and replies. */
     static List<Object> all() {
         List<Object> all = new ArrayList<>(contacts());
         all.addAll(List.of(routedFaultReport(), routedPublicComplaint()));
         all.addAll(lifecycleOfOneContact());
+        all.addAll(lifecycleOfOneReply());
+        all.addAll(outbound());
+        all.addAll(List.of(replySent(), replyReadOnWhatsApp(), replyRefused(), replyUnconfirmed()));
         Stream.of(callerHungUp(), routingCounters(), quietWindow(), complaintSurge(), serviceLevelRecovered(),
                 oldestWaitTooLong(), unknownOffice(), keylessTombstone(), unknownTicketEvent(), binaryShopifyBody())
                 .forEach(all::add);

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventSchemasTest {
 
     static final List<Class<?>> RECORDS = List.of(ContactReceived.class, ContactRouted.class, LifecycleEvent.class,
-            ChannelMetrics.class, Alert.class, DeadLetter.class, UnmappedDelivery.class, Customer.class, Attachment.class);
+            ChannelMetrics.class, Alert.class, DeadLetter.class, UnmappedDelivery.class, OutboundMessage.class,
+            ReplyStatus.class, Customer.class, Attachment.class, ReplyContext.class);
 
     static Stream<String> schemaFiles() throws IOException, URISyntaxException {
         try (Stream<Path> files = Files.list(Path.of(EventSchemasTest.class.getResource("/schemas").toURI()))) {
@@ -108,6 +109,9 @@ class EventSchemasTest {
                 Arguments.of(Intent.class, "common.schema.json", "/$defs/intent/enum"),
                 Arguments.of(LifecycleEventType.class, "lifecycle-event.schema.json", "/properties/type/enum"),
                 Arguments.of(Alert.Kind.class, "alert.schema.json", "/properties/kind/enum"),
+                Arguments.of(OutboundKind.class, "outbound-message.schema.json", "/properties/kind/enum"),
+                Arguments.of(OutboundKind.class, "lifecycle-event.schema.json", "/properties/details/properties/kind/enum"),
+                Arguments.of(DeliveryState.class, "reply-status.schema.json", "/properties/state/enum"),
                 Arguments.of(Alert.State.class, "alert.schema.json", "/properties/state/enum"));
     }
 
@@ -166,7 +170,27 @@ class EventSchemasTest {
                 invalid("unmapped delivery without its body", EventSamples.unknownTicketEvent(), "required",
                         json -> json.remove("body")),
                 invalid("unmapped delivery with a free-text reason", EventSamples.unknownTicketEvent(), "enum",
-                        json -> json.put("reason", "it broke")));
+                        json -> json.put("reason", "it broke")),
+                invalid("reply step without its reply", EventSamples.lifecycleOfOneReply().get(1), "required",
+                        json -> ((ObjectNode) json.get("details")).remove("replyId")),
+                invalid("reply with neither text nor template", EventSamples.whatsAppReply(), "required",
+                        json -> json.remove("text")),
+                invalid("template without its language", EventSamples.whatsAppTemplateReply(), "dependentRequired",
+                        json -> json.remove("templateLanguage")),
+                invalid("connect without the agent's address", EventSamples.connectCaller(), "required",
+                        json -> json.remove("agentAddress")),
+                invalid("outbound message of an unknown kind", EventSamples.whatsAppReply(), "enum",
+                        json -> json.put("kind", "FORWARD")),
+                invalid("reply that does not say what it answers", EventSamples.whatsAppReply(), "required",
+                        json -> json.remove("replyTo")),
+                invalid("reply context without the provider's message id", EventSamples.whatsAppReply(), "required",
+                        json -> ((ObjectNode) json.get("replyTo")).remove("providerMessageId")),
+                invalid("status without a key: neither reply nor provider message id", EventSamples.replySent(),
+                        "required", json -> json.without(List.of("replyId", "providerMessageId"))),
+                invalid("failed status without the provider's error", EventSamples.replyRefused(), "required",
+                        json -> json.remove("error")),
+                invalid("unknown delivery state", EventSamples.replySent(), "enum",
+                        json -> json.put("state", "BOUNCED")));
     }
 
     private static Arguments invalid(String name, Object sample, String keyword, Consumer<ObjectNode> change) {
@@ -199,7 +223,10 @@ class EventSchemasTest {
                 Arguments.of("channel-metrics.json", ChannelMetrics.class),
                 Arguments.of("alert.json", Alert.class),
                 Arguments.of("dead-letter.json", DeadLetter.class),
-                Arguments.of("unmapped-delivery.json", UnmappedDelivery.class));
+                Arguments.of("unmapped-delivery.json", UnmappedDelivery.class),
+                Arguments.of("outbound-message.json", OutboundMessage.class),
+                Arguments.of("reply-status.json", ReplyStatus.class),
+                Arguments.of("lifecycle-event-reply.json", LifecycleEvent.class));
     }
 
     /**
@@ -238,7 +265,11 @@ class EventSchemasTest {
                 .collect(Collectors.groupingBy(Object::getClass)));
         byType.put(Customer.class, EventSamples.contacts().stream().map(ContactReceived::customer)
                 .map(Object.class::cast).toList());
-        byType.put(Attachment.class, EventSamples.contacts().stream().flatMap(contact -> contact.attachments().stream())
+        byType.put(Attachment.class, Stream.concat(
+                        EventSamples.contacts().stream().flatMap(contact -> contact.attachments().stream()),
+                        EventSamples.outbound().stream().flatMap(message -> message.attachments().stream()))
+                .map(Object.class::cast).toList());
+        byType.put(ReplyContext.class, EventSamples.outbound().stream().map(OutboundMessage::replyTo)
                 .map(Object.class::cast).toList());
         return byType;
     }
