@@ -5,13 +5,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.switchboard.adapter.core.problem.Rejection;
 import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.DeliveryState;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Locale;
 
 /**
  * The adapter's meters, all tagged with its {@code channel} so the operations dashboards can compare channels:
  * contacts received, webhooks rejected by reason, publish latency by outcome, provider delivery statuses,
- * notifications accepted without becoming a contact, and signed deliveries kept unmapped by reason.
+ * notifications accepted without becoming a contact, signed deliveries kept unmapped by reason, and the
+ * outcome of each outbound message ({@code switchboard_replies_total}, tagged with the message's channel).
  */
 @ApplicationScoped
 public class AdapterMetrics {
@@ -53,6 +57,12 @@ public class AdapterMetrics {
     /** Delivery status of a message Switchboard sent (sent, delivered, read, failed). */
     public void deliveryStatus(String status) {
         registry.counter("switchboard.adapter.delivery.status", "channel", channel, "status", status).increment();
+    }
+
+    /** What became of an outbound message when the adapter sent it (sent, failed, unconfirmed). */
+    public void replied(Channel channel, String provider, DeliveryState outcome) {
+        registry.counter("switchboard.replies", "channel", channel.name(), "provider", String.valueOf(provider),
+                "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
     }
 
     public Timer.Sample startPublish() {

@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.switchboard.adapter.core.problem.WebhookRejectedException;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.DeliveryState;
+import io.switchboard.contracts.OutboundMessage;
 import io.switchboard.contracts.ReplyStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -36,13 +37,26 @@ public class DeliveryStatusPublisher {
     }
 
     /**
+     * The outbound loop's outcome for a message. The event id is derived from the reply and the state, so
+     * publishing it again after a failed offset commit gives the same event.
+     */
+    public ReplyStatus outcome(OutboundMessage message, String provider, DeliveryState state, String providerMessageId,
+            String error) {
+        return new ReplyStatus(ReplyStatus.SCHEMA_VERSION, eventId(message.replyId(), state.name()), message.replyId(),
+                message.channel(), provider, providerMessageId, state, error, Instant.now());
+    }
+
+    /**
      * A provider's status webhook about a message it accepted earlier. {@code providerEventId} identifies the
      * webhook's status entry so a redelivered webhook gives the same event id.
      */
     public Uni<Void> providerReported(Channel channel, String provider, String providerMessageId, DeliveryState state,
             String error, Instant occurredAt, String providerEventId) {
-        String eventId = UUID.nameUUIDFromBytes((provider + ':' + providerEventId).getBytes(StandardCharsets.UTF_8)).toString();
-        return publish(new ReplyStatus(ReplyStatus.SCHEMA_VERSION, eventId, null, channel, provider, providerMessageId,
-                state, error, occurredAt));
+        return publish(new ReplyStatus(ReplyStatus.SCHEMA_VERSION, eventId(provider, providerEventId), null, channel,
+                provider, providerMessageId, state, error, occurredAt));
+    }
+
+    private static String eventId(String scope, String id) {
+        return UUID.nameUUIDFromBytes((scope + ':' + id).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -22,4 +22,12 @@ public interface OutboundSender {
      * @throws ProviderException when the provider refused it or could not be reached
      */
     String send(OutboundMessage message);
+
+    /**
+     * The provider named in the message's {@code ReplyStatus}es, as its status webhooks name it; by default the
+     * provider of the customer's message being answered.
+     */
+    default String provider(OutboundMessage message) {
+        return message.replyTo() == null ? null : message.replyTo().provider();
+    }
 }
