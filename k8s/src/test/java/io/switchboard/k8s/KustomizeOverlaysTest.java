@@ -327,6 +327,11 @@ class KustomizeOverlaysTest {
                 }
             }
         }
+        for (JsonNode deployment : manifests.ofKind("Deployment")) {
+            secretKeyRefs(deployment, true).forEach((secret, keys) -> assertThat(readme)
+                    .as("k8s/README.md documents optional Secret %s of %s and its keys", secret, name(deployment))
+                    .contains(secret).contains(keys));
+        }
         Set<String> webhookSecrets = new HashSet<>();
         manifests.ofKind("Deployment").forEach(deployment -> secretReferences(deployment).forEach((secret, keys) -> {
             // dev generates the Secret, so its name carries kustomize's content hash
@@ -369,15 +374,9 @@ class KustomizeOverlaysTest {
         return names;
     }
 
-    /** Secret name → keys, from env secretKeyRefs and secret volumes. */
+    /** Secret name → keys the pod needs, from required env secretKeyRefs and secret volumes. */
     private static Map<String, Set<String>> secretReferences(JsonNode deployment) {
-        Map<String, Set<String>> references = new HashMap<>();
-        for (JsonNode variable : container(deployment).path("env")) {
-            JsonNode ref = variable.path("valueFrom").path("secretKeyRef");
-            if (!ref.isMissingNode()) {
-                references.computeIfAbsent(ref.path("name").asText(), name -> new HashSet<>()).add(ref.path("key").asText());
-            }
-        }
+        Map<String, Set<String>> references = secretKeyRefs(deployment, false);
         // A mounted Secret's keys are the files the configuration points at under its mount path.
         for (JsonNode volume : deployment.path("spec").path("template").path("spec").path("volumes")) {
             if (volume.has("secret")) {
@@ -395,6 +394,18 @@ class KustomizeOverlaysTest {
                     }
                 }
                 assertThat(keys).as("files read from Secret volume %s", volume.path("name").asText()).isNotEmpty();
+            }
+        }
+        return references;
+    }
+
+    /** Secret name → keys of the env secretKeyRefs that are (not) optional; the pod starts without optional ones. */
+    private static Map<String, Set<String>> secretKeyRefs(JsonNode deployment, boolean optional) {
+        Map<String, Set<String>> references = new HashMap<>();
+        for (JsonNode variable : container(deployment).path("env")) {
+            JsonNode ref = variable.path("valueFrom").path("secretKeyRef");
+            if (!ref.isMissingNode() && ref.path("optional").asBoolean(false) == optional) {
+                references.computeIfAbsent(ref.path("name").asText(), name -> new HashSet<>()).add(ref.path("key").asText());
             }
         }
         return references;
