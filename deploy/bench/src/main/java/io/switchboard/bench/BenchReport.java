@@ -16,7 +16,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 + "\n## Latency versus load\n\n" + ladderTable()
                 + "\n## The whole stack: CPU and memory\n\n" + stackTable()
                 + "\n## Per stage\n\n" + stageTable() + "\n" + failures()
-                + "\n## Processes (CPU in % of one core, peak resident memory)\n\n" + processTable();
+                + "\n## Processes (CPU in % of one core, peak resident memory)\n\n" + processTable()
+                + "\n## PostgreSQL in the agents' phase\n\n" + statementTable();
     }
 
     private String intro() {
@@ -131,6 +132,24 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                     cell.apply(agents.usage()));
         }
         return table.toString();
+    }
+
+    /**
+     * The statements that took PostgreSQL's time while the agents were measured ({@code pg_stat_statements}):
+     * execution time, which includes waits for locks, not only CPU.
+     */
+    private String statementTable() {
+        AgentFleet.Result work = agents.result();
+        double all = agents.statements().stream().mapToDouble(StatementStats.Statement::totalMillis).sum();
+        MarkdownTable table = new MarkdownTable("statement", "calls per completed item", "mean", "share of the listed time");
+        for (StatementStats.Statement statement : agents.statements()) {
+            table.row("`" + statement.head(110).replace("|", "\\|").replace("`", "'") + "`",
+                    "%.2f".formatted(statement.calls() / (double) Math.max(1, work.completed())),
+                    "%.2f ms".formatted(statement.totalMillis() / Math.max(1, statement.calls())),
+                    "%.0f %%".formatted(100 * statement.totalMillis() / Math.max(1, all)));
+        }
+        return "Execution time (lock waits included) of the %d statements that took most of it, over %,d completed items.%n%n"
+                .formatted(agents.statements().size(), work.completed()) + table;
     }
 
     /** The reported load phases: the ladder of offered rates, then full load. */
