@@ -32,7 +32,8 @@ public class InFlightMarkers implements KafkaConsumerRebalanceListener {
 
     private final Map<TopicPartition, OffsetAndMetadata> atAssignment = new ConcurrentHashMap<>();
 
-    static OffsetAndMetadata inFlight(long offset, String replyId) {
+    /** What the loop commits before calling the provider for the record at {@code offset}. */
+    public static OffsetAndMetadata inFlight(long offset, String replyId) {
         return new OffsetAndMetadata(offset, PREFIX + replyId);
     }
 

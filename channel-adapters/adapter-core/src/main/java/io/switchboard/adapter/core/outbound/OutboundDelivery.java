@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
@@ -57,8 +58,8 @@ public class OutboundDelivery {
     private final OutboundConfig.Retry retry;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
-    public OutboundDelivery(Instance<OutboundSender> senders, DeliveryStatusPublisher statuses, InFlightMarkers markers,
-            KafkaClientService kafka, ObjectMapper mapper, AdapterMetrics metrics, OutboundConfig config) {
+    public OutboundDelivery(Instance<OutboundSender> senders, DeliveryStatusPublisher statuses,
+            @Identifier(InFlightMarkers.NAME) InFlightMarkers markers, KafkaClientService kafka, ObjectMapper mapper, AdapterMetrics metrics, OutboundConfig config) {
         this.senders = senders.stream().toList();
         this.statuses = statuses;
         this.markers = markers;

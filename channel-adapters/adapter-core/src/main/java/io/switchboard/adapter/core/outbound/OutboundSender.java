@@ -19,7 +19,9 @@ public interface OutboundSender {
      * Delivers the message through the provider's API.
      *
      * @return the provider's id of what it accepted (wamid, Messenger message id, tweet id, Message-ID, CallSid …)
-     * @throws ProviderException when the provider refused it or could not be reached
+     * @throws ProviderException when the provider refused it or could not be reached; any other exception means
+     *                           the outcome is not known (e.g. no answer after the request was sent) and the reply
+     *                           is reported {@code UNCONFIRMED}, never retried
      */
     String send(OutboundMessage message);
 

@@ -27,9 +27,10 @@ import java.util.Set;
 /**
  * What every Meta webhook (WhatsApp Cloud API, page feed, Messenger, Instagram) shares: the subscription
  * handshake on GET, and on POST the {@code X-Hub-Signature-256} over the raw body with the app secret, then
- * every contact of the (batch) notification published before the 200 — or, when the notification cannot be
- * mapped, the delivery kept on contacts.unmapped. A channel's resource extends it with its {@code @Path} and says
- * which contacts a notification holds.
+ * every contact and delivery status of the (batch) notification published before the 200 — or, when the
+ * notification cannot be mapped, the delivery kept on contacts.unmapped. A channel's resource extends it with its
+ * {@code @Path} and says which contacts (and, overriding {@link #publishStatuses}, which statuses) a notification
+ * holds.
  *
  * @param <T> the channel's notification type
  */
@@ -94,8 +95,23 @@ public abstract class MetaWebhookEndpoint<T> implements DeliveryMapping {
         return Set.of(endpoint);
     }
 
+    /**
+     * Publishes the delivery statuses of Switchboard's own messages in a verified notification (read receipts,
+     * failures) with {@code DeliveryStatusPublisher.providerReported}; none by default. Called before anything is
+     * published, so it maps eagerly and throws for what cannot be mapped; the returned Uni does the publishing.
+     *
+     * @return completes once Kafka acknowledged every status
+     */
+    protected Uni<Void> publishStatuses(T notification) {
+        return Uni.createFrom().voidItem();
+    }
+
     @Override
     public Uni<Void> map(SignedDelivery delivery) {
-        return publisher.publishAll(contactsOf(payloads.json(delivery.body(), notificationType)));
+        T notification = payloads.json(delivery.body(), notificationType);
+        // Both are mapped before anything is published: an unmappable status keeps the whole delivery unmapped.
+        Uni<Void> contacts = publisher.publishAll(contactsOf(notification));
+        Uni<Void> statuses = publishStatuses(notification);
+        return contacts.chain(() -> statuses);
     }
 }
