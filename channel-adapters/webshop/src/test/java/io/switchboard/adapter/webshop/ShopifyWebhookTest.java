@@ -51,7 +51,9 @@ class ShopifyWebhookTest extends WebshopContractTest {
         assertThat(records).hasSize(1);
         assertThat(records.get(0).key()).isEqualTo("email:jan@example.com");
         assertThat(records.get(0).value()).contains("\"text\":\"Cancelled order #1001 (reason: customer)\"")
-                .contains("\"provider\":\"shopify\"").contains("\"topic\":\"orders/cancelled\"");
+                .contains("\"provider\":\"shopify\"").contains("\"topic\":\"orders/cancelled\"")
+                // what the e-mail reply needs (outbound.ReplyMail)
+                .contains("\"email\":\"jan@example.com\"").contains("\"orderNumber\":\"#1001\"");
     }
 
     @Test

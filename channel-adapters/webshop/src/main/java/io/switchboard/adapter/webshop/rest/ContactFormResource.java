@@ -86,6 +86,8 @@ public class ContactFormResource implements DeliveryMapping {
         if (form.subject() != null) {
             metadata.put("subject", form.subject());
         }
+        // where the reply goes (outbound.ReplyMail), also when the customer is known by phone
+        CustomerKeys.email(form.email()).ifPresent(email -> metadata.put("email", email));
         ContactReceived contact = ContactReceived.of(Channel.WEBSHOP, PROVIDER,
                 require(form.messageId(), "messageId"), Instant.now(),
                 customerKeys.byPhoneOrEmail(form.phone(), form.email(), form.name()),

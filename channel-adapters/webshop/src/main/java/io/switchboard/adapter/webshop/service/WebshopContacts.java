@@ -62,6 +62,8 @@ public class WebshopContacts {
         put(metadata, "orderId", order.orderId());
         put(metadata, "orderNumber", order.orderNumber());
         put(metadata, "orderStatus", order.status());
+        // where the reply goes (outbound.ReplyMail), also when the customer is known by phone
+        put(metadata, "email", CustomerKeys.email(order.email()).orElse(null));
         return ContactReceived.of(Channel.WEBSHOP, provider, providerMessageId, Instant.now(),
                 customer(provider, order), text, null, false, List.of(), metadata);
     }
