@@ -71,6 +71,9 @@ final class RoutedContacts {
         private Map<String, String> metadata = Map.of();
         private int slaSeconds = 300;
         private TargetingStep[] targeting = {};
+        private String provider = "test-provider";
+        private Instant receivedAt = Instant.now();
+        private boolean publicPost;
 
         private Builder(Channel channel, Office office) {
             this.channel = channel;
@@ -118,16 +121,32 @@ final class RoutedContacts {
             return this;
         }
 
+        /** The provider as the channel's adapter names it, e.g. {@code whatsapp-cloud-api}, {@code twilio}. */
+        Builder provider(String provider) {
+            this.provider = provider;
+            return this;
+        }
+
+        Builder receivedAt(Instant receivedAt) {
+            this.receivedAt = receivedAt;
+            return this;
+        }
+
+        Builder publicPost() {
+            this.publicPost = true;
+            return this;
+        }
+
         Builder metadata(Map<String, String> metadata) {
             this.metadata = metadata;
             return this;
         }
 
         ContactRouted build() {
-            ContactReceived contact = ContactReceived.of(channel, "test-provider", providerMessageId, Instant.now(),
+            ContactReceived contact = ContactReceived.of(channel, provider, providerMessageId, receivedAt,
                     new Customer(customerKey, customerKey.startsWith("phone:") ? customerKey.substring(6) : null,
                             null, null, "Jan Jansen"),
-                    text, language, false, List.of(), metadata);
+                    text, language, publicPost, List.of(), metadata);
             Rst rst = switch (office) {
                 case FRONT_OFFICE -> Rst.ROUTINE;
                 case BACK_OFFICE -> Rst.SPECIALIST;

@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.switchboard.contracts.Topics;
 import io.switchboard.work.service.WorkMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,7 +22,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Publishes the outbox to Kafka: in one transaction it takes the oldest events, sends them, waits for Kafka's
+ * Publishes the outbox to Kafka, each event to the topic its row names ({@code contacts.lifecycle}, and
+ * {@code contacts.outbound} for the adapters): in one transaction it takes the oldest events, sends them, waits for Kafka's
  * acknowledgement of all of them and only then deletes them. A crash before the delete sends them again (consumers
  * de-duplicate on {@code eventId}); nothing committed is lost. One relay runs at a time across all instances (a
  * transaction-scoped advisory lock), which keeps each contact's events in order. The services start it after each
@@ -41,7 +43,7 @@ public class OutboxRelay {
     /** Any constant shared by all instances; it names the relay's advisory lock. */
     private static final long RELAY_LOCK = 0x5357_4F55_5442_4F58L;
 
-    /** The oldest events, with what the meters need read out of them here rather than parsed again. */
+    /** The oldest events, with what the meters need read out of the lifecycle events here rather than parsed again. */
     private static final String OLDEST = """
             SELECT id, topic, message_key, payload::text AS payload, payload ->> 'type' AS type,
                    payload ->> 'channel' AS channel, payload ->> 'office' AS office,
@@ -114,9 +116,11 @@ public class OutboxRelay {
         List<WorkMetrics.Step> steps = new ArrayList<>();
         for (Row row : rows) {
             ids.add(row.getLong("id"));
-            steps.add(new WorkMetrics.Step(row.getString("type"), row.getString("channel"), row.getString("office"),
-                    row.getString("wait_millis"), row.getString("handling_millis"), row.getString("reason"),
-                    "true".equals(row.getString("flagged"))));
+            if (Topics.CONTACTS_LIFECYCLE.equals(row.getString("topic"))) {
+                steps.add(new WorkMetrics.Step(row.getString("type"), row.getString("channel"),
+                        row.getString("office"), row.getString("wait_millis"), row.getString("handling_millis"),
+                        row.getString("reason"), "true".equals(row.getString("flagged"))));
+            }
             // Sent in id order: the idempotent producer keeps that order per partition, so per contact.
             sends.add(emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(
                     OutgoingKafkaRecordMetadata.<String>builder().withTopic(row.getString("topic"))

@@ -60,6 +60,13 @@ public class Agent {
     @Column(name = "wrap_up_seconds")
     public Integer wrapUpSeconds;
 
+    /** Where a caller is connected to the agent: a Twilio Client identity (client:…), a SIP URI or +E.164. */
+    @Column(name = "phone_address")
+    public String phoneAddress;
+
+    /** The store desk a visitor's ticket is called to. */
+    public String desk;
+
     /** Reservations the agent let expire, counted by the sweep that returns them. */
     @Column(name = "reservation_timeouts", insertable = false, updatable = false)
     public int reservationTimeouts;

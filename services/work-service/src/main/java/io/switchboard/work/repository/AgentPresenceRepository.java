@@ -31,7 +31,7 @@ public class AgentPresenceRepository {
     static final String AGENT = """
             a.id, a.name, a.office, a.skills, a.languages, a.regions, a.capacity::text AS capacity, a.status,
             a.last_seen_at, a.updated_at, a.reservation_timeouts, a.status_reason, a.wrap_up_until,
-            a.wrap_up_seconds""";
+            a.wrap_up_seconds, a.phone_address, a.desk""";
 
     /**
      * Going OFFLINE returns whatever the agent held to the head of its queue, in the same statement. $4 is the
@@ -99,6 +99,8 @@ public class AgentPresenceRepository {
         agent.statusReason = row.getString("status_reason");
         agent.wrapUpUntil = WorkItemRows.instant(row, "wrap_up_until");
         agent.wrapUpSeconds = row.getInteger("wrap_up_seconds");
+        agent.phoneAddress = row.getString("phone_address");
+        agent.desk = row.getString("desk");
         try {
             agent.capacity = Json.mapper().readValue(row.getString("capacity"), CAPACITY);
         } catch (JsonProcessingException e) {

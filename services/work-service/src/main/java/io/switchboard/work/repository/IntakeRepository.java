@@ -80,9 +80,11 @@ public class IntakeRepository {
 
     /** Follow-ups (a message that is not its item's opening contact) are announced as MESSAGE_JOINED. */
     private static final String INSERT_MESSAGES = """
-            WITH m AS (INSERT INTO contact_message (contact_id, work_item_id, provider, text, received_at, attachments)
+            WITH m AS (INSERT INTO contact_message (contact_id, work_item_id, provider, text, received_at, attachments,
+                                                    provider_message_id, public_post, metadata)
                        SELECT * FROM jsonb_to_recordset($1::text::jsonb) AS r(contact_id text, work_item_id uuid,
-                              provider text, text text, received_at timestamptz, attachments jsonb)
+                              provider text, text text, received_at timestamptz, attachments jsonb,
+                              provider_message_id text, public_post boolean, metadata jsonb)
                        RETURNING contact_id, work_item_id),
             joined AS (SELECT w.*, m.contact_id AS message_contact_id
                          FROM m JOIN work_item w ON w.id = m.work_item_id WHERE w.contact_id <> m.contact_id),

@@ -20,10 +20,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 
+import static io.switchboard.work.repository.WorkItemRows.DECLINED_DETAILS;
 import static io.switchboard.work.repository.WorkItemRows.ITEM;
 import static io.switchboard.work.repository.WorkItemRows.MESSAGES;
 import static io.switchboard.work.repository.WorkItemRows.REQUEUE;
 import static io.switchboard.work.repository.WorkItemRows.at;
+import static io.switchboard.work.repository.WorkItemRows.declined;
 import static io.switchboard.work.repository.WorkItemRows.event;
 
 /**
@@ -104,14 +106,36 @@ public class WorkItemRepository {
 
             SELECT %s, %s FROM w""".formatted(ITEM, MESSAGES);
 
-    /** The re-offers of a declined item ({@code c}), and {@code flagged} when it now waits for a supervisor. */
-    private static final String DECLINED_DETAILS = """
-            jsonb_strip_nulls(jsonb_build_object('reoffers', c.reoffers::text,
-                    'flagged', CASE WHEN c.flagged_at IS NOT NULL THEN 'true' END))""";
+    /**
+     * Accepting a call or a store visit also connects the customer: a CONNECT to the agent's phone address (PHONE)
+     * or desk (STORE) is stored and handed to the channel's adapter in the same statement. Without an address in the
+     * agent's profile the CONNECT is stored as FAILED with the reason (the thread and the REPLY_FAILED event say
+     * the customer was not connected) and nothing is sent; the agent keeps the item.
+     */
+    private static final String ACCEPT = """
+            WITH w AS (UPDATE work_item SET state = 'ACCEPTED', accepted_at = $3, reservation_expires_at = NULL
+                        WHERE id = $1 AND agent_id = $2 AND state = 'RESERVED' RETURNING *),
+            connect AS (INSERT INTO reply (id, work_item_id, kind, agent_id, idempotency_key, agent_address, state,
+                                           error, requested_at, updated_at)
+                        SELECT x.id, w.id, 'CONNECT', $2, 'connect:' || x.id, x.address,
+                               CASE WHEN x.address IS NULL THEN 'FAILED' ELSE 'PENDING' END,
+                               CASE WHEN x.address IS NULL THEN 'not connected: agent ' || $2 || ' has no '
+                                    || CASE w.channel WHEN 'PHONE' THEN 'phoneAddress' ELSE 'desk' END
+                                    || ' in the profile' END, $3, $3
+                          FROM w, LATERAL (SELECT gen_random_uuid() AS id,
+                                                  CASE w.channel WHEN 'PHONE' THEN a.phone_address ELSE a.desk END
+                                                      AS address
+                                             FROM agent a WHERE a.id = $2) x
+                         WHERE w.channel IN ('PHONE', 'STORE')
+                        RETURNING *),
+            """ + ReplyRows.outbound("connect_outbound", "connect") + ",\n"
+            + ReplyRows.event("connect_event", "connect", "$3") + ",\n"
+            + event("w", "'ACCEPTED'", "$2", "$3",
+            "jsonb_build_object('waitMillis', floor(extract(epoch FROM c.accepted_at - c.queued_at) * 1000)::bigint::text)")
+            + """
 
-    private static final String ACCEPT = step("state = 'ACCEPTED', accepted_at = $3, reservation_expires_at = NULL",
-            "state = 'RESERVED'", "'ACCEPTED'",
-            "jsonb_build_object('waitMillis', floor(extract(epoch FROM c.accepted_at - c.queued_at) * 1000)::bigint::text)");
+            SELECT %s, %s FROM w""".formatted(ITEM,
+            WorkItemRows.messages("(SELECT * FROM reply UNION ALL SELECT * FROM connect)"));
 
     /**
      * An AVAILABLE agent goes into WRAP_UP for its own wrap-up time, or {@code $7} seconds (the configured one), in
@@ -238,16 +262,6 @@ public class WorkItemRepository {
              ORDER BY w.queued_at DESC""".formatted(ITEM);
 
     private final Pool pool;
-
-    /**
-     * The SET of an item declined by {@code agent} at {@code now}: not offered to that agent before {@code until};
-     * one more re-offer, and flagged for supervisors (no longer offered) when it was re-offered {@code max} times.
-     */
-    private static String declined(String agent, String now, String until, String max) {
-        return """
-                declined_by = %1$s, declined_until = %3$s, reoffers = reoffers + 1,
-                flagged_at = CASE WHEN reoffers >= %4$s THEN %2$s END""".formatted(agent, now, until, max);
-    }
 
     public WorkItemRepository(Pool pool) {
         this.pool = pool;

@@ -8,7 +8,7 @@ import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Json;
 import io.switchboard.contracts.Office;
 import io.switchboard.contracts.Rst;
-import io.switchboard.work.model.ContactMessage;
+import io.switchboard.work.model.ConversationMessage;
 import io.switchboard.work.model.Escalation;
 import io.switchboard.work.model.WorkItem;
 import io.switchboard.work.model.WorkState;
@@ -36,20 +36,21 @@ final class WorkItemRows {
             w.escalations::text AS escalations, w.visit_from, w.visit_to, w.targeting::text AS targeting, w.step,
             w.next_step_at, w.matched_step, w.due_at, w.declined_by, w.declined_until, w.reoffers, w.flagged_at""";
 
-    /** The messages of item {@code w}'s conversation in the order they arrived, as a JSON array. */
-    static final String MESSAGES = """
-            (SELECT coalesce(jsonb_agg(jsonb_build_object('contactId', m.contact_id, 'provider', m.provider,
-                                'text', m.text, 'receivedAt', iso_instant(m.received_at), 'attachments', m.attachments)
-                            ORDER BY m.received_at, m.contact_id), '[]')::text
-               FROM contact_message m WHERE m.work_item_id = w.id) AS messages""";
+    /** The thread of item {@code w}: the customer's messages and the replies, in time order, as a JSON array. */
+    static final String MESSAGES = messages("reply");
 
     /** Back in its queue, unheld; it keeps {@code queued_at}, so it returns to the head of its priority. */
     static final String REQUEUE = """
             state = 'QUEUED', agent_id = NULL, reserved_at = NULL, reservation_expires_at = NULL, accepted_at = NULL""";
 
+    /** The re-offers of a declined item ({@code c}), and {@code flagged} when it now waits for a supervisor. */
+    static final String DECLINED_DETAILS = """
+            jsonb_strip_nulls(jsonb_build_object('reoffers', c.reoffers::text,
+                    'flagged', CASE WHEN c.flagged_at IS NOT NULL THEN 'true' END))""";
+
     private static final TypeReference<List<Escalation>> ESCALATIONS = new TypeReference<>() {
     };
-    private static final TypeReference<List<ContactMessage>> CONVERSATION = new TypeReference<>() {
+    private static final TypeReference<List<ConversationMessage>> CONVERSATION = new TypeReference<>() {
     };
     private static final TypeReference<List<TargetingStep>> TARGETING = new TypeReference<>() {
     };
@@ -63,11 +64,51 @@ final class WorkItemRows {
      * are SQL expressions.
      */
     static String event(String changed, String type, String agent, String at, String details) {
+        return event("event", changed, type, agent, at, details);
+    }
+
+    /** As {@link #event(String, String, String, String, String)}, in a CTE named {@code name}. */
+    static String event(String name, String changed, String type, String agent, String at, String details) {
         return """
-                event AS (INSERT INTO outbox_event (topic, message_key, payload)
+                %s AS (INSERT INTO outbox_event (topic, message_key, payload)
                           SELECT 'contacts.lifecycle', c.contact_id, lifecycle_event(c.contact_id, c.channel, c.office,
                                  c.intent, c.queued_at, %s, %s, %s, %s)
-                            FROM %s c)""".formatted(type, agent, at, details, changed);
+                            FROM %s c)""".formatted(name, type, agent, at, details, changed);
+    }
+
+    /**
+     * The thread of item {@code w} as a JSON array in time order: the customer's messages and the rows of
+     * {@code replies} (the reply table, or a union with replies written in the same statement, which the table
+     * does not show yet).
+     */
+    static String messages(String replies) {
+        return """
+                (SELECT coalesce(jsonb_agg(t.message ORDER BY t.at, t.seq), '[]')::text
+                   FROM (SELECT m.received_at AS at, m.contact_id AS seq, jsonb_strip_nulls(jsonb_build_object(
+                                'direction', 'INBOUND', 'author', 'customer', 'at', iso_instant(m.received_at),
+                                'text', m.text, 'attachments', m.attachments, 'provider', m.provider,
+                                'providerMessageId', m.provider_message_id, 'contactId', m.contact_id,
+                                'receivedAt', iso_instant(m.received_at), 'public', m.public_post)) AS message
+                           FROM contact_message m WHERE m.work_item_id = w.id
+                         UNION ALL
+                         SELECT r.requested_at, r.id::text, jsonb_strip_nulls(jsonb_build_object(
+                                'direction', 'OUTBOUND', 'author', r.agent_id, 'at', iso_instant(r.requested_at),
+                                'text', r.text, 'attachments', r.attachments, 'provider', r.provider,
+                                'providerMessageId', r.provider_message_id, 'replyId', r.id, 'kind', r.kind,
+                                'templateName', r.template_name, 'templateLanguage', r.template_language,
+                                'privateReply', r.private_reply, 'agentAddress', r.agent_address, 'state', r.state,
+                                'error', r.error, 'updatedAt', iso_instant(r.updated_at)))
+                           FROM %s r WHERE r.work_item_id = w.id) t) AS messages""".formatted(replies);
+    }
+
+    /**
+     * The SET of an item declined by {@code agent} at {@code now}: not offered to that agent before {@code until};
+     * one more re-offer, and flagged for supervisors (no longer offered) when it was re-offered {@code max} times.
+     */
+    static String declined(String agent, String now, String until, String max) {
+        return """
+                declined_by = %1$s, declined_until = %3$s, reoffers = reoffers + 1,
+                flagged_at = CASE WHEN reoffers >= %4$s THEN %2$s END""".formatted(agent, now, until, max);
     }
 
     static WorkItem item(Row row) {

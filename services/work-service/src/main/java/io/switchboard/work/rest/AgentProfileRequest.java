@@ -4,7 +4,9 @@ import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Office;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,10 @@ import java.util.Map;
  * @param regions  postal-code prefixes a technician covers; empty covers everywhere
  * @param wrapUpSeconds how long the agent stays in WRAP_UP after completing an item; left out:
  *                 {@code switchboard.work.wrap-up}
+ * @param phoneAddress where an accepted call is connected to the agent: a Twilio Client identity
+ *                 ({@code client:anna}), a SIP URI ({@code sip:anna@pbx.example.com}) or a number in E.164
+ *                 ({@code +31201234567}); without it, accepted calls are not connected
+ * @param desk     the store desk an accepted visitor's ticket is called to
  */
 public record AgentProfileRequest(
         @NotBlank String name,
@@ -23,7 +29,10 @@ public record AgentProfileRequest(
         List<@NotBlank String> languages,
         List<@NotBlank String> regions,
         Map<Channel, @NotNull @PositiveOrZero Integer> capacity,
-        @PositiveOrZero Integer wrapUpSeconds) {
+        @PositiveOrZero Integer wrapUpSeconds,
+        @Pattern(regexp = "client:[A-Za-z0-9_.@-]+|sips?:[^@\\s]+@[^\\s]+|\\+[1-9][0-9]{6,14}",
+                message = "must be client:<identity>, sip:<user>@<host> or +<E.164 number>") String phoneAddress,
+        @Size(max = 100) String desk) {
 
     public AgentProfileRequest {
         skills = skills == null ? List.of() : skills;

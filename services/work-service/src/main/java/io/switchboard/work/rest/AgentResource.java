@@ -32,7 +32,8 @@ public class AgentResource {
     @Operation(summary = "Create or replace an agent's profile (supervisor)")
     public Uni<AgentView> register(String agentId, @Valid @NotNull AgentProfileRequest profile) {
         return directory.register(agentId, profile.name(), profile.office(), profile.skills(), profile.languages(),
-                profile.regions(), profile.capacity(), profile.wrapUpSeconds()).map(AgentView::of);
+                profile.regions(), profile.capacity(), profile.wrapUpSeconds(), profile.phoneAddress(), profile.desk())
+                .map(AgentView::of);
     }
 
     /** The calling agent's own profile and status: what a client shows at sign-in and after a wrap-up. */

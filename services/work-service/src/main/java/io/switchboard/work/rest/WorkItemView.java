@@ -7,7 +7,7 @@ import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Office;
 import io.switchboard.contracts.Rst;
-import io.switchboard.work.model.ContactMessage;
+import io.switchboard.work.model.ConversationMessage;
 import io.switchboard.work.model.Escalation;
 import io.switchboard.work.model.WorkItem;
 import io.switchboard.work.model.WorkState;
@@ -49,7 +49,7 @@ public record WorkItemView(
         String notes,
         List<Escalation> escalations,
         VisitWindow visitWindow,
-        List<ContactMessage> messages,
+        List<ConversationMessage> messages,
         Instant dueAt,
         List<TargetingStep> targeting,
         int targetingStep,

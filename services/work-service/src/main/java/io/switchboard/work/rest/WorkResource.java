@@ -1,15 +1,19 @@
 package io.switchboard.work.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.work.service.Replies;
 import io.switchboard.work.service.WorkLifecycle;
 import io.switchboard.work.service.WorkQueue;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -28,11 +32,13 @@ public class WorkResource {
 
     private final WorkQueue queue;
     private final WorkLifecycle lifecycle;
+    private final Replies replies;
     private final JsonWebToken caller;
 
-    public WorkResource(WorkQueue queue, WorkLifecycle lifecycle, JsonWebToken caller) {
+    public WorkResource(WorkQueue queue, WorkLifecycle lifecycle, Replies replies, JsonWebToken caller) {
         this.queue = queue;
         this.lifecycle = lifecycle;
+        this.replies = replies;
         this.caller = caller;
     }
 
@@ -89,6 +95,24 @@ public class WorkResource {
     public Uni<WorkItemView> escalate(UUID id, @Valid @NotNull EscalationRequest escalation) {
         return lifecycle.escalate(id, caller.getSubject(), escalation.toOffice(), escalation.reason())
                 .map(WorkItemView::of);
+    }
+
+    /**
+     * 202 with the new reply (PENDING), handed to the channel's adapter; 200 with the reply stored before under the
+     * same {@code Idempotency-Key} on this item, which is not sent again.
+     */
+    @POST
+    @Path("/{id}/replies")
+    @RolesAllowed("agent")
+    @Operation(summary = "Answer the customer of an accepted item (Idempotency-Key header required)")
+    public Uni<Response> reply(UUID id,
+            @HeaderParam("Idempotency-Key") @NotBlank(message = "is required: a new key per reply, the same on a retry")
+            @Size(max = 200) String idempotencyKey,
+            @Valid @NotNull ReplyRequest reply) {
+        return replies.reply(id, caller.getSubject(), new Replies.Request(reply.text(), reply.attachments(),
+                        reply.templateName(), reply.templateLanguage(), reply.privateReply(), idempotencyKey))
+                .map(outcome -> Response.status(outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK)
+                        .entity(outcome.reply()).build());
     }
 
     /** A technician proposes when to visit; the window is recorded on the item. */

@@ -41,7 +41,8 @@ public class AgentDirectory {
     /** Creates or replaces the profile; a new agent starts OFFLINE. */
     @WithTransaction
     public Uni<Agent> register(String agentId, String name, Office office, List<String> skills, List<String> languages,
-            List<String> regions, Map<Channel, Integer> capacity, Integer wrapUpSeconds) {
+            List<String> regions, Map<Channel, Integer> capacity, Integer wrapUpSeconds, String phoneAddress,
+            String desk) {
         return agents.lock(agentId).chain(existing -> {
             Agent agent = existing != null ? existing : newAgent(agentId);
             agent.name = name;
@@ -53,6 +54,8 @@ public class AgentDirectory {
             capacity.forEach((channel, slots) -> perChannel.put(channel.name(), slots));
             agent.capacity = perChannel;
             agent.wrapUpSeconds = wrapUpSeconds;
+            agent.phoneAddress = phoneAddress;
+            agent.desk = desk;
             agent.updatedAt = clock.instant();
             return existing != null ? Uni.createFrom().item(agent) : agents.persist(agent);
         });

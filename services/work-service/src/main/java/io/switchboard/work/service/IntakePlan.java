@@ -64,9 +64,10 @@ public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Ou
             Instant nextStepAt, List<String> nextSkills) {
     }
 
+    /** With what a reply to it needs: the provider's message id, whether it was public, the adapter's metadata. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record NewMessage(String contactId, UUID workItemId, String provider, String text, Instant receivedAt,
-            List<Attachment> attachments) {
+            List<Attachment> attachments, String providerMessageId, boolean publicPost, Map<String, String> metadata) {
     }
 
     public static IntakePlan of(List<ContactRouted> batch, Found found, Instant now, Duration relaxSkillsAfter) {
@@ -97,7 +98,8 @@ public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Ou
                 outcomes.add(abandon == null ? Outcome.QUEUED : Outcome.ABANDONED);
             }
             messages.add(new NewMessage(contact.contactId(), itemId, contact.provider(), contact.text(),
-                    contact.receivedAt() != null ? contact.receivedAt() : now, contact.attachments()));
+                    contact.receivedAt() != null ? contact.receivedAt() : now, contact.attachments(),
+                    contact.providerMessageId(), contact.publicPost(), contact.metadata()));
         }
         return new IntakePlan(items, messages, outcomes);
     }

@@ -2,6 +2,7 @@ package io.switchboard.work.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.switchboard.contracts.DeliveryState;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -11,10 +12,13 @@ import java.time.Duration;
  * committed steps only): {@code switchboard_work_lifecycle_total{channel,type}}, the wait of answered contacts
  * ({@code switchboard_work_wait_seconds{channel}}) and handling time ({@code switchboard_work_handling_seconds}),
  * reservations agents let expire ({@code switchboard_work_reservation_timeouts_total{channel,office}}) and items
- * flagged for supervisors after too many re-offers ({@code switchboard_work_flagged_total{channel,office}}).
+ * flagged for supervisors after too many re-offers ({@code switchboard_work_flagged_total{channel,office}}), and
+ * replies by the state they reached ({@code switchboard_work_replies_total{channel,state}}, PENDING when stored).
  */
 @ApplicationScoped
 public class WorkMetrics {
+
+    private static final String REPLY_PREFIX = "REPLY_";
 
     private final MeterRegistry registry;
 
@@ -32,6 +36,10 @@ public class WorkMetrics {
 
     public void published(Step step) {
         registry.counter("switchboard.work.lifecycle", "channel", step.channel(), "type", step.type()).increment();
+        if (step.type().startsWith(REPLY_PREFIX)) {
+            registry.counter("switchboard.work.replies", "channel", step.channel(), "state", replyState(step.type()))
+                    .increment();
+        }
         if (step.waitMillis() != null) {
             timer("switchboard.work.wait", step).record(Duration.ofMillis(Long.parseLong(step.waitMillis())));
         }
@@ -55,6 +63,12 @@ public class WorkMetrics {
 
     public void routedContact(String channel, String outcome) {
         registry.counter("switchboard.work.contacts", "channel", channel, "outcome", outcome).increment();
+    }
+
+    /** REPLY_REQUESTED is a reply that waits for its adapter: PENDING, as the reply's state says. */
+    private static String replyState(String type) {
+        String state = type.substring(REPLY_PREFIX.length());
+        return "REQUESTED".equals(state) ? DeliveryState.PENDING.name() : state;
     }
 
     private Timer timer(String name, Step step) {

@@ -28,6 +28,16 @@ public class WorkRequestRejected extends RuntimeException {
         return new WorkRequestRejected(409, "Conflict", detail);
     }
 
+    /** The provider accepts no free text now (its customer-service window closed). */
+    public static WorkRequestRejected windowClosed(String detail) {
+        return new WorkRequestRejected(409, "Reply window closed", detail);
+    }
+
+    /** The item's channel carries no text answer (a call, a store visit). */
+    public static WorkRequestRejected notATextChannel(String detail) {
+        return new WorkRequestRejected(422, "Not a text channel", detail);
+    }
+
     public static WorkRequestRejected invalid(String detail) {
         return new WorkRequestRejected(400, "Invalid request", detail);
     }

@@ -71,4 +71,18 @@ public interface WorkSettings {
     /** How often the available agents per channel are reported on {@code channel.metrics}. */
     @WithDefault("10s")
     Duration availabilityInterval();
+
+    /**
+     * WhatsApp's customer-service window: after this long since the customer's last message only an approved
+     * template may be sent.
+     */
+    @WithDefault("24h")
+    Duration whatsappWindow();
+
+    /**
+     * Messenger and Instagram direct messages: how long after the customer's last message an agent may still answer
+     * (Meta's HUMAN_AGENT tag allows 7 days).
+     */
+    @WithDefault("7d")
+    Duration metaDirectWindow();
 }
