@@ -10,10 +10,12 @@ import io.switchboard.adapter.core.testing.WebhookContractTest;
 import io.switchboard.adapter.core.testing.WebhookDelivery;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactIds;
+import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +111,83 @@ class MetaWebhookTest extends WebhookContractTest {
         WebhookDelivery delivery = delivery(body, "m_" + unique, PAGE + "_" + unique);
         delivery.post().statusCode(200);
         assertThat(published(delivery, 0)).isEmpty();
+    }
+
+    @Test
+    void directMessageAndCommentCarryWhatTheReplyIsAddressedWith() {
+        String unique = unique();
+        WebhookDelivery batch = signedBatch(unique);
+        batch.post().statusCode(200);
+
+        Map<String, String> byId = published(batch, 3).stream()
+                .collect(Collectors.toMap(r -> InboundTopic.field(r, "providerMessageId"), ConsumerRecord::value));
+        assertThat(byId.get("m_" + unique + "1")).contains("\"senderId\":\"psid-4455\"")
+                .contains("\"account\":\"" + PAGE + "\"").contains("\"kind\":\"direct-message\"");
+        assertThat(byId.get(PAGE + "_" + unique)).contains("\"senderId\":\"998877\"")
+                .contains("\"kind\":\"feed/comment\"");
+    }
+
+    /**
+     * Messenger's delivery receipt names the delivered messages: each becomes a DELIVERED status of that message
+     * on contacts.delivery, published before the 200, the same event id when Meta delivers the webhook again.
+     */
+    @Test
+    void deliveryReceiptIsADeliveredStatusOfEachMessage() {
+        String unique = unique();
+        String body = """
+                {"object":"page","entry":[{"id":"%s","time":1795341700000,"messaging":[
+                  {"sender":{"id":"psid-4455"},"recipient":{"id":"%s"},"timestamp":1795341700000,
+                   "delivery":{"mids":["m_out_%s_1","m_out_%s_2"],"watermark":1795341699000}}]}]}
+                """.formatted(PAGE, PAGE, unique, unique);
+        WebhookDelivery delivery = delivery(body);
+        delivery.post().statusCode(200);
+        delivery.post().statusCode(200);
+
+        List<ConsumerRecord<String, String>> statuses = statuses(4, "m_out_" + unique + "_1", "m_out_" + unique + "_2");
+        assertThat(statuses).hasSize(4);
+        assertThat(statuses).allSatisfy(status -> {
+            assertThat(status.key()).isEqualTo(InboundTopic.field(status, "providerMessageId"));
+            assertThat(InboundTopic.field(status, "state")).isEqualTo("DELIVERED");
+            assertThat(InboundTopic.field(status, "channel")).isEqualTo("SOCIAL");
+            assertThat(InboundTopic.field(status, "provider")).isEqualTo("facebook");
+            assertThat(InboundTopic.field(status, "replyId")).isNull();
+            assertThat(InboundTopic.field(status, "occurredAt")).isEqualTo("2026-11-22T10:01:40Z");
+        });
+        assertThat(statuses.stream().map(status -> InboundTopic.field(status, "eventId")).distinct())
+                .as("a redelivered receipt has the same event ids").hasSize(2);
+        assertThat(published(delivery, 0)).isEmpty();
+    }
+
+    /**
+     * Instagram's read receipt names the message read: a READ status of it. Messenger's names only a watermark
+     * ("read up to this time"), which identifies no message: it is acknowledged and not published.
+     */
+    @Test
+    void readReceiptIsAReadStatusWhereItNamesTheMessage() {
+        String unique = unique();
+        WebhookDelivery instagram = delivery("""
+                {"object":"instagram","entry":[{"id":"17841400000000000","time":1795341700000,"messaging":[
+                  {"sender":{"id":"igsid-1"},"recipient":{"id":"17841400000000000"},"timestamp":1795341700000,
+                   "read":{"mid":"ig_out_%s"}}]}]}
+                """.formatted(unique));
+        WebhookDelivery messenger = delivery("""
+                {"object":"page","entry":[{"id":"%s","time":1795341700000,"messaging":[
+                  {"sender":{"id":"psid-4455"},"recipient":{"id":"%s"},"timestamp":1795341700000,
+                   "read":{"watermark":1795341699000}}]}]}
+                """.formatted(PAGE, PAGE));
+        instagram.post().statusCode(200);
+        messenger.post().statusCode(200);
+
+        List<ConsumerRecord<String, String>> statuses = statuses(1, "ig_out_" + unique);
+        assertThat(statuses).hasSize(1);
+        assertThat(InboundTopic.field(statuses.get(0), "state")).isEqualTo("READ");
+        assertThat(InboundTopic.field(statuses.get(0), "provider")).isEqualTo("instagram");
+        assertThat(unmapped(messenger, 0)).isEmpty();
+    }
+
+    private List<ConsumerRecord<String, String>> statuses(int expected, String... providerMessageIds) {
+        return new InboundTopic(kafka, Topics.CONTACTS_DELIVERY).records("providerMessageId",
+                List.of(providerMessageIds), expected, Duration.ofSeconds(10));
     }
 
     private static String messenger(String unique, String text) {

@@ -103,6 +103,10 @@ class XWebhookTest extends WebhookContractTest {
         assertThat(byId.get(unique + "1").value()).contains("\"public\":true");
         assertThat(byId.get(unique + "2").key()).isEqualTo("handle:x:pietp");
         assertThat(byId.get(unique + "2").value()).contains("\"public\":false").contains("\"text\":\"dm text\"");
+        // What a reply is addressed with: the author's user id (DM conversation) and, for a post, its id.
+        assertThat(byId.get(unique + "1").value()).contains("\"senderId\":\"2002\"").contains("\"kind\":\"mention\"");
+        assertThat(byId.get(unique + "2").value()).contains("\"senderId\":\"4004\"")
+                .contains("\"kind\":\"direct-message\"").contains("\"account\":\"" + ACCOUNT + "\"");
     }
 
     private static String activity(String posts, String directMessages) {

@@ -1,12 +1,15 @@
 package io.switchboard.adapter.social.rest;
 
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
 import io.switchboard.adapter.core.publish.ContactPublisher;
 import io.switchboard.adapter.core.signature.WebhookSecret;
 import io.switchboard.adapter.core.unmapped.SignedDeliveries;
+import io.switchboard.adapter.core.unmapped.SignedDelivery;
 import io.switchboard.adapter.core.webhook.MetaWebhookEndpoint;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.social.service.MetaNotification;
+import io.switchboard.adapter.social.service.MetaReceipts;
 import io.switchboard.adapter.social.service.SocialContacts;
 import io.switchboard.contracts.ContactReceived;
 import jakarta.inject.Singleton;
@@ -28,15 +31,30 @@ public class MetaWebhookResource extends MetaWebhookEndpoint<MetaNotification> {
 
     static final String ENDPOINT = "/webhooks/meta";
 
+    private final WebhookPayloads payloads;
+    private final ContactPublisher publisher;
     private final SocialContacts contacts;
+    private final MetaReceipts receipts;
 
     public MetaWebhookResource(@ConfigProperty(name = "switchboard.meta.app-secret") Optional<String> appSecret,
             @ConfigProperty(name = "switchboard.meta.verify-token") Optional<String> verifyToken,
-            WebhookPayloads payloads, ContactPublisher publisher, SignedDeliveries deliveries, SocialContacts contacts) {
+            WebhookPayloads payloads, ContactPublisher publisher, SignedDeliveries deliveries, SocialContacts contacts,
+            MetaReceipts receipts) {
         super(ENDPOINT, "meta", WebhookSecret.required(appSecret, "SWITCHBOARD_META_APP_SECRET"),
                 WebhookSecret.required(verifyToken, "SWITCHBOARD_WHATSAPP_VERIFY_TOKEN"), MetaNotification.class,
                 payloads, publisher, deliveries);
+        this.payloads = payloads;
+        this.publisher = publisher;
         this.contacts = contacts;
+        this.receipts = receipts;
+    }
+
+    /** A notification may hold contacts and receipts for our replies alike: the 200 waits for both in Kafka. */
+    @Override
+    public Uni<Void> map(SignedDelivery delivery) {
+        MetaNotification notification = payloads.json(delivery.body(), MetaNotification.class);
+        return Uni.join().all(publisher.publishAll(contactsOf(notification)), receipts.publish(notification))
+                .andFailFast().replaceWithVoid();
     }
 
     @Override

@@ -17,7 +17,17 @@ public record MetaNotification(String object, List<Entry> entry) {
     public record Entry(String id, List<Messaging> messaging, List<Change> changes) {
     }
 
-    public record Messaging(Party sender, Party recipient, JsonNode timestamp, Message message) {
+    /** A message, or a receipt for one the account sent: {@code delivery} (Messenger) or {@code read}. */
+    public record Messaging(Party sender, Party recipient, JsonNode timestamp, Message message, Delivery delivery,
+            Read read) {
+    }
+
+    /** Messenger's delivery receipt: the delivered message ids where the client reports them, always a watermark. */
+    public record Delivery(List<String> mids, JsonNode watermark) {
+    }
+
+    /** A read receipt: Messenger's has only a watermark, Instagram's the id of the message read. */
+    public record Read(String mid, JsonNode watermark) {
     }
 
     public record Party(String id) {
@@ -37,10 +47,11 @@ public record MetaNotification(String object, List<Entry> entry) {
     }
 
     /** A feed or group feed change ({@code item}, {@code verb}, {@code comment_id}/{@code post_id},
-     * {@code message}, {@code group_id}) or an Instagram comment or mention ({@code id}, {@code text}). */
+     * {@code message}, {@code group_id}) or an Instagram comment ({@code id}, {@code text}) or mention
+     * ({@code comment_id}, {@code media_id}). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ChangeValue(String item, String verb, String postId, String commentId, String id, String message,
-            String text, Author from, JsonNode createdTime, String groupId) {
+            String text, Author from, JsonNode createdTime, String groupId, String mediaId) {
     }
 
     public record Author(String id, String name, String username) {

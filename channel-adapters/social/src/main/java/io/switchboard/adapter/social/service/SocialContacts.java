@@ -44,6 +44,7 @@ public class SocialContacts {
             String accountId = require(entry.id(), "entry[].id");
             for (MetaNotification.Messaging event : listOf(entry.messaging())) {
                 if (event.message() == null || Boolean.TRUE.equals(event.message().isEcho())) {
+                    // Delivery and read receipts are statuses of our replies (MetaReceipts), not contacts.
                     metrics.ignored(event.message() == null ? "receipt" : "echo");
                     continue;
                 }
@@ -78,8 +79,8 @@ public class SocialContacts {
             contacts.add(contact("x", require(post.idStr(), "tweet_create_events[].id_str"),
                     require(author.screenName(), "tweet_create_events[].user.screen_name"), author.name(), text, true,
                     List.of(), ProviderTime.of(post.timestampMs(), Instant.now()),
-                    post.inReplyToStatusIdStr() == null ? Map.of("account", accountId)
-                            : Map.of("account", accountId, "inReplyTo", post.inReplyToStatusIdStr())));
+                    xMetadata(accountId, SocialMetadata.MENTION, require(author.idStr(), "tweet_create_events[].user.id_str"),
+                            post.inReplyToStatusIdStr())));
         }
         for (XActivity.DirectMessage message : listOf(activity.directMessageEvents())) {
             XActivity.MessageCreate created = require(message.messageCreate(), "direct_message_events[].message_create");
@@ -93,7 +94,8 @@ public class SocialContacts {
                     sender != null && sender.screenName() != null ? sender.screenName() : senderId,
                     sender == null ? null : sender.name(),
                     require(created.messageData(), "direct_message_events[].message_create.message_data").text(), false,
-                    List.of(), ProviderTime.of(message.createdTimestamp(), Instant.now()), Map.of("account", accountId)));
+                    List.of(), ProviderTime.of(message.createdTimestamp(), Instant.now()),
+                    xMetadata(accountId, SocialMetadata.DIRECT_MESSAGE, senderId, null)));
         }
         return contacts;
     }
@@ -104,25 +106,43 @@ public class SocialContacts {
                 .map(media -> new Attachment(media.type(), null, null,
                         media.payload() == null ? null : media.payload().url(), null))
                 .toList();
-        return contact(network, require(message.mid(), "entry[].messaging[].message.mid"),
-                require(event.sender(), "entry[].messaging[].sender").id(), null, message.text(), false, attachments,
-                ProviderTime.of(event.timestamp(), Instant.now()),
-                Map.of("account", accountId, "kind", "direct-message"));
+        String senderId = require(require(event.sender(), "entry[].messaging[].sender").id(),
+                "entry[].messaging[].sender.id");
+        return contact(network, require(message.mid(), "entry[].messaging[].message.mid"), senderId, null,
+                message.text(), false, attachments, ProviderTime.of(event.timestamp(), Instant.now()),
+                Map.of(SocialMetadata.ACCOUNT, accountId, SocialMetadata.KIND, SocialMetadata.DIRECT_MESSAGE,
+                        SocialMetadata.SENDER, senderId));
     }
 
     private ContactReceived publicPost(String network, String accountId, String field, MetaNotification.ChangeValue value) {
         String id = firstNonNull(value.commentId(), value.id(), value.postId());
         MetaNotification.Author author = value.from();
         Map<String, String> metadata = new HashMap<>();
-        metadata.put("account", accountId);
-        metadata.put("kind", field + (value.item() == null ? "" : "/" + value.item()));
-        if (value.groupId() != null) {
-            metadata.put("groupId", value.groupId());
-        }
+        metadata.put(SocialMetadata.ACCOUNT, accountId);
+        metadata.put(SocialMetadata.KIND, field + (value.item() == null ? "" : "/" + value.item()));
+        putIfPresent(metadata, SocialMetadata.SENDER, author.id());
+        putIfPresent(metadata, SocialMetadata.GROUP, value.groupId());
+        putIfPresent(metadata, SocialMetadata.MEDIA, value.mediaId());
         return contact(network, require(id, "entry[].changes[].value.comment_id"),
                 author.username() != null ? author.username() : author.id(), author.name(),
                 firstNonNull(value.message(), value.text()), true, List.of(),
                 ProviderTime.of(value.createdTime(), Instant.now()), metadata);
+    }
+
+    /** What a reply to an X post or direct message is addressed with: the author's user id. */
+    private static Map<String, String> xMetadata(String accountId, String kind, String senderId, String inReplyTo) {
+        Map<String, String> metadata = new HashMap<>();
+        metadata.put(SocialMetadata.ACCOUNT, accountId);
+        metadata.put(SocialMetadata.KIND, kind);
+        metadata.put(SocialMetadata.SENDER, senderId);
+        putIfPresent(metadata, SocialMetadata.IN_REPLY_TO, inReplyTo);
+        return metadata;
+    }
+
+    private static void putIfPresent(Map<String, String> metadata, String key, String value) {
+        if (value != null) {
+            metadata.put(key, value);
+        }
     }
 
     /**

@@ -1,0 +1,55 @@
+package io.switchboard.adapter.social.outbound;
+
+import io.switchboard.adapter.core.outbound.ProviderException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The bearer tokens replies are sent with, from the environment like the webhook secrets. A Page access token may
+ * be given per page or Instagram account ({@code SWITCHBOARD_META_PAGE_ACCESS_TOKEN_<id>}), else the one of
+ * {@code SWITCHBOARD_META_PAGE_ACCESS_TOKEN} is used. Webhooks do not need them, so the adapter starts without
+ * them; a reply without its token fails visibly, naming the variable.
+ */
+@ApplicationScoped
+class AccessTokens {
+
+    static final String META = "switchboard.meta.page-access-token";
+    static final String X = "switchboard.x.access-token";
+
+    private final Config config;
+
+    AccessTokens(Config config) {
+        this.config = config;
+    }
+
+    /** The Page access token for the page or Instagram account the customer wrote to. */
+    String meta(String account) {
+        return bearer(value(META + "." + account).or(() -> value(META)),
+                "SWITCHBOARD_META_PAGE_ACCESS_TOKEN (or SWITCHBOARD_META_PAGE_ACCESS_TOKEN_" + account + ")");
+    }
+
+    /** The OAuth 2.0 user access token of the X account. */
+    String x() {
+        return bearer(value(X), "SWITCHBOARD_X_ACCESS_TOKEN");
+    }
+
+    /** Calls a provider: a failure to reach it at all is worth another try. */
+    static <T> T reaching(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (jakarta.ws.rs.ProcessingException e) {
+            throw ProviderException.unreachable(e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    private Optional<String> value(String property) {
+        return config.getOptionalValue(property, String.class).filter(token -> !token.isBlank());
+    }
+
+    private static String bearer(Optional<String> token, String variable) {
+        return "Bearer " + token.orElseThrow(() -> ProviderException.undeliverable("no access token: set " + variable));
+    }
+}

@@ -1,0 +1,72 @@
+package io.switchboard.adapter.social.outbound;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The Meta Graph API calls that answer customers, JSON bodies as the Graph API accepts them. The base URL carries
+ * the API version ({@code switchboard.meta.graph-url}, e.g. {@code https://graph.facebook.com/v25.0}).
+ */
+@RegisterRestClient(configKey = "meta-graph")
+public interface GraphApi {
+
+    /** The Send API: Messenger and Instagram messages, and private replies to comments. */
+    @POST
+    @Path("{sender}/messages")
+    SendApiResponse send(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("sender") String sender,
+            SendApiMessage message);
+
+    /** A public reply under a Page comment ({@code comments}) or an Instagram comment ({@code replies}). */
+    @POST
+    @Path("{commentId}/{edge}")
+    GraphObject comment(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("commentId") String commentId,
+            @PathParam("edge") String edge, CommentMessage reply);
+
+    /** A reply to a comment that mentioned the Instagram account on someone else's media. */
+    @POST
+    @Path("{account}/mentions")
+    GraphObject replyToMention(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+            @PathParam("account") String account, MentionReply reply);
+
+    @ClientExceptionMapper
+    static RuntimeException refused(Response response) {
+        return GraphError.of(response);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record SendApiMessage(Recipient recipient, String messagingType, String tag, Text message) {
+    }
+
+    /** The customer's PSID or IGSID, or for a private reply the comment it answers. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Recipient(String id, String commentId) {
+    }
+
+    record Text(String text) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record SendApiResponse(String recipientId, String messageId) {
+    }
+
+    record CommentMessage(String message) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record MentionReply(String commentId, String mediaId, String message) {
+    }
+
+    record GraphObject(String id) {
+    }
+}

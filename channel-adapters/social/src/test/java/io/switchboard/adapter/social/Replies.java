@@ -1,0 +1,42 @@
+package io.switchboard.adapter.social;
+
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactIds;
+import io.switchboard.contracts.Customer;
+import io.switchboard.contracts.OutboundKind;
+import io.switchboard.contracts.OutboundMessage;
+import io.switchboard.contracts.ReplyContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Agents' replies as the work-service publishes them, to social contacts as this adapter published them. */
+final class Replies {
+
+    private Replies() {
+    }
+
+    /** A reply to the customer's message {@code providerMessageId}, received {@code ago}. */
+    static OutboundMessage to(String provider, String providerMessageId, boolean publicPost, Duration ago,
+            Map<String, String> metadata, String text, boolean privateReply) {
+        String replyId = UUID.randomUUID().toString();
+        return new OutboundMessage(OutboundMessage.SCHEMA_VERSION, replyId, OutboundKind.REPLY,
+                ContactIds.of(Channel.SOCIAL, providerMessageId), Channel.SOCIAL,
+                new Customer("handle:" + provider + ":customer", null, null, "customer", null), text, List.of(), null,
+                null, privateReply, replyId, "agent-1", null,
+                new ReplyContext(provider, providerMessageId, publicPost, Instant.now().minus(ago), metadata),
+                Instant.now());
+    }
+
+    static OutboundMessage to(String provider, String providerMessageId, boolean publicPost,
+            Map<String, String> metadata, String text) {
+        return to(provider, providerMessageId, publicPost, Duration.ofMinutes(5), metadata, text, false);
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+}

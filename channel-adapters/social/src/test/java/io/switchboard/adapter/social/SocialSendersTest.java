@@ -1,0 +1,296 @@
+package io.switchboard.adapter.social;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.adapter.core.outbound.ProviderException;
+import io.switchboard.adapter.social.ProviderApis.InjectApis;
+import io.switchboard.adapter.social.outbound.MetaCommentSender;
+import io.switchboard.adapter.social.outbound.MetaMessageSender;
+import io.switchboard.adapter.social.outbound.XReplySender;
+import io.switchboard.contracts.OutboundMessage;
+import io.switchboard.runtime.test.SwitchboardTestResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.switchboard.adapter.social.ProviderApis.GRAPH_VERSION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Each kind of social reply on the wire, as Meta's Graph API and the X API v2 document the requests: path, bearer
+ * token and body, against WireMock on a real port; the provider's id of what it created is the provider message id.
+ * Window rules and the providers' refusals are failures the outbound loop can tell apart (retry or FAILED).
+ */
+@QuarkusTest
+@WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = ProviderApis.class, scope = TestResourceScope.GLOBAL)
+class SocialSendersTest {
+
+    static final String PAGE = "1234567890";
+    static final String IG_ACCOUNT = "17841400000000000";
+    static final String PAGE_TOKEN = "Bearer test-page-token";
+    static final String X_TOKEN = "Bearer test-x-user-token";
+
+    @InjectApis
+    WireMockServer apis;
+
+    @Inject
+    MetaMessageSender messages;
+    @Inject
+    MetaCommentSender comments;
+    @Inject
+    XReplySender x;
+
+    @Test
+    void messengerAnswerWithin24HoursIsAResponse() {
+        String psid = "psid-" + Replies.unique();
+        stubGraph("/" + PAGE + "/messages", "{\"recipient_id\":\"" + psid + "\",\"message_id\":\"m_out_" + psid + "\"}");
+
+        String mid = send(messages, messengerDm(psid, Duration.ofHours(23)));
+
+        assertThat(mid).isEqualTo("m_out_" + psid);
+        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withHeader("Authorization", equalTo(PAGE_TOKEN))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("""
+                        {"recipient":{"id":"%s"},"messaging_type":"RESPONSE","message":{"text":"Uw pakket komt morgen."}}
+                        """.formatted(psid))));
+    }
+
+    @Test
+    void messengerAnswerAfter24HoursCarriesTheHumanAgentTag() {
+        String psid = "psid-" + Replies.unique();
+        stubGraph("/" + PAGE + "/messages", "{\"recipient_id\":\"" + psid + "\",\"message_id\":\"m_tag\"}");
+
+        send(messages, messengerDm(psid, Duration.ofDays(3)));
+
+        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withRequestBody(equalToJson("""
+                        {"recipient":{"id":"%s"},"messaging_type":"MESSAGE_TAG","tag":"HUMAN_AGENT",
+                         "message":{"text":"Uw pakket komt morgen."}}
+                        """.formatted(psid))));
+    }
+
+    @Test
+    void messengerAnswerAfterSevenDaysIsRefusedWithoutCallingMeta() {
+        String psid = "psid-" + Replies.unique();
+        ProviderException refused = catchThrowableOfType(ProviderException.class,
+                () -> messages.send(messengerDm(psid, Duration.ofDays(8))));
+
+        assertThat(refused.retryable()).isFalse();
+        assertThat(refused).hasMessageContaining("window closed");
+        apis.verify(0, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"}}", true, true)));
+    }
+
+    @Test
+    void instagramAnswerGoesThroughTheLinkedPage() {
+        String igsid = "igsid-" + Replies.unique();
+        stubGraph("/me/messages", "{\"recipient_id\":\"" + igsid + "\",\"message_id\":\"ig_out_" + igsid + "\"}");
+        OutboundMessage reply = Replies.to("instagram", "ig_in_" + igsid, false,
+                Map.of("account", IG_ACCOUNT, "kind", "direct-message", "senderId", igsid), "Dank voor je bericht!");
+
+        assertThat(send(messages, reply)).isEqualTo("ig_out_" + igsid);
+        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/me/messages"))
+                .withHeader("Authorization", equalTo(PAGE_TOKEN))
+                .withRequestBody(equalToJson("""
+                        {"recipient":{"id":"%s"},"messaging_type":"RESPONSE","message":{"text":"Dank voor je bericht!"}}
+                        """.formatted(igsid))));
+    }
+
+    @Test
+    void pageCommentIsAnsweredPubliclyUnderIt() {
+        String comment = PAGE + "_" + Replies.unique();
+        stubGraph("/" + comment + "/comments", "{\"id\":\"" + comment + "_answer\"}");
+        OutboundMessage reply = Replies.to("facebook", comment, true,
+                Map.of("account", PAGE, "kind", "feed/comment", "senderId", "998877"), "Sorry! We bellen u vandaag.");
+
+        assertThat(send(comments, reply)).isEqualTo(comment + "_answer");
+        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + comment + "/comments"))
+                .withHeader("Authorization", equalTo(PAGE_TOKEN))
+                .withRequestBody(equalToJson("{\"message\":\"Sorry! We bellen u vandaag.\"}")));
+    }
+
+    @Test
+    void pageCommentAnsweredInPrivateIsAPrivateReplyThroughTheSendApi() {
+        String comment = PAGE + "_" + Replies.unique();
+        stubGraph("/" + PAGE + "/messages", "{\"recipient_id\":\"998877\",\"message_id\":\"m_private_" + comment + "\"}");
+        OutboundMessage reply = Replies.to("facebook", comment, true, Duration.ofDays(2),
+                Map.of("account", PAGE, "kind", "feed/comment", "senderId", "998877"), "Mag ik uw ordernummer?", true);
+
+        assertThat(messages.delivers(reply)).isTrue();
+        assertThat(comments.delivers(reply)).isFalse();
+        assertThat(send(messages, reply)).isEqualTo("m_private_" + comment);
+        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withRequestBody(equalToJson("""
+                        {"recipient":{"comment_id":"%s"},"message":{"text":"Mag ik uw ordernummer?"}}
+                        """.formatted(comment))));
+    }
+
+    @Test
+    void instagramCommentGetsAReply() {
+        String comment = "1790" + Replies.unique();
+        stubGraph("/" + comment + "/replies", "{\"id\":\"" + comment + "9\"}");
+        OutboundMessage reply = Replies.to("instagram", comment, true,
+                Map.of("account", IG_ACCOUNT, "kind", "comments", "senderId", "232323"), "We kijken ernaar!");
+
+        assertThat(send(comments, reply)).isEqualTo(comment + "9");
+        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + comment + "/replies"))
+                .withHeader("Authorization", equalTo(PAGE_TOKEN))
+                .withRequestBody(equalToJson("{\"message\":\"We kijken ernaar!\"}")));
+    }
+
+    @Test
+    void instagramMentionIsAnsweredOnTheMentioningMedia() {
+        String comment = "1791" + Replies.unique();
+        stubGraph("/" + IG_ACCOUNT + "/mentions", "{\"id\":\"" + comment + "1\"}");
+        OutboundMessage reply = Replies.to("instagram", comment, true,
+                Map.of("account", IG_ACCOUNT, "kind", "mentions", "mediaId", "555"), "Bedankt voor de vermelding!");
+
+        assertThat(send(comments, reply)).isEqualTo(comment + "1");
+        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + IG_ACCOUNT + "/mentions"))
+                .withRequestBody(equalToJson("""
+                        {"comment_id":"%s","media_id":"555","message":"Bedankt voor de vermelding!"}
+                        """.formatted(comment))));
+    }
+
+    @Test
+    void xDirectMessageIsAnsweredInTheConversationWithTheCustomer() {
+        String user = "40" + System.nanoTime();
+        apis.stubFor(post(urlEqualTo("/2/dm_conversations/with/" + user + "/messages")).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("{\"data\":{\"dm_conversation_id\":\"3001-" + user + "\",\"dm_event_id\":\"dm" + user + "\"}}")));
+        OutboundMessage reply = Replies.to("x", "1580" + user, false,
+                Map.of("account", "3001", "kind", "direct-message", "senderId", user), "We zoeken het uit.");
+
+        assertThat(send(x, reply)).isEqualTo("dm" + user);
+        apis.verify(1, postRequestedFor(urlEqualTo("/2/dm_conversations/with/" + user + "/messages"))
+                .withHeader("Authorization", equalTo(X_TOKEN))
+                .withRequestBody(equalToJson("{\"text\":\"We zoeken het uit.\"}")));
+    }
+
+    @Test
+    void xMentionIsAnsweredWithAReplyPost() {
+        String tweet = "1850" + System.nanoTime();
+        apis.stubFor(post(urlEqualTo("/2/tweets"))
+                .withRequestBody(equalToJson("{\"reply\":{\"in_reply_to_tweet_id\":\"" + tweet + "\"}}", true, true))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":{\"id\":\"" + tweet + "1\",\"text\":\"@JanJansen Sorry!\"}}")));
+        OutboundMessage reply = Replies.to("x", tweet, true,
+                Map.of("account", "3001", "kind", "mention", "senderId", "2002"), "Sorry! Stuur ons een DM.");
+
+        assertThat(send(x, reply)).isEqualTo(tweet + "1");
+        apis.verify(1, postRequestedFor(urlEqualTo("/2/tweets"))
+                .withHeader("Authorization", equalTo(X_TOKEN))
+                .withRequestBody(equalToJson("""
+                        {"text":"Sorry! Stuur ons een DM.","reply":{"in_reply_to_tweet_id":"%s"}}
+                        """.formatted(tweet))));
+    }
+
+    @Test
+    void graphRefusalIsNotRetriedAndCarriesMetasError() {
+        String psid = "psid-" + Replies.unique();
+        apis.stubFor(post(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"}}", true, true))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"message":"(#10) This message is sent outside of allowed window.",
+                         "type":"OAuthException","code":10,"error_subcode":2018278,"fbtrace_id":"AbC"}}
+                        """)));
+
+        ProviderException refused = catchThrowableOfType(ProviderException.class,
+                () -> messages.send(messengerDm(psid, Duration.ofHours(1))));
+
+        assertThat(refused.retryable()).isFalse();
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused).hasMessage("400 code 10/2018278: (#10) This message is sent outside of allowed window.");
+    }
+
+    @Test
+    void graphOutageAndThrottlingAreRetryable() {
+        String comment = PAGE + "_" + Replies.unique();
+        apis.stubFor(post(urlEqualTo(GRAPH_VERSION + "/" + comment + "/comments")).willReturn(aResponse()
+                .withStatus(500).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"An unexpected error has occurred.\",\"type\":\"OAuthException\","
+                        + "\"code\":2,\"is_transient\":true}}")));
+        String throttled = PAGE + "_" + Replies.unique();
+        apis.stubFor(post(urlEqualTo(GRAPH_VERSION + "/" + throttled + "/comments")).willReturn(aResponse()
+                .withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"(#32) Page request limit reached\",\"code\":32}}")));
+
+        assertThat(catchThrowableOfType(ProviderException.class, () -> comments.send(pageComment(comment))).retryable())
+                .isTrue();
+        assertThat(catchThrowableOfType(ProviderException.class, () -> comments.send(pageComment(throttled))))
+                .hasMessageContaining("code 32").extracting(ProviderException::retryable).isEqualTo(true);
+    }
+
+    @Test
+    void xRefusalCarriesTheProblemDetail() {
+        String user = "41" + System.nanoTime();
+        apis.stubFor(post(urlEqualTo("/2/dm_conversations/with/" + user + "/messages")).willReturn(aResponse()
+                .withStatus(403).withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"title":"Forbidden","type":"about:blank","status":403,
+                         "detail":"You are not permitted to send a message to this user."}
+                        """)));
+        OutboundMessage reply = Replies.to("x", "1581" + user, false,
+                Map.of("account", "3001", "kind", "direct-message", "senderId", user), "Hallo");
+
+        ProviderException refused = catchThrowableOfType(ProviderException.class, () -> x.send(reply));
+
+        assertThat(refused.retryable()).isFalse();
+        assertThat(refused).hasMessage("403 Forbidden: You are not permitted to send a message to this user.");
+    }
+
+    @Test
+    void replyToAContactWithoutTheNewMetadataFailsNamingWhatIsMissing() {
+        OutboundMessage reply = Replies.to("x", "1582" + Replies.unique(), false,
+                Map.of("account", "3001", "kind", "direct-message"), "Hallo");
+
+        ProviderException refused = catchThrowableOfType(ProviderException.class, () -> x.send(reply));
+
+        assertThat(refused.retryable()).isFalse();
+        assertThat(refused).hasMessageContaining("'senderId'");
+    }
+
+    @Test
+    void eachReplyHasExactlyOneSender() {
+        OutboundMessage dm = messengerDm("psid-1", Duration.ofHours(1));
+        OutboundMessage comment = pageComment(PAGE + "_1");
+        OutboundMessage tweet = Replies.to("x", "1", true, Map.of("account", "3001", "kind", "mention"), "Hoi");
+        OutboundMessage whatsapp = Replies.to("whatsapp", "wamid.1", false, Map.of(), "Hoi");
+
+        assertThat(messages.delivers(dm) && !comments.delivers(dm) && !x.delivers(dm)).isTrue();
+        assertThat(!messages.delivers(comment) && comments.delivers(comment) && !x.delivers(comment)).isTrue();
+        assertThat(!messages.delivers(tweet) && !comments.delivers(tweet) && x.delivers(tweet)).isTrue();
+        assertThat(messages.delivers(whatsapp) || comments.delivers(whatsapp) || x.delivers(whatsapp)).isFalse();
+    }
+
+    static OutboundMessage messengerDm(String psid, Duration ago) {
+        return Replies.to("facebook", "m_in_" + psid, false, ago,
+                Map.of("account", PAGE, "kind", "direct-message", "senderId", psid), "Uw pakket komt morgen.", false);
+    }
+
+    static OutboundMessage pageComment(String commentId) {
+        return Replies.to("facebook", commentId, true, Map.of("account", PAGE, "kind", "feed/comment"), "Sorry!");
+    }
+
+    private void stubGraph(String path, String response) {
+        apis.stubFor(post(urlEqualTo(GRAPH_VERSION + path)).willReturn(okJson(response)));
+    }
+
+    private static String send(io.switchboard.adapter.core.outbound.OutboundSender sender, OutboundMessage reply) {
+        assertThat(sender.delivers(reply)).as("the sender takes this reply").isTrue();
+        return sender.send(reply);
+    }
+}
