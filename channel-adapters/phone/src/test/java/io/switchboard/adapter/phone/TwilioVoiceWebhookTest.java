@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -138,6 +139,58 @@ class TwilioVoiceWebhookTest extends WebhookContractTest {
         assertThat(events.get(0).key()).isEqualTo(contactId);
         assertThat(events.get(0).value()).contains("\"type\":\"ABANDONED\"").contains("\"channel\":\"PHONE\"")
                 .contains("\"queueTimeSeconds\":\"42\"");
+    }
+
+    @Test
+    void agentWhoAnsweredTheConnectedCallDeliversTheConnectionAndTheCallEnds() {
+        String unique = unique();
+        String replyId = "r-" + unique;
+        delivery("/webhooks/twilio/voice/dial-status?replyId=" + replyId, call(unique, "+31612345678",
+                "DialCallStatus", "completed", "DialCallSid", "CA-agent-" + unique, "DialCallDuration", "94"))
+                .post().statusCode(200).contentType(containsString("xml"))
+                .body(containsString("<Hangup/>"), not(containsString("Enqueue")));
+
+        List<ConsumerRecord<String, String>> statuses = replyStatuses(replyId, 1);
+        assertThat(statuses).hasSize(1);
+        assertThat(statuses.get(0).key()).isEqualTo("CA" + unique);
+        assertThat(statuses.get(0).value()).contains("\"state\":\"DELIVERED\"").contains("\"channel\":\"PHONE\"")
+                .contains("\"provider\":\"twilio\"").contains("\"providerMessageId\":\"CA" + unique + "\"")
+                .doesNotContain("\"error\"");
+    }
+
+    @Test
+    void agentWhoDidNotAnswerFailsTheConnectionAndTheCallerGoesBackInTheQueue() {
+        String unique = unique();
+        String replyId = "r-" + unique;
+        WebhookDelivery noAnswer = delivery("/webhooks/twilio/voice/dial-status?replyId=" + replyId,
+                call(unique, "+31612345678", "DialCallStatus", "no-answer", "DialCallSid", "CA-agent-" + unique));
+        noAnswer.post().statusCode(200)
+                .body("Response.Enqueue", equalTo("switchboard"))
+                .body("Response.Enqueue.@action", equalTo("/webhooks/twilio/voice/status"));
+        noAnswer.post().statusCode(200);
+
+        List<ConsumerRecord<String, String>> statuses = replyStatuses(replyId, 2);
+        assertThat(statuses).hasSize(2);
+        assertThat(statuses.get(0).value()).contains("\"state\":\"FAILED\"")
+                .contains("\"error\":\"agent did not answer: no-answer\"");
+        assertThat(InboundTopic.field(statuses.get(1), "eventId"))
+                .as("Twilio's redelivery is recognisable").isEqualTo(InboundTopic.field(statuses.get(0), "eventId"));
+    }
+
+    @Test
+    void dialStatusSignedForAnotherReplyIsRefused() {
+        String unique = unique();
+        Map<String, String> params = call(unique, "+31612345678", "DialCallStatus", "completed");
+        String signedFor = PUBLIC_BASE + "/webhooks/twilio/voice/dial-status?replyId=r-other";
+        assertProblem(RestAssured.given().contentType("application/x-www-form-urlencoded").body(form(params))
+                .header("X-Twilio-Signature", SignatureScheme.TWILIO.sign(AUTH_TOKEN, SignedContent.twilio(signedFor, multi(params))))
+                .post("/webhooks/twilio/voice/dial-status?replyId=r-" + unique).then(), 401);
+        assertThat(replyStatuses("r-" + unique, 0)).isEmpty();
+    }
+
+    private List<ConsumerRecord<String, String>> replyStatuses(String replyId, int expected) {
+        return new InboundTopic(kafka, Topics.CONTACTS_DELIVERY).records("replyId", List.of(replyId), expected,
+                Duration.ofSeconds(expected == 0 ? 2 : 10));
     }
 
     private static Map<String, String> call(String unique, String from, String... extra) {

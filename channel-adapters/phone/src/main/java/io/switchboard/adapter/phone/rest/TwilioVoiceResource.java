@@ -11,6 +11,8 @@ import io.switchboard.adapter.core.unmapped.SignedDeliveries;
 import io.switchboard.adapter.core.unmapped.SignedDelivery;
 import io.switchboard.adapter.core.webhook.PublicUrl;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
+import io.switchboard.adapter.phone.service.AgentConnections;
+import io.switchboard.adapter.phone.service.DialOutcome;
 import io.switchboard.adapter.phone.service.PhoneCalls;
 import io.switchboard.adapter.phone.service.VoicePrompts;
 import io.switchboard.adapter.phone.service.VoicePrompts.Language;
@@ -48,20 +50,24 @@ public class TwilioVoiceResource implements DeliveryMapping {
     static final String INCOMING = "/webhooks/twilio/voice";
     static final String GATHER = INCOMING + "/gather";
     static final String STATUS = INCOMING + "/status";
+    /** The {@code <Dial action>} of a caller connected to an agent (outbound.CallConnector). */
+    public static final String DIAL_STATUS = INCOMING + "/dial-status";
 
     private final SignatureKey authToken;
     private final VoicePrompts prompts;
     private final PublicUrl publicUrl;
     private final PhoneCalls calls;
+    private final AgentConnections connections;
     private final SignedDeliveries deliveries;
 
     public TwilioVoiceResource(@ConfigProperty(name = "switchboard.twilio.auth-token") Optional<String> authToken,
             @ConfigProperty(name = "switchboard.phone.queue") String queue, PublicUrl publicUrl, PhoneCalls calls,
-            SignedDeliveries deliveries) {
+            AgentConnections connections, SignedDeliveries deliveries) {
         this.authToken = SignatureScheme.TWILIO.key(WebhookSecret.required(authToken, "SWITCHBOARD_TWILIO_AUTH_TOKEN"));
         this.prompts = new VoicePrompts(GATHER, queue, STATUS);
         this.publicUrl = publicUrl;
         this.calls = calls;
+        this.connections = connections;
         this.deliveries = deliveries;
     }
 
@@ -91,9 +97,21 @@ public class TwilioVoiceResource implements DeliveryMapping {
         return accept(body, uri).replaceWith(prompts.empty());
     }
 
+    @POST
+    @Path("/dial-status")
+    @Operation(summary = "<Dial action> of a caller connected to an agent: whether the agent answered; a caller "
+            + "the agent missed goes back in the queue")
+    public Uni<String> dialEnded(byte[] body, @RestHeader("X-Twilio-Signature") String signature,
+            @Context UriInfo uri) {
+        String status = PhoneCalls.param(verified(body, signature, uri), "DialCallStatus");
+        // an unknown status is kept unmapped; the caller waits on in the queue rather than being cut off
+        boolean connected = DialOutcome.of(status).orElse(DialOutcome.MISSED) == DialOutcome.CONNECTED;
+        return accept(body, uri).replaceWith(connected ? prompts.hangUp() : prompts.requeued());
+    }
+
     @Override
     public Set<String> endpoints() {
-        return Set.of(INCOMING, GATHER, STATUS);
+        return Set.of(INCOMING, GATHER, STATUS, DIAL_STATUS);
     }
 
     @Override
@@ -102,6 +120,7 @@ public class TwilioVoiceResource implements DeliveryMapping {
         return switch (delivery.path()) {
             case GATHER -> calls.described(call, Language.fromCode(delivery.query("lang")));
             case STATUS -> calls.statusChanged(call);
+            case DIAL_STATUS -> connections.dialEnded(call, delivery.query("replyId"));
             default -> calls.answered(call);
         };
     }

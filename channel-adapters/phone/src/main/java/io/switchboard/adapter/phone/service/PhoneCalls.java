@@ -93,7 +93,8 @@ public class PhoneCalls {
                 : CustomerKeys.byHandle("twilio-call", callSid, name);
     }
 
-    private static String param(Map<String, List<String>> call, String name) {
+    /** The first value of a form parameter of Twilio's request, null when absent. */
+    public static String param(Map<String, List<String>> call, String name) {
         List<String> values = call.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }

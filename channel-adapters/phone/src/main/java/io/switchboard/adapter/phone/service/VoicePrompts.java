@@ -3,9 +3,14 @@ package io.switchboard.adapter.phone.service;
 import com.twilio.http.HttpMethod;
 import com.twilio.twiml.TwiML;
 import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Client;
+import com.twilio.twiml.voice.Dial;
 import com.twilio.twiml.voice.Enqueue;
 import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Say;
+import com.twilio.twiml.voice.Sip;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -59,8 +64,13 @@ public final class VoicePrompts {
         }
     }
 
+    /** How long an agent's phone rings before the caller goes back to the queue. */
+    private static final int AGENT_RING_SECONDS = 20;
+
     private final Map<Language, String> greetings;
     private final Map<Language, String> queued;
+    private final String requeued;
+    private final String hangUp;
     private final String empty;
 
     /**
@@ -71,6 +81,8 @@ public final class VoicePrompts {
     public VoicePrompts(String gatherAction, String queue, String queueAction) {
         this.greetings = render(language -> greeting(language, gatherAction + "?lang=" + language.code()));
         this.queued = render(language -> queued(language, queue, queueAction));
+        this.requeued = new VoiceResponse.Builder().enqueue(enqueue(queue, queueAction)).build().toXml();
+        this.hangUp = new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
         this.empty = new VoiceResponse.Builder().build().toXml();
     }
 
@@ -92,6 +104,38 @@ public final class VoicePrompts {
         return queued.get(language);
     }
 
+    /** Back in the queue, after the agent it was connected to did not answer. */
+    public String requeued() {
+        return requeued;
+    }
+
+    /** The caller talked to the agent: the call is over. */
+    public String hangUp() {
+        return hangUp;
+    }
+
+    /**
+     * Connects the caller to an agent: a Twilio Client identity ({@code client:anna}), a SIP URI ({@code sip:…}) or
+     * a phone number in E.164 ({@code +31…}). Twilio requests {@code action} when the dialled leg ends, with
+     * {@code DialCallStatus}.
+     *
+     * @throws IllegalArgumentException for an address of another form
+     */
+    public static String connect(String agentAddress, String action) {
+        Dial.Builder dial = new Dial.Builder().action(action).method(HttpMethod.POST).timeout(AGENT_RING_SECONDS);
+        if (agentAddress.startsWith("client:")) {
+            dial.client(new Client.Builder(agentAddress.substring("client:".length())).build());
+        } else if (agentAddress.startsWith("sip:")) {
+            dial.sip(new Sip.Builder(agentAddress).build());
+        } else if (agentAddress.matches("\\+[1-9][0-9]{6,14}")) {
+            dial.number(new Number.Builder(agentAddress).build());
+        } else {
+            throw new IllegalArgumentException("agent address '" + agentAddress + "' is neither client:<identity>, "
+                    + "sip:<uri> nor an E.164 phone number");
+        }
+        return new VoiceResponse.Builder().dial(dial.build()).build().toXml();
+    }
+
     /** Nothing to say: Twilio carries on with the call as it was. */
     public String empty() {
         return empty;
@@ -107,7 +151,11 @@ public final class VoicePrompts {
 
     private static VoiceResponse queued(Language language, String queue, String queueAction) {
         return new VoiceResponse.Builder().say(language.say(language.queued))
-                .enqueue(new Enqueue.Builder(queue).method(HttpMethod.POST).action(queueAction).build()).build();
+                .enqueue(enqueue(queue, queueAction)).build();
+    }
+
+    private static Enqueue enqueue(String queue, String queueAction) {
+        return new Enqueue.Builder(queue).method(HttpMethod.POST).action(queueAction).build();
     }
 
     private static Map<Language, String> render(Function<Language, TwiML> document) {

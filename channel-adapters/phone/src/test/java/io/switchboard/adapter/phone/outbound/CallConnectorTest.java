@@ -1,0 +1,233 @@
+package io.switchboard.adapter.phone.outbound;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.switchboard.adapter.core.testing.InboundTopic;
+import io.switchboard.adapter.phone.outbound.TwilioApiResource.InjectTwilioApi;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.Customer;
+import io.switchboard.contracts.DeliveryState;
+import io.switchboard.contracts.Json;
+import io.switchboard.contracts.OutboundKind;
+import io.switchboard.contracts.OutboundMessage;
+import io.switchboard.contracts.ReplyContext;
+import io.switchboard.contracts.ReplyStatus;
+import io.switchboard.contracts.Topics;
+import io.switchboard.runtime.test.InjectInfrastructure;
+import io.switchboard.runtime.test.SwitchboardTestResource;
+import io.switchboard.runtime.test.TestInfrastructure;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToXml;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Connecting a waiting caller to the agent, end to end on the real broker: a {@code CONNECT} on
+ * {@code contacts.outbound} becomes Twilio's call update at a WireMock stand-in for its REST API, and the outcome a
+ * {@code ReplyStatus} on {@code contacts.delivery}.
+ */
+@QuarkusTest
+@WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(TwilioApiResource.class)
+class CallConnectorTest {
+
+    private static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
+    private static final String BASIC_AUTH = "Basic " + Base64.getEncoder()
+            .encodeToString((ACCOUNT_SID + ":local-twilio-auth-token").getBytes(StandardCharsets.UTF_8));
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+
+    @InjectInfrastructure
+    TestInfrastructure infrastructure;
+
+    @InjectTwilioApi
+    WireMockServer twilio;
+
+    private KafkaCompanion kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void theQueuedCallIsRedirectedToTheAgentsClientWithADialThatReportsBack() {
+        OutboundMessage connect = connect("client:anna");
+        String callSid = connect.replyTo().providerMessageId();
+        twilio.stubFor(post(urlEqualTo(callPath(callSid))).willReturn(okJson(updatedCall(callSid))));
+
+        publish(connect);
+
+        ReplyStatus status = single(connect.replyId());
+        assertThat(status.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(status.providerMessageId()).isEqualTo(callSid);
+        assertThat(status.provider()).isEqualTo("twilio");
+        assertThat(status.channel()).isEqualTo(Channel.PHONE);
+        twilio.verify(1, postRequestedFor(urlEqualTo(callPath(callSid)))
+                .withHeader("Authorization", equalTo(BASIC_AUTH))
+                .withHeader("I-Twilio-Idempotency-Token", equalTo(connect.replyId()))
+                .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+                .withFormParam("Twiml", equalToXml("""
+                        <Response><Dial action="https://phone.switchboard.test/webhooks/twilio/voice/dial-status?replyId=%s"
+                          method="POST" timeout="20"><Client>anna</Client></Dial></Response>
+                        """.formatted(connect.replyId()))));
+    }
+
+    @Test
+    void aSipAddressOrAPhoneNumberIsDialledAsSuch() {
+        OutboundMessage sip = connect("sip:anna@pbx.example.com");
+        OutboundMessage number = connect("+31201234567");
+        for (OutboundMessage connect : List.of(sip, number)) {
+            String callSid = connect.replyTo().providerMessageId();
+            twilio.stubFor(post(urlEqualTo(callPath(callSid))).willReturn(okJson(updatedCall(callSid))));
+            publish(connect);
+            assertThat(single(connect.replyId()).state()).isEqualTo(DeliveryState.SENT);
+        }
+        twilio.verify(postRequestedFor(urlEqualTo(callPath(sip.replyTo().providerMessageId())))
+                .withFormParam("Twiml", containing("<Sip>sip:anna@pbx.example.com</Sip>")));
+        twilio.verify(postRequestedFor(urlEqualTo(callPath(number.replyTo().providerMessageId())))
+                .withFormParam("Twiml", containing("<Number>+31201234567</Number>")));
+    }
+
+    @Test
+    void aTwilioOutageIsRetriedAndTheCallRedirectedOnce() {
+        OutboundMessage connect = connect("client:anna");
+        String callSid = connect.replyTo().providerMessageId();
+        String scenario = "outage-" + callSid;
+        twilio.stubFor(post(urlEqualTo(callPath(callSid))).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("upstream down")).willSetStateTo("recovered"));
+        twilio.stubFor(post(urlEqualTo(callPath(callSid))).inScenario(scenario).whenScenarioStateIs("recovered")
+                .willReturn(okJson(updatedCall(callSid))));
+
+        publish(connect);
+
+        ReplyStatus status = single(connect.replyId());
+        assertThat(status.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(status.providerMessageId()).isEqualTo(callSid);
+        twilio.verify(2, postRequestedFor(urlEqualTo(callPath(callSid)))
+                .withHeader("I-Twilio-Idempotency-Token", equalTo(connect.replyId())));
+    }
+
+    @Test
+    void aCallerWhoHungUpCannotBeConnectedAndThatIsFinal() {
+        OutboundMessage connect = connect("client:anna");
+        String callSid = connect.replyTo().providerMessageId();
+        twilio.stubFor(post(urlEqualTo(callPath(callSid))).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"code":21220,"message":"Call is not in-progress. Cannot redirect.",
+                         "more_info":"https://www.twilio.com/docs/errors/21220","status":404}""")));
+
+        publish(connect);
+
+        ReplyStatus status = single(connect.replyId());
+        assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(status.error())
+                .isEqualTo("404 21220 call no longer in progress: Call is not in-progress. Cannot redirect.");
+        sleep(Duration.ofSeconds(3)); // past the loop's first retry, had there been one
+        twilio.verify(1, postRequestedFor(urlEqualTo(callPath(callSid))));
+    }
+
+    @Test
+    void aWrittenReplyOnACallOrAnAddressTwilioCannotDialFailsWithoutAsking() {
+        OutboundMessage reply = new OutboundMessage(OutboundMessage.SCHEMA_VERSION, "r-" + UUID.randomUUID(),
+                OutboundKind.REPLY, UUID.randomUUID().toString(), Channel.PHONE, caller(), "We will call you back.",
+                List.of(), null, null, false, "k", "agent-1", null, call(), Instant.now());
+        OutboundMessage desk = connect("desk 4");
+
+        publish(reply);
+        publish(desk);
+
+        assertThat(single(reply.replyId())).satisfies(status -> {
+            assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
+            assertThat(status.error()).startsWith("a phone call has no text channel");
+        });
+        assertThat(single(desk.replyId())).satisfies(status -> {
+            assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
+            assertThat(status.error()).contains("agent address 'desk 4' is neither client:<identity>");
+        });
+        twilio.verify(0, postRequestedFor(urlEqualTo(callPath(reply.replyTo().providerMessageId()))));
+        twilio.verify(0, postRequestedFor(urlEqualTo(callPath(desk.replyTo().providerMessageId()))));
+    }
+
+    private static OutboundMessage connect(String agentAddress) {
+        return new OutboundMessage(OutboundMessage.SCHEMA_VERSION, "r-" + UUID.randomUUID(), OutboundKind.CONNECT,
+                UUID.randomUUID().toString(), Channel.PHONE, caller(), null, List.of(), null, null, false, "k",
+                "agent-1", agentAddress, call(), Instant.now());
+    }
+
+    private static String callPath(String callSid) {
+        return "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls/" + callSid + ".json";
+    }
+
+    private static String updatedCall(String callSid) {
+        return """
+                {"sid":"%s","account_sid":"%s","status":"in-progress","direction":"inbound","to":"+31201234567"}
+                """.formatted(callSid, ACCOUNT_SID);
+    }
+
+    private static Customer caller() {
+        return new Customer("phone:+31612345678", "+31612345678", null, null, null);
+    }
+
+    /** The caller's call as the adapter published it: CallSid and the Twilio number called. */
+    private static ReplyContext call() {
+        return new ReplyContext("twilio", "CA" + UUID.randomUUID().toString().replace("-", ""), false, Instant.now(),
+                Map.of("to", "+31201234567"));
+    }
+
+    private void publish(OutboundMessage message) {
+        try {
+            kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONTACTS_OUTBOUND, message.contactId(),
+                    Json.mapper().writeValueAsString(message))).awaitCompletion();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The one status published for a reply, read back from the broker (a second one would fail the test). */
+    private ReplyStatus single(String replyId) {
+        var records = new InboundTopic(kafka, Topics.CONTACTS_DELIVERY).records("replyId", List.of(replyId), 1, WITHIN);
+        assertThat(records).as("statuses of reply %s", replyId).hasSize(1);
+        try {
+            return Json.mapper().readValue(records.get(0).value(), ReplyStatus.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
