@@ -2,6 +2,7 @@ package io.switchboard.adapter.social;
 
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactIds;
+import io.switchboard.contracts.ContactReceived;
 import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.OutboundKind;
 import io.switchboard.contracts.OutboundMessage;
@@ -29,6 +30,15 @@ final class Replies {
                 null, privateReply, replyId, "agent-1", null,
                 new ReplyContext(provider, providerMessageId, publicPost, Instant.now().minus(ago), metadata),
                 Instant.now());
+    }
+
+    /** The agent's reply to a contact as this adapter published it: what the work-service puts in replyTo. */
+    static OutboundMessage answering(ContactReceived contact, String text, boolean privateReply) {
+        String replyId = UUID.randomUUID().toString();
+        return new OutboundMessage(OutboundMessage.SCHEMA_VERSION, replyId, OutboundKind.REPLY, contact.contactId(),
+                contact.channel(), contact.customer(), text, List.of(), null, null, privateReply, replyId, "agent-1",
+                null, new ReplyContext(contact.provider(), contact.providerMessageId(), contact.publicPost(),
+                        contact.receivedAt(), contact.metadata()), Instant.now());
     }
 
     static OutboundMessage to(String provider, String providerMessageId, boolean publicPost,

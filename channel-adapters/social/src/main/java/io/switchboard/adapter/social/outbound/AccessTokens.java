@@ -2,8 +2,11 @@ package io.switchboard.adapter.social.outbound;
 
 import io.switchboard.adapter.core.outbound.ProviderException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.config.Config;
 
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -36,12 +39,21 @@ class AccessTokens {
         return bearer(value(X), "SWITCHBOARD_X_ACCESS_TOKEN");
     }
 
-    /** Calls a provider: a failure to reach it at all is worth another try. */
+    /**
+     * Calls a provider. Only a connection that could not be made is worth another try: after a timeout the request
+     * may have been posted, so that failure propagates and the loop reports the reply UNCONFIRMED instead of
+     * possibly answering the customer twice (neither the Graph API nor X takes an idempotency key).
+     */
     static <T> T reaching(Supplier<T> call) {
         try {
             return call.get();
-        } catch (jakarta.ws.rs.ProcessingException e) {
-            throw ProviderException.unreachable(e.getCause() != null ? e.getCause() : e);
+        } catch (ProcessingException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+                    throw ProviderException.unreachable(cause);
+                }
+            }
+            throw e;
         }
     }
 

@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.adapter.core.publish.ContactPublisher;
 import io.switchboard.adapter.core.signature.WebhookSecret;
 import io.switchboard.adapter.core.unmapped.SignedDeliveries;
-import io.switchboard.adapter.core.unmapped.SignedDelivery;
 import io.switchboard.adapter.core.webhook.MetaWebhookEndpoint;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.social.service.MetaNotification;
@@ -20,9 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Meta webhooks for page feed, group feed, Messenger and Instagram (docs/architecture.md §4). Created at start, so a
- * missing
- * secret stops the adapter there.
+ * Meta webhooks for page feed, group feed, Messenger and Instagram (docs/architecture.md §4): customers' messages
+ * and comments, and the receipts of the replies sent to them. Created at start, so a missing secret stops the
+ * adapter there.
  */
 @Path(MetaWebhookResource.ENDPOINT)
 @Singleton
@@ -31,8 +30,6 @@ public class MetaWebhookResource extends MetaWebhookEndpoint<MetaNotification> {
 
     static final String ENDPOINT = "/webhooks/meta";
 
-    private final WebhookPayloads payloads;
-    private final ContactPublisher publisher;
     private final SocialContacts contacts;
     private final MetaReceipts receipts;
 
@@ -43,22 +40,19 @@ public class MetaWebhookResource extends MetaWebhookEndpoint<MetaNotification> {
         super(ENDPOINT, "meta", WebhookSecret.required(appSecret, "SWITCHBOARD_META_APP_SECRET"),
                 WebhookSecret.required(verifyToken, "SWITCHBOARD_WHATSAPP_VERIFY_TOKEN"), MetaNotification.class,
                 payloads, publisher, deliveries);
-        this.payloads = payloads;
-        this.publisher = publisher;
         this.contacts = contacts;
         this.receipts = receipts;
     }
 
-    /** A notification may hold contacts and receipts for our replies alike: the 200 waits for both in Kafka. */
-    @Override
-    public Uni<Void> map(SignedDelivery delivery) {
-        MetaNotification notification = payloads.json(delivery.body(), MetaNotification.class);
-        return Uni.join().all(publisher.publishAll(contactsOf(notification)), receipts.publish(notification))
-                .andFailFast().replaceWithVoid();
-    }
 
     @Override
     protected List<ContactReceived> contactsOf(MetaNotification notification) {
         return contacts.fromMeta(notification);
+    }
+
+    /** Delivery and read receipts of the replies Switchboard sent, durable before the 200 like the contacts. */
+    @Override
+    protected Uni<Void> publishStatuses(MetaNotification notification) {
+        return receipts.publish(notification);
     }
 }

@@ -1,0 +1,239 @@
+package io.switchboard.adapter.social;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.testing.InboundTopic;
+import io.switchboard.adapter.social.ProviderApis.InjectApis;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ContactIds;
+import io.switchboard.contracts.ContactReceived;
+import io.switchboard.contracts.DeliveryState;
+import io.switchboard.contracts.Json;
+import io.switchboard.contracts.OutboundMessage;
+import io.switchboard.contracts.ReplyStatus;
+import io.switchboard.contracts.Topics;
+import io.switchboard.runtime.test.InjectInfrastructure;
+import io.switchboard.runtime.test.SwitchboardTestResource;
+import io.switchboard.runtime.test.TestInfrastructure;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.switchboard.adapter.social.ProviderApis.GRAPH_VERSION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Social customers answered end to end on the real broker: a signed webhook becomes a contact on
+ * {@code contacts.inbound}; the agent's reply to it (addressed with that contact's metadata, as the work-service
+ * passes it on) goes on {@code contacts.outbound}; the outbound loop posts it to the provider's API (WireMock) and
+ * publishes the outcome on {@code contacts.delivery}; the provider's receipt webhook follows it up.
+ */
+@QuarkusTest
+@WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = ProviderApis.class, scope = TestResourceScope.GLOBAL)
+class SocialRepliesTest {
+
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final String PAGE = "1234567890";
+
+    @InjectInfrastructure
+    TestInfrastructure infrastructure;
+
+    @InjectApis
+    WireMockServer apis;
+
+    private KafkaCompanion kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void messengerCustomerIsAnsweredAndTheReceiptMarksTheReplyDelivered() throws Exception {
+        String unique = Replies.unique();
+        String psid = "psid-" + unique;
+        ContactReceived question = metaContact("""
+                {"object":"page","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},"recipient":{"id":"%s"},
+                 "timestamp":%d,"message":{"mid":"m_in_%s","text":"Waar blijft mijn bestelling?"}}]}]}
+                """.formatted(PAGE, now(), psid, PAGE, now(), unique), "m_in_" + unique);
+        apis.stubFor(post(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"}}", true, true))
+                .willReturn(okJson("{\"recipient_id\":\"" + psid + "\",\"message_id\":\"m_out_" + unique + "\"}")));
+
+        OutboundMessage reply = Replies.answering(question, "Hij komt morgen.", false);
+        publish(reply);
+
+        ReplyStatus sent = single(reply);
+        assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(sent.provider()).isEqualTo("facebook");
+        assertThat(sent.channel()).isEqualTo(Channel.SOCIAL);
+        assertThat(sent.providerMessageId()).isEqualTo("m_out_" + unique);
+        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withHeader("Authorization", equalTo("Bearer test-page-token"))
+                .withRequestBody(equalToJson("""
+                        {"recipient":{"id":"%s"},"messaging_type":"RESPONSE","message":{"text":"Hij komt morgen."}}
+                        """.formatted(psid))));
+
+        postMeta("""
+                {"object":"page","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},"recipient":{"id":"%s"},
+                 "timestamp":%d,"delivery":{"mids":["m_out_%s"],"watermark":%d}}]}]}
+                """.formatted(PAGE, now(), psid, PAGE, now(), unique, now()));
+        var receipts = new InboundTopic(kafka, Topics.CONTACTS_DELIVERY).records("providerMessageId",
+                List.of("m_out_" + unique), 2, WITHIN);
+        assertThat(receipts).extracting(record -> InboundTopic.field(record, "state")).containsExactly("SENT", "DELIVERED");
+        assertThat(receipts).extracting(record -> record.key()).containsOnly("m_out_" + unique);
+    }
+
+    @Test
+    void xMentionIsAnsweredWithAReplyPost() throws Exception {
+        String tweet = "1850" + System.nanoTime();
+        byte[] body = """
+                {"for_user_id":"3001","tweet_create_events":[{"id_str":"%s","text":"@shop mijn pakket is kwijt",
+                 "timestamp_ms":"%d","user":{"id_str":"2002","screen_name":"JanJansen","name":"Jan Jansen"}}]}
+                """.formatted(tweet, now()).getBytes(StandardCharsets.UTF_8);
+        RestAssured.given().contentType("application/json").body(body)
+                .header("x-twitter-webhooks-signature", SignatureScheme.X.sign("local-x-consumer-secret", body))
+                .post("/webhooks/x").then().statusCode(200);
+        ContactReceived mention = contact(tweet);
+        apis.stubFor(post(urlEqualTo("/2/tweets"))
+                .withRequestBody(equalToJson("{\"reply\":{\"in_reply_to_tweet_id\":\"" + tweet + "\"}}", true, true))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":{\"id\":\"" + tweet + "7\",\"text\":\"Sorry!\"}}")));
+
+        OutboundMessage reply = Replies.answering(mention, "Sorry! Stuur ons een DM met je ordernummer.", false);
+        publish(reply);
+
+        ReplyStatus sent = single(reply);
+        assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(sent.provider()).isEqualTo("x");
+        assertThat(sent.providerMessageId()).isEqualTo(tweet + "7");
+        apis.verify(1, postRequestedFor(urlEqualTo("/2/tweets"))
+                .withHeader("Authorization", equalTo("Bearer test-x-user-token"))
+                .withRequestBody(equalToJson("""
+                        {"text":"Sorry! Stuur ons een DM met je ordernummer.","reply":{"in_reply_to_tweet_id":"%s"}}
+                        """.formatted(tweet))));
+    }
+
+    @Test
+    void providerOutageThenSuccessIsOneDelivery() throws Exception {
+        String comment = PAGE + "_" + Replies.unique();
+        String path = GRAPH_VERSION + "/" + comment + "/comments";
+        String scenario = "outage " + comment;
+        apis.stubFor(post(urlEqualTo(path)).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2,"
+                                + "\"is_transient\":true}}"))
+                .willSetStateTo("up"));
+        apis.stubFor(post(urlEqualTo(path)).inScenario(scenario).whenScenarioStateIs("up")
+                .willReturn(okJson("{\"id\":\"" + comment + "_9\"}")));
+
+        OutboundMessage reply = Replies.to("facebook", comment, true,
+                Map.of("account", PAGE, "kind", "feed/comment", "senderId", "998877"), "We bellen u vandaag.");
+        publish(reply);
+
+        ReplyStatus sent = single(reply);
+        assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(sent.providerMessageId()).isEqualTo(comment + "_9");
+        apis.verify(2, postRequestedFor(urlEqualTo(path)));
+        assertThat(apis.findAll(postRequestedFor(urlEqualTo(path)))).extracting(request -> request.getBodyAsString())
+                .containsOnly("{\"message\":\"We bellen u vandaag.\"}");
+    }
+
+    @Test
+    void providerRefusalFailsTheReplyWithMetasErrorAfterOneRequest() throws Exception {
+        String comment = "1790" + Replies.unique();
+        String path = GRAPH_VERSION + "/" + comment + "/replies";
+        apis.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"message":"(#100) The comment has been deleted","type":"OAuthException",
+                         "code":100,"error_subcode":33,"fbtrace_id":"Xy"}}
+                        """)));
+
+        OutboundMessage reply = Replies.to("instagram", comment, true,
+                Map.of("account", "17841400000000000", "kind", "comments", "senderId", "232323"), "Dank je!");
+        publish(reply);
+
+        ReplyStatus failed = single(reply);
+        assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(failed.error()).isEqualTo("400 code 100/33: (#100) The comment has been deleted");
+        assertThat(failed.providerMessageId()).isNull();
+        apis.verify(1, postRequestedFor(urlEqualTo(path)));
+    }
+
+    @Test
+    void answerAfterTheHumanAgentWindowFailsWithoutCallingMeta() throws Exception {
+        String psid = "psid-" + Replies.unique();
+        OutboundMessage reply = SocialSendersTest.messengerDm(psid, Duration.ofDays(8));
+        publish(reply);
+
+        ReplyStatus failed = single(reply);
+        assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(failed.error()).startsWith("window closed");
+        apis.verify(0, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"}}", true, true)));
+    }
+
+    private ContactReceived metaContact(String notification, String providerMessageId) throws JsonProcessingException {
+        postMeta(notification);
+        return contact(providerMessageId);
+    }
+
+    private void postMeta(String notification) {
+        byte[] body = notification.getBytes(StandardCharsets.UTF_8);
+        RestAssured.given().contentType("application/json").body(body)
+                .header("X-Hub-Signature-256", SignatureScheme.META.sign("local-meta-app-secret", body))
+                .post("/webhooks/meta").then().statusCode(200);
+    }
+
+    private ContactReceived contact(String providerMessageId) throws JsonProcessingException {
+        var records = new InboundTopic(kafka, Topics.CONTACTS_INBOUND).records("contactId",
+                List.of(ContactIds.of(Channel.SOCIAL, providerMessageId)), 1, WITHIN);
+        assertThat(records).hasSize(1);
+        return Json.mapper().readValue(records.get(0).value(), ContactReceived.class);
+    }
+
+    private void publish(OutboundMessage reply) throws JsonProcessingException {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONTACTS_OUTBOUND, reply.contactId(),
+                Json.mapper().writeValueAsString(reply))).awaitCompletion();
+    }
+
+    /** The reply's one outcome on contacts.delivery; a second one (a retry storm, a double send) fails the test. */
+    private ReplyStatus single(OutboundMessage reply) throws JsonProcessingException {
+        var statuses = new InboundTopic(kafka, Topics.CONTACTS_DELIVERY).records("replyId", List.of(reply.replyId()), 1,
+                WITHIN);
+        assertThat(statuses).hasSize(1);
+        assertThat(statuses.get(0).key()).as("keyed by the provider's message id, else the reply id")
+                .isIn(reply.replyId(), InboundTopic.field(statuses.get(0), "providerMessageId"));
+        return Json.mapper().readValue(statuses.get(0).value(), ReplyStatus.class);
+    }
+
+    private static long now() {
+        return System.currentTimeMillis();
+    }
+}
