@@ -29,9 +29,12 @@ public record Alert(
 
     /**
      * {@code UNMAPPED_DELIVERY}: signed deliveries of a channel that its adapter kept raw on contacts.unmapped;
-     * {@code ITEMS_STRANDED}: contacts of a channel waiting with no eligible agent on duty.
+     * {@code ITEMS_STRANDED}: contacts of a channel waiting with no eligible agent on duty;
+     * {@code REPLY_DELIVERY_FAILING}: too large a share of a channel's replies failed (docs/metrics.md, "Alerts").
      */
-    public enum Kind { COMPLAINT_SURGE, SERVICE_LEVEL_BREACH, QUEUE_AGE, UNMAPPED_DELIVERY, ITEMS_STRANDED }
+    public enum Kind {
+        COMPLAINT_SURGE, SERVICE_LEVEL_BREACH, QUEUE_AGE, UNMAPPED_DELIVERY, ITEMS_STRANDED, REPLY_DELIVERY_FAILING
+    }
 
     public enum State { RAISED, CLEARED }
 }

@@ -139,6 +139,12 @@ final class EventSamples {
                 612, 300, T0, null);
     }
 
+    static Alert repliesFailing() {
+        return new Alert(Alert.SCHEMA_VERSION, "4d3c2b1a-0f9e-4d8c-b7a6-958473625140", Alert.Kind.REPLY_DELIVERY_FAILING,
+                Alert.State.RAISED, "WHATSAPP", Channel.WHATSAPP,
+                "6 of 10 WHATSAPP replies failed over the last 15m (limit 20 %)", 0.6, 0.2, T0, null);
+    }
+
     static DeadLetter unknownOffice() {
         return new DeadLetter(DeadLetter.SCHEMA_VERSION, "work-service", Topics.CONTACTS_ROUTED, 4, 1187L,
                 "phone:+31612345678", "{\"schemaVersion\":1,\"office\":\"CANTEEN\"}",
@@ -271,7 +277,8 @@ final class EventSamples {
         all.addAll(outbound());
         all.addAll(List.of(replySent(), replyReadOnWhatsApp(), replyRefused(), replyUnconfirmed()));
         Stream.of(callerHungUp(), routingCounters(), quietWindow(), complaintSurge(), serviceLevelRecovered(),
-                oldestWaitTooLong(), unknownOffice(), keylessTombstone(), unknownTicketEvent(), binaryShopifyBody())
+                oldestWaitTooLong(), repliesFailing(), unknownOffice(), keylessTombstone(), unknownTicketEvent(),
+                binaryShopifyBody())
                 .forEach(all::add);
         return all;
     }
