@@ -207,7 +207,7 @@ class AlertsTest {
         return alerts().active();
     }
 
-    private static Alerts alerts() {
+    static Alerts alerts() {
         return Tokens.asOps().get("/api/alerts").then().statusCode(200).extract().as(Alerts.class);
     }
 
@@ -222,7 +222,7 @@ class AlertsTest {
         }
     }
 
-    private static Alert parse(String json) {
+    static Alert parse(String json) {
         try {
             return Json.mapper().readValue(json, Alert.class);
         } catch (java.io.IOException e) {

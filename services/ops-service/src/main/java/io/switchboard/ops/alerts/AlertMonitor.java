@@ -8,6 +8,7 @@ import io.switchboard.ops.metrics.ChannelBoard;
 import io.switchboard.ops.metrics.ChannelView;
 import io.switchboard.ops.metrics.Figures;
 import io.switchboard.ops.metrics.OpsSettings;
+import io.switchboard.ops.metrics.ReplyFigures;
 import io.switchboard.ops.messaging.AlertPublisher;
 import io.switchboard.ops.messaging.ReplayProgress;
 import io.switchboard.ops.unmapped.UnmappedDeliveries;
@@ -26,7 +27,8 @@ import java.util.Set;
  * Evaluates the alert conditions on a schedule and publishes each change of state on {@code alerts}, keyed by what
  * the alert is about: a complaint surge on a topic, a channel's service level under its goal, a contact waiting
  * longer than its channel's queue-age limit, contacts no agent on duty could take, signed deliveries of a channel
- * that its adapter could not map. A condition that holds again is not raised again until cleared.
+ * that its adapter could not map, a channel whose replies fail. A condition that holds again is not raised again
+ * until cleared.
  */
 @ApplicationScoped
 public class AlertMonitor {
@@ -45,10 +47,8 @@ public class AlertMonitor {
 
     public AlertMonitor(OpsSettings settings, ChannelBoard board, ComplaintSurge complaints, AlertBook book,
             AlertPublisher publisher, ReplayProgress replay, UnmappedDeliveries unmapped, Clock clock) {
-        if (!ChannelBoard.WINDOWS.containsKey(settings.alerts().serviceLevelWindow())) {
-            throw new IllegalArgumentException("switchboard.ops.alerts.service-level-window must be one of "
-                    + ChannelBoard.WINDOWS.keySet());
-        }
+        requireWindow("service-level-window", settings.alerts().serviceLevelWindow());
+        requireWindow("reply-failure-window", settings.alerts().replyFailureWindow());
         this.settings = settings;
         this.board = board;
         this.complaints = complaints;
@@ -73,6 +73,7 @@ public class AlertMonitor {
             serviceLevel(view, now);
             queueAge(view, now);
             stranded(view, now);
+            replyDelivery(view, now);
         });
         complaintSurges(now);
         unmappedDeliveries(now);
@@ -139,6 +140,27 @@ public class AlertMonitor {
         }
     }
 
+    /**
+     * Failed replies are customers left without an answer they were promised: a wrong or expired credential, a
+     * provider refusing, a closed window. Each failure is on its item with the provider's error; this says it is
+     * not one customer but the channel.
+     */
+    private void replyDelivery(ChannelView view, Instant now) {
+        OpsSettings.Alerts alerts = settings.alerts();
+        ReplyFigures replies = view.windows().get(alerts.replyFailureWindow()).replies();
+        String key = view.channel().name();
+        Double share = replies.failureRate();
+        if (share != null && replies.attempts() >= alerts.replyFailureMinimum() && share > alerts.replyFailureShare()) {
+            publish(book.raise(Alert.Kind.REPLY_DELIVERY_FAILING, key, view.channel(),
+                    ("%d of %d %s replies failed over the last %s (limit %.0f %%); the provider's errors are on the"
+                            + " items' replies").formatted(replies.failed(), replies.attempts(), view.channel(),
+                            alerts.replyFailureWindow(), 100 * alerts.replyFailureShare()),
+                    share, alerts.replyFailureShare(), now));
+        } else if (share == null || share <= alerts.replyFailureShare()) {
+            publish(book.clear(Alert.Kind.REPLY_DELIVERY_FAILING, key, share == null ? Double.NaN : share, now));
+        }
+    }
+
     private void complaintSurges(Instant now) {
         Set<String> seen = new HashSet<>();
         for (ComplaintSurge.Reading reading : complaints.readings(now)) {
@@ -161,6 +183,13 @@ public class AlertMonitor {
 
     private void publish(Optional<Alert> change) {
         change.ifPresent(publisher::publish);
+    }
+
+    private static void requireWindow(String property, String window) {
+        if (!ChannelBoard.WINDOWS.containsKey(window)) {
+            throw new IllegalArgumentException("switchboard.ops.alerts." + property + " must be one of "
+                    + ChannelBoard.WINDOWS.keySet());
+        }
     }
 
     private static String seconds(double seconds) {

@@ -5,6 +5,7 @@ import io.switchboard.contracts.ChannelMetrics;
 import io.switchboard.contracts.ContactReceived;
 import io.switchboard.contracts.ContactRouted;
 import io.switchboard.contracts.LifecycleEvent;
+import io.switchboard.contracts.LifecycleEventType;
 import io.switchboard.contracts.Office;
 import io.switchboard.ops.metrics.ContactRecord.Status;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +16,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -32,6 +35,10 @@ public class ChannelBoard {
 
     public static final Map<String, Duration> WINDOWS = windows();
     private static final Duration ACTIVE_AGENT = Duration.ofMinutes(15);
+    /** What providers and customers did with a reply, maybe hours later: not the agent working the channel. */
+    private static final Set<LifecycleEventType> REPLY_OUTCOMES = EnumSet.of(LifecycleEventType.REPLY_SENT,
+            LifecycleEventType.REPLY_DELIVERED, LifecycleEventType.REPLY_READ, LifecycleEventType.REPLY_FAILED,
+            LifecycleEventType.REPLY_UNCONFIRMED);
 
     private final OpsSettings settings;
     private final Map<Channel, Tally> channels = new EnumMap<>(Channel.class);
@@ -97,7 +104,7 @@ public class ChannelBoard {
             record.intent = event.intent();
         }
         Instant at = event.occurredAt() == null ? now : event.occurredAt();
-        if (event.agentId() != null) {
+        if (event.agentId() != null && !REPLY_OUTCOMES.contains(event.type())) {
             agentsSeen.computeIfAbsent(record.channel, c -> new HashMap<>()).merge(event.agentId(), at,
                     (a, b) -> a.isAfter(b) ? a : b);
         }
@@ -109,6 +116,8 @@ public class ChannelBoard {
             case ESCALATED -> escalated(record, event, at, now);
             case ABANDONED -> abandoned(record, event, at, now);
             case MESSAGE_JOINED -> count(record, at, now, c -> c.joined++);
+            case REPLY_REQUESTED, REPLY_SENT, REPLY_DELIVERED, REPLY_READ, REPLY_FAILED, REPLY_UNCONFIRMED ->
+                    count(record, at, now, c -> c.replied(event.type()));
         }
         record.lastChange = at;
     }

@@ -68,6 +68,23 @@ public class ChannelMeters {
         gauge("switchboard.ops.agents.active", "Agents seen working the channel in the last 15 minutes", null,
                 "channel", tag, view, v -> v.activeAgents());
         registerWindows("channel", tag, view, ChannelView::totals, ChannelView::windows);
+        registerReplies(tag, view);
+    }
+
+    /** Outbound messages per channel and state; the failure rate per window like the other measures. */
+    private void registerReplies(String tag, Function<BoardSnapshot, ChannelView> view) {
+        Map<String, ToDoubleFunction<ReplyFigures>> states = Map.of("requested", ReplyFigures::requested,
+                "sent", ReplyFigures::sent, "delivered", ReplyFigures::delivered, "read", ReplyFigures::read,
+                "failed", ReplyFigures::failed, "unconfirmed", ReplyFigures::unconfirmed);
+        states.forEach((state, count) -> FunctionCounter.builder("switchboard.ops.replies", latest,
+                        l -> count.applyAsDouble(view.apply(l.get()).totals().replies()))
+                .description("Agents' replies (phone: connections of callers) that reached this state")
+                .tag("channel", tag).tag("state", state).register(registry));
+        for (String window : windowNames()) {
+            windowGauge("switchboard.ops.reply.failure.rate", "Failed / (sent + failed) replies", "ratio", "channel",
+                    tag, window, figures(window, view, ChannelView::totals, ChannelView::windows),
+                    f -> f.replies().failureRate());
+        }
     }
 
     private void register(Office office) {
@@ -91,8 +108,7 @@ public class ChannelMeters {
             Function<V, Figures> totals, Function<V, Map<String, Figures>> windows) {
         String prefix = scope.equals("office") ? "switchboard.ops.office." : "switchboard.ops.";
         for (String window : windowNames()) {
-            Function<BoardSnapshot, Figures> figures = snapshot -> window.equals(WINDOW_TOTAL)
-                    ? totals.apply(view.apply(snapshot)) : windows.apply(view.apply(snapshot)).get(window);
+            Function<BoardSnapshot, Figures> figures = figures(window, view, totals, windows);
             windowGauge(prefix + "wait.average", "ASA: mean wait of answered contacts", "seconds", scope, tag, window,
                     figures, Figures::averageWaitSeconds);
             windowGauge(prefix + "wait.p90", "90th percentile wait of answered contacts", "seconds", scope, tag,
@@ -108,6 +124,13 @@ public class ChannelMeters {
             windowGauge(prefix + "cost.per.contact", "Handled minutes x cost per minute / completed", null, scope,
                     tag, window, figures, Figures::costPerContact);
         }
+    }
+
+    /** The figures of one window ({@code total}: since the start) of a channel's or office's view. */
+    private static <V> Function<BoardSnapshot, Figures> figures(String window, Function<BoardSnapshot, V> view,
+            Function<V, Figures> totals, Function<V, Map<String, Figures>> windows) {
+        return snapshot -> window.equals(WINDOW_TOTAL)
+                ? totals.apply(view.apply(snapshot)) : windows.apply(view.apply(snapshot)).get(window);
     }
 
     private static List<String> windowNames() {

@@ -1,5 +1,7 @@
 package io.switchboard.ops.metrics;
 
+import io.switchboard.contracts.LifecycleEventType;
+
 /**
  * What happened to the contacts of one scope (a channel or an office) in one second, or in total. Plain mutable
  * counters: {@link ChannelBoard} guards every access.
@@ -22,6 +24,25 @@ final class Counts {
     long waitMillis;
     long handlingMillis;
     double cost;
+    long repliesRequested;
+    long repliesSent;
+    long repliesDelivered;
+    long repliesRead;
+    long repliesFailed;
+    long repliesUnconfirmed;
+
+    /** One outbound message's step ({@code REPLY_*}), as the work-service applied it. */
+    void replied(LifecycleEventType step) {
+        switch (step) {
+            case REPLY_REQUESTED -> repliesRequested++;
+            case REPLY_SENT -> repliesSent++;
+            case REPLY_DELIVERED -> repliesDelivered++;
+            case REPLY_READ -> repliesRead++;
+            case REPLY_FAILED -> repliesFailed++;
+            case REPLY_UNCONFIRMED -> repliesUnconfirmed++;
+            default -> throw new IllegalArgumentException(step + " is not a step of a reply");
+        }
+    }
 
     void clear() {
         add(this, -1);
@@ -49,5 +70,11 @@ final class Counts {
         waitMillis += sign * other.waitMillis;
         handlingMillis += sign * other.handlingMillis;
         cost += sign * other.cost;
+        repliesRequested += sign * other.repliesRequested;
+        repliesSent += sign * other.repliesSent;
+        repliesDelivered += sign * other.repliesDelivered;
+        repliesRead += sign * other.repliesRead;
+        repliesFailed += sign * other.repliesFailed;
+        repliesUnconfirmed += sign * other.repliesUnconfirmed;
     }
 }

@@ -18,6 +18,7 @@ package io.switchboard.ops.metrics;
  * @param agentReportedResolution share of completed contacts the agent flagged as resolved at first contact
  * @param escalationRate         escalated ÷ (completed + escalated)
  * @param costPerContact         handled minutes × the channel's cost per minute ÷ completed
+ * @param replies                what became of the agents' replies (and, on the phone, of the connections of callers)
  */
 public record Figures(
         long received,
@@ -37,7 +38,8 @@ public record Figures(
         Double firstContactResolution,
         Double agentReportedResolution,
         Double escalationRate,
-        Double costPerContact) {
+        Double costPerContact,
+        ReplyFigures replies) {
 
     static Figures of(Counts counts, Long p90WaitMillis) {
         return new Figures(counts.received, counts.routed, counts.joined, counts.offered, counts.answered,
@@ -50,7 +52,10 @@ public record Figures(
                 ratio(counts.firstContactResolved, counts.completed),
                 ratio(counts.agentReportedResolved, counts.completed),
                 ratio(counts.escalated, counts.completed + counts.escalated),
-                ratio(counts.cost, counts.completed));
+                ratio(counts.cost, counts.completed),
+                new ReplyFigures(counts.repliesRequested, counts.repliesSent, counts.repliesDelivered,
+                        counts.repliesRead, counts.repliesFailed, counts.repliesUnconfirmed,
+                        ratio(counts.repliesFailed, counts.repliesSent + counts.repliesFailed)));
     }
 
     private static Double ratio(double numerator, long denominator) {

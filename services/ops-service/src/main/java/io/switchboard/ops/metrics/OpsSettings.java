@@ -103,6 +103,21 @@ public interface OpsSettings {
         /** The window ({@code 1m}, {@code 5m} or {@code 15m}) whose service level is compared with the goal. */
         @WithDefault("15m")
         String serviceLevelWindow();
+
+        /**
+         * A channel's replies are failing when more than this share of those sent or failed in the reply window
+         * failed (refused by the provider, or reported undeliverable) ...
+         */
+        @WithDefault("0.2")
+        double replyFailureShare();
+
+        /** ... out of at least this many, so that one failed reply on a quiet channel raises nothing. */
+        @WithDefault("5")
+        int replyFailureMinimum();
+
+        /** The window ({@code 1m}, {@code 5m} or {@code 15m}) whose replies are counted. */
+        @WithDefault("15m")
+        String replyFailureWindow();
     }
 
     interface ChannelPolicy {
