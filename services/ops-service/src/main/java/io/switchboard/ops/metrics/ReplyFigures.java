@@ -2,8 +2,8 @@ package io.switchboard.ops.metrics;
 
 /**
  * The outbound messages of one scope over one period, by the {@code REPLY_*} steps the work-service published on
- * contacts.lifecycle (docs/metrics.md, "Replies"). A message counts in each state it reached: a reply read by the
- * customer is also sent and delivered, one the provider accepted and later reported undeliverable is sent and failed.
+ * contacts.lifecycle (docs/metrics.md, "replies"). A message counts once in each state the work-service published a
+ * step for: one the provider accepted and later reported undeliverable is sent and failed.
  *
  * @param requested   replies and connections the agents asked for (handed to the channel's adapter)
  * @param sent        accepted by the provider
