@@ -2,8 +2,8 @@ package io.switchboard.adapter.webshop.outbound;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.mailer.MailerName;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,11 +43,11 @@ class MailRepliesTest {
 
     @Inject
     @MailerName("refusing")
-    Mailer refusing;
+    ReactiveMailer refusing;
 
     @Inject
     @MailerName("unreachable")
-    Mailer unreachable;
+    ReactiveMailer unreachable;
 
     @Test
     void replyIsMailedToTheCustomerWithTheOrderInTheSubjectAndAMessageIdOfTheReply() throws Exception {
