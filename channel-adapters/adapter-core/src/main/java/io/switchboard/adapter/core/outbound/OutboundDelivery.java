@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
 import io.switchboard.contracts.DeliveryState;
 import io.switchboard.contracts.OutboundMessage;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The adapter's outbound loop: takes each {@link OutboundMessage} from {@code contacts.outbound} that one of the
@@ -84,12 +86,15 @@ public class OutboundDelivery {
         ReplyStatus outcome;
         if (markers.wasInFlight(partition, record.offset(), message.replyId())) {
             outcome = statuses.outcome(message, provider, DeliveryState.UNCONFIRMED, null, STOPPED_WHILE_SENDING);
-        } else {
-            commit(partition, InFlightMarkers.inFlight(record.offset(), message.replyId()));
+        } else if (commit(partition, InFlightMarkers.inFlight(record.offset(), message.replyId()))) {
             outcome = send(sender.get(), message, provider);
+        } else {
+            return;
         }
-        untilDone("publish " + outcome.state() + " of reply " + message.replyId(),
-                () -> statuses.publish(outcome).await().atMost(KAFKA_WAIT));
+        untilDone("publish " + outcome.state() + " of reply " + message.replyId(), () -> {
+            statuses.publish(outcome).await().atMost(KAFKA_WAIT);
+            return true;
+        });
         metrics.replied(message.channel(), provider, outcome.state());
         commit(partition, InFlightMarkers.done(record.offset()));
     }
@@ -135,18 +140,28 @@ public class OutboundDelivery {
         }
     }
 
-    private void commit(TopicPartition partition, OffsetAndMetadata position) {
-        untilDone("commit " + partition + "@" + position.offset(), () -> kafka.<String, String>getConsumer(CHANNEL)
-                .commit(Map.of(partition, position)).await().atMost(KAFKA_WAIT));
+    /**
+     * @return false when the partition has moved to another consumer of the group meanwhile (a rebalance): the
+     *         record is then no longer this consumer's to settle; its new owner resumes at the committed offset
+     */
+    private boolean commit(TopicPartition partition, OffsetAndMetadata position) {
+        KafkaConsumer<String, String> consumer = kafka.getConsumer(CHANNEL);
+        return untilDone("commit " + partition + "@" + position.offset(), () -> {
+            if (!consumer.getAssignments().await().atMost(KAFKA_WAIT).contains(partition)) {
+                LOG.infof("Partition %s moved to another consumer; leaving offset %d to it", partition, position.offset());
+                return false;
+            }
+            consumer.commit(Map.of(partition, position)).await().atMost(KAFKA_WAIT);
+            return true;
+        });
     }
 
     /** Kafka has to come back before this record can be settled, and the next one must wait for it. */
-    private void untilDone(String what, Runnable action) {
+    private boolean untilDone(String what, BooleanSupplier action) {
         RetryBackoff backoff = RetryBackoff.endless(retry);
         while (true) {
             try {
-                action.run();
-                return;
+                return action.getAsBoolean();
             } catch (RuntimeException e) {
                 Duration delay = backoff.next().orElseThrow();
                 LOG.warnf("Could not %s (%s); retrying in %s", what, e.getMessage(), delay);

@@ -60,7 +60,11 @@ public final class InboundTopic {
 
     private static List<ConsumerRecord<String, String>> matching(ConsumerTask<String, String> task, String idField,
             Collection<String> ids) {
-        return task.getRecords().stream().filter(record -> ids.contains(field(record, idField))).toList();
+        return task.getRecords().stream().filter(record -> {
+            String id = field(record, idField);
+            // Immutable sets refuse to be asked about null, and a record may lack the field (a status without replyId).
+            return id != null && ids.contains(id);
+        }).toList();
     }
 
     private static void sleep(long millis) {
