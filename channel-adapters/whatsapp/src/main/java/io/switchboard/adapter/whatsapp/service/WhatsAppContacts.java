@@ -24,13 +24,15 @@ import java.util.stream.Stream;
 import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 
 /**
- * Turns a notification into one contact per customer message (text, interactive reply, media, location) and
- * records delivery statuses as metrics: a status is news about a message we sent, not a customer reaching out.
+ * Turns a notification into one contact per customer message (text, interactive reply, media, location). Delivery
+ * statuses are news about a message Switchboard sent, not a customer reaching out: {@link WhatsAppStatuses}.
  */
 @ApplicationScoped
 public class WhatsAppContacts {
 
     public static final String PROVIDER = "whatsapp-cloud-api";
+    /** The metadata key of the business number the customer wrote to, which a reply is sent from. */
+    public static final String PHONE_NUMBER_ID = "phoneNumberId";
     /** A reaction to our message or a system notice (number changed) is no customer reaching out. */
     private static final Set<String> NOT_CONTACTS = Set.of("reaction", "system");
     private static final Set<String> MEDIA = Set.of("image", "audio", "video", "document", "sticker");
@@ -56,7 +58,6 @@ public class WhatsAppContacts {
                     // Template, quality and account updates of subscribed fields other than messages.
                     metrics.ignored(String.valueOf(change.field()));
                 }
-                listOf(value.statuses()).forEach(status -> metrics.deliveryStatus(require(status.status(), "statuses[].status")));
                 for (Message message : listOf(value.messages())) {
                     if (NOT_CONTACTS.contains(message.type())) {
                         metrics.ignored(message.type());
@@ -76,7 +77,7 @@ public class WhatsAppContacts {
         Map<String, String> metadata = new HashMap<>();
         metadata.put("messageType", type);
         if (value.metadata() != null) {
-            putIfPresent(metadata, "phoneNumberId", value.metadata().phoneNumberId());
+            putIfPresent(metadata, PHONE_NUMBER_ID, value.metadata().phoneNumberId());
             putIfPresent(metadata, "displayPhoneNumber", value.metadata().displayPhoneNumber());
         }
         if (message.context() != null) {
@@ -149,7 +150,7 @@ public class WhatsAppContacts {
         }
     }
 
-    private static <T> List<T> listOf(List<T> list) {
+    static <T> List<T> listOf(List<T> list) {
         return list == null ? List.of() : list;
     }
 }

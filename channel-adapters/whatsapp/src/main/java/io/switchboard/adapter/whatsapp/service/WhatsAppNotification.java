@@ -65,7 +65,15 @@ public record WhatsAppNotification(String object, List<Entry> entry) {
     public record Context(String from, String id) {
     }
 
+    /** What became of a message Switchboard sent: {@code id} is its wamid; {@code errors} only with failed. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Status(String id, String status, String timestamp, String recipientId) {
+    public record Status(String id, String status, JsonNode timestamp, String recipientId, List<Error> errors) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Error(Integer code, String title, String message, ErrorData errorData) {
+    }
+
+    public record ErrorData(String details) {
     }
 }

@@ -1,0 +1,338 @@
+package io.switchboard.adapter.whatsapp.outbound;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.switchboard.adapter.core.outbound.InFlightMarkers;
+import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.testing.InboundTopic;
+import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.Customer;
+import io.switchboard.contracts.DeliveryState;
+import io.switchboard.contracts.Json;
+import io.switchboard.contracts.OutboundKind;
+import io.switchboard.contracts.OutboundMessage;
+import io.switchboard.contracts.ReplyContext;
+import io.switchboard.contracts.ReplyStatus;
+import io.switchboard.contracts.Topics;
+import io.switchboard.runtime.test.InjectInfrastructure;
+import io.switchboard.runtime.test.SwitchboardTestResource;
+import io.switchboard.runtime.test.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * Replies to WhatsApp customers, end to end on the real broker: an {@code OutboundMessage} on
+ * {@code contacts.outbound} goes out to a WireMock Cloud API on a real port exactly as Meta documents the request,
+ * and what became of it arrives as a {@code ReplyStatus} on {@code contacts.delivery}; so do the statuses of
+ * Meta's signed webhooks.
+ */
+@QuarkusTest
+@WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = CloudApiStub.class, scope = TestResourceScope.GLOBAL)
+class WhatsAppRepliesTest {
+
+    private static final String MESSAGES = "/v21.0/106540352242922/messages";
+    private static final String BEARER = "Bearer local-whatsapp-access-token";
+    private static final String APP_SECRET = "local-meta-app-secret";
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+
+    @InjectInfrastructure
+    TestInfrastructure infrastructure;
+
+    private final WireMockServer cloudApi = CloudApiStub.server();
+    private KafkaCompanion kafka;
+    private InboundTopic delivery;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
+        delivery = new InboundTopic(kafka, Topics.CONTACTS_DELIVERY);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void replyGoesOutAsAContextualTextMessageFromTheNumberTheCustomerWroteToAndIsSent() {
+        String waId = waId();
+        cloudApi.stubFor(messagesTo(waId).willReturn(sent(waId, "wamid.out-" + waId)));
+        OutboundMessage reply = reply(waId, "Probeer de router opnieuw te starten.", null);
+
+        publish(reply);
+
+        ReplyStatus status = single(reply.replyId());
+        assertThat(status.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(status.providerMessageId()).isEqualTo("wamid.out-" + waId);
+        assertThat(status.provider()).isEqualTo("whatsapp-cloud-api");
+        assertThat(status.channel()).isEqualTo(Channel.WHATSAPP);
+        cloudApi.verify(1, postRequestedFor(urlEqualTo(MESSAGES))
+                .withHeader("Authorization", equalTo(BEARER))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("""
+                        {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s",
+                         "context":{"message_id":"wamid.in-%s"},
+                         "type":"text","text":{"body":"Probeer de router opnieuw te starten."}}
+                        """.formatted(waId, waId))));
+        RestAssured.get("/q/metrics").then().body(containsString(
+                "switchboard_replies_total{channel=\"WHATSAPP\",outcome=\"sent\",provider=\"whatsapp-cloud-api\"}"));
+    }
+
+    @Test
+    void templateGoesOutWithItsNameAndLanguageAndNoContext() {
+        String waId = waId();
+        cloudApi.stubFor(messagesTo(waId).willReturn(sent(waId, "wamid.tpl-" + waId)));
+        OutboundMessage reply = reply(waId, null, "storing_opgelost");
+
+        publish(reply);
+
+        assertThat(single(reply.replyId()).state()).isEqualTo(DeliveryState.SENT);
+        cloudApi.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withHeader("Authorization", equalTo(BEARER))
+                .withRequestBody(equalToJson("""
+                        {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"template",
+                         "template":{"name":"storing_opgelost","language":{"code":"nl"}}}
+                        """.formatted(waId))));
+    }
+
+    @Test
+    void serverErrorIsRetriedAndTheReplyGoesOutOnce() {
+        String waId = waId();
+        String scenario = "flaky-" + waId;
+        cloudApi.stubFor(messagesTo(waId)
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"message":"An unknown error occurred","type":"OAuthException","code":1,"fbtrace_id":"A1"}}
+                        """))
+                .willSetStateTo("recovered"));
+        cloudApi.stubFor(messagesTo(waId)
+                .inScenario(scenario).whenScenarioStateIs("recovered")
+                .willReturn(sent(waId, "wamid.retry-" + waId)));
+        OutboundMessage reply = reply(waId, "Tweede poging", null);
+
+        publish(reply);
+
+        ReplyStatus status = single(reply.replyId());
+        assertThat(status.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(status.providerMessageId()).isEqualTo("wamid.retry-" + waId);
+        assertThat(requestsTo(waId)).isEqualTo(2);
+    }
+
+    @Test
+    void providerThatKeepsFailingIsGivenUpOnWithItsLastError() {
+        String waId = waId();
+        cloudApi.stubFor(messagesTo(waId).willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+        OutboundMessage reply = reply(waId, "Niemand thuis", null);
+
+        publish(reply);
+
+        ReplyStatus status = single(reply.replyId());
+        assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(status.error()).isEqualTo("503 Service Unavailable");
+        // give-up-after is 4 s in the tests: tries at 0, 1 and 3 s, the next wait would end after it.
+        assertThat(requestsTo(waId)).isEqualTo(3);
+    }
+
+    @Test
+    void refusalIsFailedWithTheGraphErrorAndNotRetried() {
+        String waId = waId();
+        cloudApi.stubFor(messagesTo(waId)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047,
+                          "error_data":{"messaging_product":"whatsapp","details":"Message failed to send because more than 24 hours have passed since the customer last replied to this number."},
+                          "fbtrace_id":"AbCdEf"}}
+                        """)));
+        OutboundMessage reply = reply(waId, "Te laat", null);
+
+        publish(reply);
+
+        ReplyStatus status = single(reply.replyId());
+        assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(status.providerMessageId()).isNull();
+        assertThat(status.error()).startsWith("400 131047 (#131047) Re-engagement message")
+                .contains("more than 24 hours have passed");
+        // The first retry would come after a second: wait past it.
+        sleep(Duration.ofSeconds(3));
+        assertThat(requestsTo(waId)).isEqualTo(1);
+    }
+
+    /**
+     * Another instance of the adapter in the same consumer group commits the in-flight note for a reply, as the loop
+     * does right before calling the provider, and stops. The partition moves to the adapter under test, which must
+     * report the reply UNCONFIRMED and never call the Cloud API for it.
+     */
+    @Test
+    void replyInFlightWhenItsAdapterStoppedIsUnconfirmedAndNotSentAgain() {
+        String waId = waId();
+        cloudApi.stubFor(messagesTo(waId).willReturn(sent(waId, "wamid.twice-" + waId)));
+        OutboundMessage reply = reply(waId, "Dit mag maar één keer aankomen", null);
+
+        try (KafkaConsumer<String, String> stopped = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "adapter-whatsapp-outbound",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            stopped.subscribe(List.of(Topics.CONTACTS_OUTBOUND));
+            long deadline = System.nanoTime() + WITHIN.toNanos();
+            while (stopped.assignment().isEmpty() && System.nanoTime() < deadline) {
+                stopped.poll(Duration.ofMillis(200));
+            }
+            TopicPartition partition = stopped.assignment().iterator().next();
+            RecordMetadata written = kafka.produceStrings()
+                    .fromRecords(new ProducerRecord<>(partition.topic(), partition.partition(), reply.contactId(), json(reply)))
+                    .awaitCompletion().getFirstRecord();
+            stopped.commitSync(Map.of(partition, InFlightMarkers.inFlight(written.offset(), reply.replyId())));
+        }
+
+        ReplyStatus status = single(reply.replyId());
+        assertThat(status.state()).isEqualTo(DeliveryState.UNCONFIRMED);
+        assertThat(status.error()).isEqualTo("the adapter stopped while sending; not sent again");
+        assertThat(requestsTo(waId)).isZero();
+    }
+
+    @Test
+    void statusWebhookUpdatesTheReplyOnContactsDelivery() {
+        String wamid = "wamid.status-" + waId();
+        String body = """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
+                 "value":{"messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+                  "statuses":[
+                   {"id":"%1$s","status":"delivered","timestamp":"1795341600","recipient_id":"31612345678",
+                    "pricing":{"billable":true,"pricing_model":"PMP","type":"free_customer_service","category":"service"}},
+                   {"id":"%1$s","status":"failed","timestamp":"1795341660","recipient_id":"31612345678",
+                    "errors":[{"code":131047,"title":"Re-engagement message","message":"Re-engagement message",
+                      "error_data":{"details":"Message failed to send because more than 24 hours have passed since the customer last replied to this number."},
+                      "href":"https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/"}]}]}}]}]}
+                """.formatted(wamid);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+
+        RestAssured.given().contentType("application/json")
+                .header("X-Hub-Signature-256", SignatureScheme.META.sign(APP_SECRET, bytes)).body(bytes)
+                .post("/webhooks/whatsapp").then().statusCode(200);
+
+        List<ReplyStatus> statuses = delivery.records("providerMessageId", Set.of(wamid), 2, WITHIN).stream()
+                .map(record -> {
+                    assertThat(record.key()).isEqualTo(wamid);
+                    return parse(record.value());
+                }).toList();
+        assertThat(statuses).extracting(ReplyStatus::state)
+                .containsExactlyInAnyOrder(DeliveryState.DELIVERED, DeliveryState.FAILED);
+        assertThat(statuses).allSatisfy(status -> {
+            assertThat(status.replyId()).isNull();
+            assertThat(status.channel()).isEqualTo(Channel.WHATSAPP);
+            assertThat(status.provider()).isEqualTo("whatsapp-cloud-api");
+        });
+        assertThat(statuses).filteredOn(status -> status.state() == DeliveryState.FAILED).singleElement()
+                .satisfies(failed -> {
+                    assertThat(failed.error()).isEqualTo("131047 Re-engagement message: Message failed to send because "
+                            + "more than 24 hours have passed since the customer last replied to this number.");
+                    assertThat(failed.occurredAt()).isEqualTo(Instant.ofEpochSecond(1795341660));
+                });
+    }
+
+    /** A WhatsApp id of its own per test, so stubs and requests of different tests never mix. */
+    private static String waId() {
+        return "316" + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
+    }
+
+    private static OutboundMessage reply(String waId, String text, String template) {
+        String contactId = UUID.randomUUID().toString();
+        return new OutboundMessage(OutboundMessage.SCHEMA_VERSION, UUID.randomUUID().toString(), OutboundKind.REPLY,
+                contactId, Channel.WHATSAPP, new Customer("phone:+" + waId, "+" + waId, null, null, "Jan Jansen"), text,
+                List.of(), template, template == null ? null : "nl", false, UUID.randomUUID().toString(), "anna", null,
+                new ReplyContext("whatsapp-cloud-api", "wamid.in-" + waId, false, Instant.now().minusSeconds(600),
+                        Map.of("phoneNumberId", "106540352242922", "displayPhoneNumber", "15550783881",
+                                "messageType", "text")),
+                Instant.now());
+    }
+
+    /** The Cloud API's messages endpoint, as called for this customer only. */
+    private static MappingBuilder messagesTo(String waId) {
+        return post(urlEqualTo(MESSAGES)).withRequestBody(matchingJsonPath("$.to", equalTo(waId)));
+    }
+
+    private static ResponseDefinitionBuilder sent(String waId, String wamid) {
+        return okJson("""
+                {"messaging_product":"whatsapp","contacts":[{"input":"%s","wa_id":"%s"}],"messages":[{"id":"%s"}]}
+                """.formatted(waId, waId, wamid));
+    }
+
+    private void publish(OutboundMessage message) {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONTACTS_OUTBOUND, message.contactId(), json(message)))
+                .awaitCompletion();
+    }
+
+    /** The one status published for a reply, read back from the broker (a second one would fail the test). */
+    private ReplyStatus single(String replyId) {
+        var records = delivery.records("replyId", Set.of(replyId), 1, WITHIN);
+        assertThat(records).as("statuses of reply %s", replyId).hasSize(1);
+        return parse(records.get(0).value());
+    }
+
+    private int requestsTo(String waId) {
+        RequestPatternBuilder requests = postRequestedFor(urlEqualTo(MESSAGES))
+                .withRequestBody(matchingJsonPath("$.to", equalTo(waId)));
+        return cloudApi.findAll(requests).size();
+    }
+
+    private static String json(OutboundMessage message) {
+        try {
+            return Json.mapper().writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ReplyStatus parse(String json) {
+        try {
+            return Json.mapper().readValue(json, ReplyStatus.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
