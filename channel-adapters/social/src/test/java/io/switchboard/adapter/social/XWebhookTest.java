@@ -10,11 +10,13 @@ import io.switchboard.adapter.core.testing.WebhookContractTest;
 import io.switchboard.adapter.core.testing.WebhookDelivery;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactIds;
+import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +109,34 @@ class XWebhookTest extends WebhookContractTest {
         assertThat(byId.get(unique + "1").value()).contains("\"senderId\":\"2002\"").contains("\"kind\":\"mention\"");
         assertThat(byId.get(unique + "2").value()).contains("\"senderId\":\"4004\"")
                 .contains("\"kind\":\"direct-message\"").contains("\"account\":\"" + ACCOUNT + "\"");
+    }
+
+    /**
+     * X's read receipt as the Account Activity API documents it: the customer read the conversation up to our
+     * direct message, which becomes READ on contacts.delivery. The account reading the customer's messages is not
+     * a status of a reply.
+     */
+    @Test
+    void customersReadReceiptIsAReadStatusOfOurDirectMessage() {
+        String ours = "18" + System.nanoTime();
+        String theirs = "19" + System.nanoTime();
+        String body = """
+                {"for_user_id":"%s","direct_message_mark_read_events":[
+                  {"created_timestamp":"1795341700000","sender_id":"4004","target":{"recipient_id":"%s"},"last_read_event_id":"%s"},
+                  {"created_timestamp":"1795341700000","sender_id":"%s","target":{"recipient_id":"4004"},"last_read_event_id":"%s"}],
+                 "users":{"4004":{"id":"4004","name":"Piet P","screen_name":"PietP"}}}
+                """.formatted(ACCOUNT, ACCOUNT, ours, ACCOUNT, theirs);
+        WebhookDelivery delivery = delivery(body);
+        delivery.post().statusCode(200);
+
+        List<ConsumerRecord<String, String>> statuses = new InboundTopic(kafka, Topics.CONTACTS_DELIVERY)
+                .records("providerMessageId", List.of(ours, theirs), 1, Duration.ofSeconds(10));
+        assertThat(statuses).hasSize(1);
+        assertThat(statuses.get(0).key()).isEqualTo(ours);
+        assertThat(InboundTopic.field(statuses.get(0), "state")).isEqualTo("READ");
+        assertThat(InboundTopic.field(statuses.get(0), "provider")).isEqualTo("x");
+        assertThat(InboundTopic.field(statuses.get(0), "occurredAt")).isEqualTo("2026-11-22T10:01:40Z");
+        assertThat(unmapped(delivery, 0)).isEmpty();
     }
 
     private static String activity(String posts, String directMessages) {

@@ -8,7 +8,7 @@ import io.switchboard.adapter.core.unmapped.SignedDeliveries;
 import io.switchboard.adapter.core.webhook.MetaWebhookEndpoint;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.social.service.MetaNotification;
-import io.switchboard.adapter.social.service.MetaReceipts;
+import io.switchboard.adapter.social.service.SocialReceipts;
 import io.switchboard.adapter.social.service.SocialContacts;
 import io.switchboard.contracts.ContactReceived;
 import jakarta.inject.Singleton;
@@ -31,12 +31,12 @@ public class MetaWebhookResource extends MetaWebhookEndpoint<MetaNotification> {
     static final String ENDPOINT = "/webhooks/meta";
 
     private final SocialContacts contacts;
-    private final MetaReceipts receipts;
+    private final SocialReceipts receipts;
 
     public MetaWebhookResource(@ConfigProperty(name = "switchboard.meta.app-secret") Optional<String> appSecret,
             @ConfigProperty(name = "switchboard.meta.verify-token") Optional<String> verifyToken,
             WebhookPayloads payloads, ContactPublisher publisher, SignedDeliveries deliveries, SocialContacts contacts,
-            MetaReceipts receipts) {
+            SocialReceipts receipts) {
         super(ENDPOINT, "meta", WebhookSecret.required(appSecret, "SWITCHBOARD_META_APP_SECRET"),
                 WebhookSecret.required(verifyToken, "SWITCHBOARD_WHATSAPP_VERIFY_TOKEN"), MetaNotification.class,
                 payloads, publisher, deliveries);

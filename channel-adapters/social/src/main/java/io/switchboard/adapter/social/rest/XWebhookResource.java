@@ -13,6 +13,7 @@ import io.switchboard.adapter.core.unmapped.SignedDeliveries;
 import io.switchboard.adapter.core.unmapped.SignedDelivery;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.social.service.SocialContacts;
+import io.switchboard.adapter.social.service.SocialReceipts;
 import io.switchboard.adapter.social.service.XActivity;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -53,14 +54,17 @@ public class XWebhookResource implements DeliveryMapping {
     private final SocialContacts contacts;
     private final ContactPublisher publisher;
     private final SignedDeliveries deliveries;
+    private final SocialReceipts receipts;
 
     public XWebhookResource(@ConfigProperty(name = "switchboard.x.consumer-secret") Optional<String> consumerSecret,
-            WebhookPayloads payloads, SocialContacts contacts, ContactPublisher publisher, SignedDeliveries deliveries) {
+            WebhookPayloads payloads, SocialContacts contacts, ContactPublisher publisher, SignedDeliveries deliveries,
+            SocialReceipts receipts) {
         this.consumerSecret = SignatureScheme.X.key(WebhookSecret.required(consumerSecret, "SWITCHBOARD_X_CONSUMER_SECRET"));
         this.payloads = payloads;
         this.contacts = contacts;
         this.publisher = publisher;
         this.deliveries = deliveries;
+        this.receipts = receipts;
     }
 
     /** The challenge-response check X makes on registration and hourly after. */
@@ -81,7 +85,8 @@ public class XWebhookResource implements DeliveryMapping {
     @POST
     @Consumes(MediaType.WILDCARD)
     @ResponseStatus(200)
-    @Operation(summary = "Account activity (mentions, replies, direct messages), signed x-twitter-webhooks-signature")
+    @Operation(summary = "Account activity (mentions, replies, direct messages, read receipts of our replies), signed "
+            + "x-twitter-webhooks-signature")
     public Uni<Void> receive(byte[] body, @RestHeader("x-twitter-webhooks-signature") String signature) {
         consumerSecret.verify(body, signature);
         return deliveries.accept(SignedDelivery.of(ENDPOINT, body), "x", this);
@@ -94,6 +99,10 @@ public class XWebhookResource implements DeliveryMapping {
 
     @Override
     public Uni<Void> map(SignedDelivery delivery) {
-        return publisher.publishAll(contacts.fromX(payloads.json(delivery.body(), XActivity.class)));
+        XActivity activity = payloads.json(delivery.body(), XActivity.class);
+        // Both are mapped before anything is published: an unmappable event keeps the whole delivery unmapped.
+        Uni<Void> contactsPublished = publisher.publishAll(contacts.fromX(activity));
+        Uni<Void> receiptsPublished = receipts.publish(activity);
+        return contactsPublished.chain(() -> receiptsPublished);
     }
 }

@@ -44,7 +44,7 @@ public class SocialContacts {
             String accountId = require(entry.id(), "entry[].id");
             for (MetaNotification.Messaging event : listOf(entry.messaging())) {
                 if (event.message() == null || Boolean.TRUE.equals(event.message().isEcho())) {
-                    // Delivery and read receipts are statuses of our replies (MetaReceipts), not contacts.
+                    // Delivery and read receipts are statuses of our replies (SocialReceipts), not contacts.
                     metrics.ignored(event.message() == null ? "receipt" : "echo");
                     continue;
                 }
@@ -65,8 +65,9 @@ public class SocialContacts {
     public List<ContactReceived> fromX(XActivity activity) {
         String accountId = require(activity.forUserId(), "for_user_id");
         List<ContactReceived> contacts = new ArrayList<>();
-        if (activity.tweetCreateEvents() == null && activity.directMessageEvents() == null) {
-            // Likes, follows, deletions, typing and read indicators of the subscribed account.
+        if (activity.tweetCreateEvents() == null && activity.directMessageEvents() == null
+                && activity.directMessageMarkReadEvents() == null) {
+            // Likes, follows, deletions and typing indicators of the subscribed account (read receipts: SocialReceipts).
             metrics.ignored("activity");
         }
         for (XActivity.Post post : listOf(activity.tweetCreateEvents())) {

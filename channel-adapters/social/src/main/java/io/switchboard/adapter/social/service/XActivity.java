@@ -9,11 +9,11 @@ import java.util.Map;
 
 /**
  * An X Account Activity API event for the subscribed account {@code for_user_id}: posts that mention or reply to
- * it and direct messages, as far as Switchboard reads them.
+ * it, direct messages and their read receipts, as far as Switchboard reads them.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record XActivity(String forUserId, List<Post> tweetCreateEvents, List<DirectMessage> directMessageEvents,
-        Map<String, User> users) {
+        List<ReadReceipt> directMessageMarkReadEvents, Map<String, User> users) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Post(String idStr, String text, ExtendedPost extendedTweet, User user, JsonNode timestampMs,
@@ -38,5 +38,10 @@ public record XActivity(String forUserId, List<Post> tweetCreateEvents, List<Dir
     }
 
     public record MessageData(String text) {
+    }
+
+    /** {@code sender_id} read the conversation up to the direct message {@code last_read_event_id}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ReadReceipt(String senderId, String lastReadEventId, JsonNode createdTimestamp) {
     }
 }

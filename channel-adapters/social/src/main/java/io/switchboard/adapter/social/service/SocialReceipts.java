@@ -11,21 +11,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Delivery and read receipts for the messages Switchboard sent on Messenger and Instagram, published as
- * {@code ReplyStatus} per message id on {@code contacts.delivery}. Messenger's {@code read} receipt names no
- * message, only a watermark ("everything before this time"): without a message id there is no reply to attach it
- * to, so it is counted ({@code read-watermark}) and not published. Instagram's names the message read.
+ * Delivery and read receipts for the messages Switchboard sent, published as {@code ReplyStatus} per message id on
+ * {@code contacts.delivery}: Messenger's delivery receipts, Instagram's and X's read receipts. Messenger's
+ * {@code read} receipt names no message, only a watermark ("everything before this time"): without a message id
+ * there is no reply to attach it to, so it is counted ({@code read-watermark}) and not published.
  */
 @ApplicationScoped
-public class MetaReceipts {
+public class SocialReceipts {
 
     private final DeliveryStatusPublisher statuses;
     private final AdapterMetrics metrics;
 
-    public MetaReceipts(DeliveryStatusPublisher statuses, AdapterMetrics metrics) {
+    public SocialReceipts(DeliveryStatusPublisher statuses, AdapterMetrics metrics) {
         this.statuses = statuses;
         this.metrics = metrics;
     }
@@ -51,12 +52,33 @@ public class MetaReceipts {
                 }
             }
         }
+        return all(published);
+    }
+
+    /**
+     * X's read receipts ({@code direct_message_mark_read_events}): the customer read the conversation up to
+     * {@code last_read_event_id}, which is READ. Receipts of the account reading the customer's messages are not ours.
+     */
+    public Uni<Void> publish(XActivity activity) {
+        List<Uni<Void>> published = new ArrayList<>();
+        for (XActivity.ReadReceipt receipt : listOf(activity.directMessageMarkReadEvents())) {
+            if (receipt.lastReadEventId() == null || Objects.equals(receipt.senderId(), activity.forUserId())) {
+                metrics.ignored("own-read-receipt");
+                continue;
+            }
+            published.add(status("x", receipt.lastReadEventId(), DeliveryState.READ,
+                    ProviderTime.of(receipt.createdTimestamp(), Instant.now())));
+        }
+        return all(published);
+    }
+
+    private static Uni<Void> all(List<Uni<Void>> published) {
         return published.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(published).andFailFast().replaceWithVoid();
     }
 
     private Uni<Void> status(String provider, String mid, DeliveryState state, Instant at) {
-        metrics.deliveryStatus(state.name().toLowerCase(java.util.Locale.ROOT));
+        metrics.deliveryStatus(state.name().toLowerCase(Locale.ROOT));
         // One receipt per message and state: a redelivered webhook gives the same event id.
         return statuses.providerReported(Channel.SOCIAL, provider, mid, state, null, at, mid + ":" + state);
     }
