@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -36,6 +37,7 @@ record SwitchboardService(String name, String module, boolean adapter) {
     private static final String ADAPTER_DEFAULTS = ADAPTER_CORE + "/src/main/resources/META-INF/microprofile-config.properties";
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("\\bTopics\\.([A-Z][A-Z0-9_]*)\\b");
     private static final String PROD_PROFILE = "%prod.";
+    private static final Pattern PER_RECORD_TOPIC = Pattern.compile("\\.withTopic\\((?!Topics\\.)");
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
     static SwitchboardService named(String name) {
@@ -124,6 +126,40 @@ record SwitchboardService(String name, String module, boolean adapter) {
             }
         }
         return topics;
+    }
+
+    /**
+     * Topics a relay writes with the topic of each record taken from data (an outbox row's topic column, set with
+     * {@code OutgoingKafkaRecordMetadata.withTopic}) rather than from its channel's configuration: the contract topics
+     * the module's own code and migrations name as SQL string literals ({@code 'contacts.outbound'}), which is where
+     * such rows get their topic. Empty when every {@code withTopic} names a {@code Topics} constant.
+     */
+    Set<String> topicsWrittenPerRecord() {
+        List<String> sources = mainSources();
+        if (sources.stream().noneMatch(code -> PER_RECORD_TOPIC.matcher(code).find())) {
+            return Set.of();
+        }
+        Set<String> topics = new TreeSet<>();
+        for (String topic : Topics.ALL) {
+            if (sources.stream().anyMatch(code -> code.contains("'" + topic + "'"))) {
+                topics.add(topic);
+            }
+        }
+        return topics;
+    }
+
+    /** The module's Java sources and resources (SQL migrations included). */
+    private List<String> mainSources() {
+        try (Stream<Path> files = Files.walk(Repository.ROOT.resolve(module).resolve("src/main"))) {
+            List<String> sources = new ArrayList<>();
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(path -> path.toString().endsWith(".java") || path.toString().endsWith(".sql")).toList()) {
+                sources.add(Files.readString(file));
+            }
+            return sources;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Object topicNamed(String constant) {
