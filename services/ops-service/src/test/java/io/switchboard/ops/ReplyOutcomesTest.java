@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.switchboard.contracts.LifecycleEventType.REPLY_DELIVERED;
 import static io.switchboard.contracts.LifecycleEventType.REPLY_FAILED;
@@ -83,6 +82,9 @@ class ReplyOutcomesTest {
                 reply(contact, REPLY_UNCONFIRMED, "r-3", t.plusSeconds(51)));
         ContactRouted another = routed(Channel.SOCIAL, t);
         events.send(reply(another, REPLY_REQUESTED, "r-4", t.plusSeconds(55)));
+        // Putting a customer through to the agent is not a reply.
+        events.send(connect(another, REPLY_REQUESTED, t.plusSeconds(56)),
+                connect(another, REPLY_FAILED, t.plusSeconds(57)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath social = ChannelCountsTest.channel(Channel.SOCIAL);
@@ -139,14 +141,22 @@ class ReplyOutcomesTest {
         }
     }
 
-    /** A step of one reply as the work-service writes it: details replyId (and the provider's error on a failure). */
+    /** A step of one reply as the work-service writes it: details replyId, kind (and the provider's error). */
     private static LifecycleEvent reply(ContactRouted contact, LifecycleEventType type, String replyId, Instant at) {
         Map<String, String> details = type == REPLY_FAILED
-                ? Map.of("replyId", replyId, "error", "400 (#10) This message is sent outside of allowed window")
-                : Map.of("replyId", replyId);
-        return new LifecycleEvent(LifecycleEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), type,
-                contact.contactId(), contact.channel(), contact.office(), contact.intent(), "agent-1",
-                contact.routedAt(), at, details);
+                ? Map.of("replyId", replyId, "kind", "REPLY", "error",
+                        "400 (#10) This message is sent outside of allowed window")
+                : Map.of("replyId", replyId, "kind", "REPLY");
+        return replyStep(contact, type, at, details);
+    }
+
+    private static LifecycleEvent connect(ContactRouted contact, LifecycleEventType type, Instant at) {
+        return replyStep(contact, type, at, Map.of("replyId", "connect-" + contact.contactId(), "kind", "CONNECT"));
+    }
+
+    private static LifecycleEvent replyStep(ContactRouted contact, LifecycleEventType type, Instant at,
+            Map<String, String> details) {
+        return ContactEvents.step(contact, type, contact.routedAt(), at, "agent-1", details);
     }
 
     private static List<Alert> alerts() {

@@ -7,6 +7,7 @@ import io.switchboard.contracts.ContactRouted;
 import io.switchboard.contracts.LifecycleEvent;
 import io.switchboard.contracts.LifecycleEventType;
 import io.switchboard.contracts.Office;
+import io.switchboard.contracts.OutboundKind;
 import io.switchboard.ops.metrics.ContactRecord.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -116,8 +117,12 @@ public class ChannelBoard {
             case ESCALATED -> escalated(record, event, at, now);
             case ABANDONED -> abandoned(record, event, at, now);
             case MESSAGE_JOINED -> count(record, at, now, c -> c.joined++);
-            case REPLY_REQUESTED, REPLY_SENT, REPLY_DELIVERED, REPLY_READ, REPLY_FAILED, REPLY_UNCONFIRMED ->
+            case REPLY_REQUESTED, REPLY_SENT, REPLY_DELIVERED, REPLY_READ, REPLY_FAILED, REPLY_UNCONFIRMED -> {
+                // Putting a caller or visitor through to the agent is not an answer that reaches the customer.
+                if (!OutboundKind.CONNECT.name().equals(event.details().get("kind"))) {
                     count(record, at, now, c -> c.replied(event.type()));
+                }
+            }
         }
         record.lastChange = at;
     }

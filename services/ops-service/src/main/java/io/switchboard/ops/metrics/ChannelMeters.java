@@ -78,7 +78,7 @@ public class ChannelMeters {
                 "failed", ReplyFigures::failed, "unconfirmed", ReplyFigures::unconfirmed);
         states.forEach((state, count) -> FunctionCounter.builder("switchboard.ops.replies", latest,
                         l -> count.applyAsDouble(view.apply(l.get()).totals().replies()))
-                .description("Agents' replies (phone: connections of callers) that reached this state")
+                .description("Agents' replies that reached this state")
                 .tag("channel", tag).tag("state", state).register(registry));
         for (String window : windowNames()) {
             windowGauge("switchboard.ops.reply.failure.rate", "Failed / (sent + failed) replies", "ratio", "channel",

@@ -18,7 +18,7 @@ package io.switchboard.ops.metrics;
  * @param agentReportedResolution share of completed contacts the agent flagged as resolved at first contact
  * @param escalationRate         escalated ÷ (completed + escalated)
  * @param costPerContact         handled minutes × the channel's cost per minute ÷ completed
- * @param replies                what became of the agents' replies (and, on the phone, of the connections of callers)
+ * @param replies                what became of the agents' replies
  */
 public record Figures(
         long received,
