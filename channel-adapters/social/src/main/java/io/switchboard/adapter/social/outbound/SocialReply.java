@@ -14,7 +14,7 @@ import java.util.Set;
  * An agent's reply on the social channel as the senders read it: the network, account and message the customer
  * wrote, from the metadata the adapter put on that contact ({@link SocialMetadata}).
  */
-record SocialReply(OutboundMessage message, ReplyContext to) {
+record SocialReply(OutboundMessage message) {
 
     static final String FACEBOOK = "facebook";
     static final String INSTAGRAM = "instagram";
@@ -26,11 +26,15 @@ record SocialReply(OutboundMessage message, ReplyContext to) {
         ReplyContext to = message.replyTo();
         boolean ours = message.channel() == Channel.SOCIAL && message.kind() == OutboundKind.REPLY && to != null
                 && NETWORKS.contains(to.provider());
-        return ours ? new SocialReply(message, to) : null;
+        return ours ? new SocialReply(message) : null;
+    }
+
+    private ReplyContext to() {
+        return message.replyTo();
     }
 
     String network() {
-        return to.provider();
+        return to().provider();
     }
 
     boolean onMeta() {
@@ -39,11 +43,11 @@ record SocialReply(OutboundMessage message, ReplyContext to) {
 
     /** A direct message, or a public post the agent answers in private: either way a message to the customer. */
     boolean inPrivate() {
-        return directMessage() || (to.publicPost() && message.privateReply());
+        return directMessage() || (to().publicPost() && message.privateReply());
     }
 
     boolean directMessage() {
-        return SocialMetadata.DIRECT_MESSAGE.equals(to.metadata().get(SocialMetadata.KIND));
+        return SocialMetadata.DIRECT_MESSAGE.equals(to().metadata().get(SocialMetadata.KIND));
     }
 
     String kind() {
@@ -60,11 +64,11 @@ record SocialReply(OutboundMessage message, ReplyContext to) {
 
     /** The customer's post, comment or message: the network's own id of it. */
     String postId() {
-        return to.providerMessageId();
+        return to().providerMessageId();
     }
 
     Instant receivedAt() {
-        return to.receivedAt();
+        return to().receivedAt();
     }
 
     /** The agent's text. The networks' reply APIs take text; attachments are refused rather than left out. */
@@ -80,7 +84,7 @@ record SocialReply(OutboundMessage message, ReplyContext to) {
     }
 
     String metadata(String key) {
-        String value = to.metadata().get(key);
+        String value = to().metadata().get(key);
         if (value == null || value.isBlank()) {
             throw ProviderException.undeliverable("the customer's " + network() + " message has no '" + key
                     + "' in its metadata (received before replies were possible), so the reply cannot be addressed");

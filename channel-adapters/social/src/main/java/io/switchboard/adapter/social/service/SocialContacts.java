@@ -80,8 +80,7 @@ public class SocialContacts {
             contacts.add(contact("x", require(post.idStr(), "tweet_create_events[].id_str"),
                     require(author.screenName(), "tweet_create_events[].user.screen_name"), author.name(), text, true,
                     List.of(), ProviderTime.of(post.timestampMs(), Instant.now()),
-                    xMetadata(accountId, SocialMetadata.MENTION, require(author.idStr(), "tweet_create_events[].user.id_str"),
-                            post.inReplyToStatusIdStr())));
+                    xMetadata(accountId, SocialMetadata.MENTION, author.idStr(), post.inReplyToStatusIdStr())));
         }
         for (XActivity.DirectMessage message : listOf(activity.directMessageEvents())) {
             XActivity.MessageCreate created = require(message.messageCreate(), "direct_message_events[].message_create");
@@ -135,7 +134,7 @@ public class SocialContacts {
         Map<String, String> metadata = new HashMap<>();
         metadata.put(SocialMetadata.ACCOUNT, accountId);
         metadata.put(SocialMetadata.KIND, kind);
-        metadata.put(SocialMetadata.SENDER, senderId);
+        putIfPresent(metadata, SocialMetadata.SENDER, senderId);
         putIfPresent(metadata, SocialMetadata.IN_REPLY_TO, inReplyTo);
         return metadata;
     }

@@ -20,8 +20,7 @@ public final class SocialMetadata {
 
     public static final String DIRECT_MESSAGE = "direct-message";
     public static final String MENTION = "mention";
-    /** The Instagram webhook field of a comment on the account's own media, and of a mention elsewhere. */
-    public static final String INSTAGRAM_COMMENT = "comments";
+    /** The Instagram webhook field of a comment that mentions the account on someone else's media. */
     public static final String INSTAGRAM_MENTION = "mentions";
 
     private SocialMetadata() {

@@ -77,10 +77,10 @@ public class SocialReceipts {
                 : Uni.join().all(published).andFailFast().replaceWithVoid();
     }
 
-    private Uni<Void> status(String provider, String mid, DeliveryState state, Instant at) {
+    private Uni<Void> status(String provider, String messageId, DeliveryState state, Instant at) {
         metrics.deliveryStatus(state.name().toLowerCase(Locale.ROOT));
         // One receipt per message and state: a redelivered webhook gives the same event id.
-        return statuses.providerReported(Channel.SOCIAL, provider, mid, state, null, at, mid + ":" + state);
+        return statuses.providerReported(Channel.SOCIAL, provider, messageId, state, null, at, messageId + ":" + state);
     }
 
     private static <T> List<T> listOf(List<T> list) {
