@@ -96,6 +96,20 @@ class SocialSendersTest {
     }
 
     @Test
+    void aPageWithItsOwnTokenIsAnsweredWithIt() {
+        String psid = "psid-" + Replies.unique();
+        stubGraph("/777000/messages", "{\"recipient_id\":\"" + psid + "\",\"message_id\":\"m_777\"}");
+        OutboundMessage reply = Replies.to("facebook", "m_in_" + psid, false,
+                Map.of("account", "777000", "kind", "direct-message", "senderId", psid), "Hallo!");
+
+        send(messages, reply);
+
+        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/777000/messages"))
+                .withHeader("Authorization", equalTo("Bearer test-token-of-page-777000"))
+                .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"}}", true, true)));
+    }
+
+    @Test
     void instagramAnswerGoesThroughTheLinkedPage() {
         String igsid = "igsid-" + Replies.unique();
         stubGraph("/me/messages", "{\"recipient_id\":\"" + igsid + "\",\"message_id\":\"ig_out_" + igsid + "\"}");
