@@ -14,8 +14,10 @@
   const WAIT_SECONDS = 25;
   const HEARTBEAT_MS = 30000;
   const RETRY_MS = 3000;
+  const REFRESH_MS = 5000;
 
-  const state = { status: null, reason: null, item: null, timeline: null, polling: false, checking: false, session: null };
+  const state = { status: null, reason: null, item: null, timeline: null, polling: false, checking: false, refreshing: false,
+    session: null };
   let language = localStorage.getItem(LANGUAGE) || (navigator.language.startsWith('nl') ? 'nl' : 'en');
 
   const $ = id => document.getElementById(id);
@@ -47,6 +49,7 @@
     constructor(status, body) {
       super((body && body.detail) || String(status));
       this.status = status;
+      this.type = body && body.type;
       this.title = (body && body.title) || 'HTTP ' + status;
     }
   }
@@ -54,8 +57,9 @@
   /** Thrown after a 401 sent the agent back to sign in: whoever called stops. */
   class SignedOut extends Error {}
 
-  async function api(method, path, body) {
-    const headers = { Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN), Accept: 'application/json' };
+  async function api(method, path, body, extraHeaders) {
+    const headers = { Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN), Accept: 'application/json',
+        ...extraHeaders };
     if (body) headers['Content-Type'] = 'application/json';
     const response = await fetch(API + path, { method, headers, body: body && JSON.stringify(body),
         signal: state.session.signal });
@@ -208,7 +212,10 @@
     document.title = 'Switchboard · Workspace';
     $('item').hidden = true;
     $('customer').hidden = true;
-    ['complete-form', 'escalate-form'].forEach(id => { $(id).hidden = true; $(id).reset(); });
+    ['complete-form', 'escalate-form', 'reply-form'].forEach(id => { $(id).hidden = true; $(id).reset(); });
+    $('template-fields').hidden = true;
+    delete $('reply-form').dataset.key;
+    delete $('canned').dataset.item;
     if (!keepProblem) notice(message);
     renderIdle();
     poll();
@@ -266,12 +273,7 @@
 
     $('explanation').replaceChildren(...(item.explanation || []).map(line => el('li', {}, line)));
 
-    $('thread').replaceChildren(...(item.messages || []).map(message => {
-      const entry = el('li');
-      entry.append(el('small', {}, time(message.receivedAt) + ' · ' + message.provider), el('p', {}, message.text || ''));
-      (message.attachments || []).forEach(a => entry.append(el('small', { class: 'attachment' }, '📎 ' + (a.name || a.mimeType || a.url || ''))));
-      return entry;
-    }));
+    renderThread(item);
 
     const escalations = item.escalations || [];
     $('escalations-block').hidden = !escalations.length;
@@ -280,7 +282,88 @@
 
     $('accept').hidden = item.state !== 'RESERVED';
     $('complete').hidden = item.state !== 'ACCEPTED';
+    // Calls and store visits are answered in person: accepting connects the customer.
+    $('reply-form').hidden = item.state !== 'ACCEPTED' || item.channel === 'PHONE' || item.channel === 'STORE';
+    if (!$('reply-form').hidden) loadCanned(item);
     watchReservation();
+  }
+
+  /** The office's canned responses for the item's intent, offered above the reply box. */
+  async function loadCanned(item) {
+    const select = $('canned');
+    if (select.dataset.item === item.id) return;
+    select.dataset.item = item.id;
+    const canned = await attempt(() => api('GET', 'canned-responses?office=' + item.office
+        + (item.intent ? '&intent=' + item.intent : '')));
+    const texts = (canned && canned.texts) || [];
+    select.replaceChildren(select.options[0], ...texts.map(text => el('option', { value: text }, text)));
+    select.hidden = !texts.length;
+  }
+
+  /** The customer's messages and what went out, each reply with how far its delivery got. */
+  function renderThread(item) {
+    $('thread').replaceChildren(...(item.messages || []).map(message => {
+      const outbound = message.direction === 'OUTBOUND';
+      const entry = el('li', outbound ? { class: 'outbound', 'data-state': message.state } : {});
+      const author = outbound ? (message.author === item.agentId ? t('youAuthor') : message.author) : t('customerAuthor');
+      const meta = [time(message.at), author, message.provider].concat(outbound ? [t('delivery.' + message.state)] : []);
+      entry.append(el('small', {}, meta.filter(Boolean).join(' · ')),
+          el('p', {}, message.kind === 'CONNECT' ? t('connect') + (message.agentAddress ? ' (' + message.agentAddress + ')' : '')
+              : message.text || (message.templateName ? '⎘ ' + message.templateName : '')));
+      (message.attachments || []).forEach(a => entry.append(el('small', { class: 'attachment' }, '📎 ' + (a.name || a.mimeType || a.url || ''))));
+      if (message.error) entry.append(el('p', { class: 'error' }, message.error));
+      return entry;
+    }));
+  }
+
+  /** Sends the reply box; a fresh idempotency key per reply, kept while the same reply is retried after a failure. */
+  async function sendReply() {
+    const item = state.item;
+    const text = $('reply-text').value.trim();
+    const template = $('reply-template').value.trim();
+    if (!item || (!text && !template)) return;
+    const form = $('reply-form');
+    form.dataset.key = form.dataset.key || crypto.randomUUID();
+    const body = { text: text || null, templateName: template || null,
+        templateLanguage: template ? $('reply-template-language').value.trim() || item.language : null };
+    try {
+      notice('');
+      await api('POST', 'work/' + item.id + '/replies', body, { 'Idempotency-Key': form.dataset.key });
+      delete form.dataset.key;
+      form.reset();
+      $('template-fields').hidden = true;
+      await refreshItem();
+    } catch (e) {
+      if (e instanceof SignedOut) return;
+      // Refused: nothing was stored, the next send is a new reply. Without an answer it may have been stored, so a
+      // retry keeps the key and cannot send twice.
+      if (e instanceof Problem) delete form.dataset.key;
+      if (e instanceof Problem && e.type === 'urn:switchboard:problem:reply-window-closed') {
+        $('template-fields').hidden = false;
+        notice(t('windowClosed') + ' ' + e.message);
+        $('reply-template').focus();
+      } else {
+        showProblem(e);
+      }
+    }
+  }
+
+  /** Reads the held item again: new follow-ups and the delivery states of the replies. */
+  async function refreshItem() {
+    const item = state.item;
+    if (!item || item.state !== 'ACCEPTED' || state.refreshing) return;
+    state.refreshing = true;
+    try {
+      const fresh = await api('GET', 'work/' + item.id);
+      if (state.item && state.item.id === fresh.id) {
+        state.item = fresh;
+        renderThread(fresh);
+      }
+    } catch (e) {
+      // The next refresh tries again; the agent's steps show their own problems.
+    } finally {
+      state.refreshing = false;
+    }
   }
 
   /** Counts down the reservation; once it ran out, asks whether the item is still this agent's. */
@@ -418,6 +501,22 @@
     act('complete', { resolution: $('resolution').value.trim(), firstContactResolution: $('fcr').checked,
         notes: $('notes').value.trim() || null }, 'COMPLETED');
   });
+  $('reply-form').addEventListener('submit', event => {
+    event.preventDefault();
+    sendReply();
+  });
+  $('canned').addEventListener('change', event => {
+    const box = $('reply-text');
+    box.value = event.target.value;
+    event.target.value = '';
+    box.focus();
+  });
+  $('reply-text').addEventListener('keydown', event => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      sendReply();
+    }
+  });
   $('escalate-form').addEventListener('submit', event => {
     event.preventDefault();
     act('escalate', { toOffice: $('to-office').value, reason: $('reason').value.trim() }, 'ESCALATED');
@@ -454,6 +553,7 @@
 
   setInterval(heartbeat, HEARTBEAT_MS);
   setInterval(watchReservation, 1000);
+  setInterval(refreshItem, REFRESH_MS);
   tokenFromFragment();
   applyLanguage();
   start();

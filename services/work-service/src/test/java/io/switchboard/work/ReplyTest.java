@@ -41,8 +41,11 @@ import static io.switchboard.work.AgentApi.accept;
 import static io.switchboard.work.AgentApi.as;
 import static io.switchboard.work.AgentApi.next;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -109,7 +112,8 @@ class ReplyTest {
             assertThat(sent.replyTo().provider()).isEqualTo("whatsapp-cloud-api");
             assertThat(sent.replyTo().providerMessageId()).isEqualTo(opening.contact().providerMessageId());
             assertThat(sent.replyTo().metadata()).containsEntry("phoneNumberId", "106540352242922");
-            assertThat(sent.replyTo().receivedAt()).isEqualTo(opening.contact().receivedAt().truncatedTo(ChronoUnit.MICROS));
+            // PostgreSQL keeps microseconds.
+            assertThat(sent.replyTo().receivedAt()).isCloseTo(opening.contact().receivedAt(), within(1, ChronoUnit.MICROS));
             await().atMost(WAIT).until(() -> typesOf(lifecycle, replyId).contains(LifecycleEventType.REPLY_REQUESTED));
 
             // Whatever else reaches the topic meanwhile, this reply went out once.
@@ -271,7 +275,30 @@ class ReplyTest {
     }
 
     @Test
+    void acceptingAStoreVisitCallsTheTicketToTheAgentsDesk() {
+        Map<String, Object> profile = Map.of("name", "Agent " + agentId, "office", "FRONT_OFFICE", "skills",
+                List.of(skill), "capacity", Map.of("STORE", 1), "desk", "Balie 3");
+        as(Tokens.supervisor("sup-1")).body(profile).put("/api/agents/" + agentId).then().statusCode(200)
+                .body("desk", equalTo("Balie 3"));
+        AgentApi.status(agentId, "AVAILABLE").then().statusCode(200);
+        ContactRouted visit = RoutedContacts.contact(Channel.STORE, Office.FRONT_OFFICE).skills(skill)
+                .provider("store-queue").providerMessageId("ticket-A042-" + UUID.randomUUID()).build();
+        routed.publish(visit);
+        String itemId = next(agentId, 10).then().statusCode(200).extract().path("id");
+        try (ConsumerTask<String, String> outbound = kafka.consumeStrings().fromTopics(Topics.CONTACTS_OUTBOUND)) {
+            String replyId = accept(agentId, itemId).then().statusCode(200).extract().path("messages[1].replyId");
+            OutboundMessage connect = await().atMost(WAIT)
+                    .until(() -> outboundOf(outbound, replyId), found -> !found.isEmpty()).get(0);
+            assertThat(connect.kind()).isEqualTo(OutboundKind.CONNECT);
+            assertThat(connect.agentAddress()).isEqualTo("Balie 3");
+            assertThat(connect.replyTo().providerMessageId()).isEqualTo(visit.contact().providerMessageId());
+        }
+    }
+
+    @Test
     void anAgentWithoutAPhoneAddressKeepsTheCallButTheThreadSaysTheCallerWasNotConnected() {
+        as(Tokens.supervisor("sup-1")).body(Map.of("name", "X", "office", "FRONT_OFFICE", "phoneAddress", "0612345678"))
+                .put("/api/agents/" + agentId).then().statusCode(400).body("detail", containsString("phoneAddress"));
         profile(Map.of("PHONE", 1), null);
         routed.publish(RoutedContacts.contact(Channel.PHONE, Office.FRONT_OFFICE).skills(skill).provider("twilio")
                 .build());
@@ -279,6 +306,18 @@ class ReplyTest {
         accept(agentId, itemId).then().statusCode(200).body("state", equalTo("ACCEPTED"))
                 .body("messages[1].kind", equalTo("CONNECT")).body("messages[1].state", equalTo("FAILED"))
                 .body("messages[1].error", containsString("has no phoneAddress"));
+    }
+
+    @Test
+    void cannedResponsesComeFromConfigurationPerOfficeAndIntent() {
+        as(Tokens.agent(agentId)).get("/api/canned-responses?office=FRONT_OFFICE&intent=INFORMATION").then()
+                .statusCode(200).body("texts", contains("We zijn open van maandag tot vrijdag, 9 tot 18 uur.",
+                        "Kijk voor de actuele tijden op onze website.", "Bedankt voor uw bericht."));
+        as(Tokens.agent(agentId)).get("/api/canned-responses?office=BACK_OFFICE&intent=COMPLAINT").then()
+                .statusCode(200).body("texts", empty());
+        as(Tokens.agent(agentId)).get("/api/canned-responses").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(Tokens.ops("o-1")).get("/api/canned-responses?office=FRONT_OFFICE").then().statusCode(403);
     }
 
     private void profile(Map<String, Integer> capacity, String phoneAddress) {

@@ -11,11 +11,15 @@ import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactRouted;
+import io.switchboard.contracts.DeliveryState;
 import io.switchboard.contracts.Json;
 import io.switchboard.contracts.Office;
+import io.switchboard.contracts.ReplyStatus;
+import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import io.switchboard.runtime.test.TestInfrastructure;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -152,6 +157,26 @@ class WorkspaceBrowserTest {
 
         press(Keys.ENTER);
         wait.until(page -> "ACCEPTED".equals(page.findElement(By.id("item")).getAttribute("data-state")));
+        // The agent answers from the reply box (Enter sends), which offers the office's canned responses; the reply
+        // shows in the thread with its delivery state.
+        wait.until(page -> page.findElement(By.id("canned")).isDisplayed());
+        assertThat(text("canned")).contains("Bedankt voor uw bericht.");
+        WebElement replyBox = browser.findElement(By.id("reply-text"));
+        replyBox.click();
+        replyBox.sendKeys("Morgen zijn we open", Keys.chord(Keys.SHIFT, Keys.ENTER), "van 9 tot 18 uur.", Keys.ENTER);
+        wait.until(page -> !page.findElements(By.cssSelector("#thread li.outbound")).isEmpty());
+        String replyId = as(Tokens.agent(agentId)).get("/api/work/" + itemId).then().statusCode(200)
+                .body("messages[1].direction", equalTo("OUTBOUND"))
+                .body("messages[1].text", equalTo("Morgen zijn we open\nvan 9 tot 18 uur."))
+                .extract().path("messages[1].replyId");
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONTACTS_DELIVERY, replyId,
+                RoutedContacts.json(new ReplyStatus(ReplyStatus.SCHEMA_VERSION, UUID.randomUUID().toString(), replyId,
+                        Channel.WHATSAPP, "whatsapp-cloud-api", "wamid.ws-" + n, DeliveryState.DELIVERED, null,
+                        Instant.now())))).awaitCompletion(Duration.ofSeconds(30));
+        wait.until(page -> "DELIVERED".equals(page.findElement(By.cssSelector("#thread li.outbound"))
+                .getAttribute("data-state")));
+        assertThat(browser.findElement(By.cssSelector("#thread li.outbound")).getText()).contains("delivered");
+        ((JavascriptExecutor) browser).executeScript("document.activeElement.blur()");
         press("c");
         WebElement resolution = browser.switchTo().activeElement();
         assertThat(resolution.getAttribute("id")).isEqualTo("resolution");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.ReplyStatus;
+import io.switchboard.work.repository.ReplyRepository;
 import io.switchboard.work.service.Replies;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,8 +49,15 @@ public class DeliveryStatusConsumer {
                     "not a ReplyStatus with eventId, state, occurredAt and a replyId or providerMessageId"));
         }
         return retry.run("Delivery status " + status.eventId(), () -> replies.deliveryStatus(status))
-                .invoke(applied -> LOG.debugf("Delivery status %s (%s of reply %s): %s", status.eventId(),
-                        status.state(), status.replyId(), applied.outcome()))
+                .invoke(applied -> {
+                    if (applied.outcome() == ReplyRepository.Outcome.UNKNOWN && status.replyId() != null) {
+                        // Not lost (the record stays on the topic), but nothing here can show it: worth a look.
+                        LOG.warnf("Delivery status %s names reply %s, which this service does not know",
+                                status.eventId(), status.replyId());
+                    } else {
+                        LOG.debugf("Delivery status %s (%s): %s", status.eventId(), status.state(), applied.outcome());
+                    }
+                })
                 .replaceWithVoid()
                 .onFailure(DatabaseRetry::isPermanent)
                 .recoverWithUni(e -> deadLetters.send(record, e));

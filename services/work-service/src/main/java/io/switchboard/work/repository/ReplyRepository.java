@@ -87,9 +87,9 @@ public class ReplyRepository {
                      SELECT $7, $2, $3, $4::text, $5, $6
                       WHERE $1::uuid IS NULL AND $2 IS NOT NULL AND $3 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM t)
                      ON CONFLICT (event_id) DO NOTHING RETURNING 1)
-            SELECT (SELECT count(*) FROM t) AS found, (SELECT count(*) FROM kept) AS kept,
-                   (SELECT count(*) FROM w) AS returned, r.id, r.provider, r.provider_message_id, i.channel
-              FROM (SELECT 1) one LEFT JOIN r ON true LEFT JOIN work_item i ON i.id = r.work_item_id""";
+            SELECT (SELECT count(*) FROM t) AS found, (SELECT count(*) FROM kept) AS kept, r.id, r.provider,
+                   r.provider_message_id
+              FROM (SELECT 1) one LEFT JOIN r ON true""";
 
     private static final String TAKE_EARLY = """
             DELETE FROM early_reply_status WHERE provider_message_id = $1 AND provider = $2
@@ -142,8 +142,7 @@ public class ReplyRepository {
                             : row.getLong("kept") > 0 ? Outcome.KEPT_FOR_SEND
                             : row.getLong("found") > 0 ? Outcome.UNCHANGED : Outcome.UNKNOWN;
                     return new Applied(outcome, replyId, row.getString("provider"),
-                            row.getString("provider_message_id"), row.getString("channel"),
-                            row.getLong("returned") > 0);
+                            row.getString("provider_message_id"));
                 });
     }
 
@@ -155,12 +154,11 @@ public class ReplyRepository {
                 DeliveryState.valueOf(row.getString("state")), row.getString("error"),
                 WorkItemRows.instant(row, "occurred_at"))));
         statuses.sort(Comparator.comparing(ReplyStatus::state));
-        Uni<Applied> chain = Uni.createFrom().item(applied);
+        Uni<Void> chain = Uni.createFrom().voidItem();
         for (ReplyStatus status : statuses) {
-            chain = chain.chain(previous -> apply(connection, status, declinedUntil, maxReoffers)
-                    .map(next -> next.outcome() == Outcome.APPLIED ? next.after(previous) : previous));
+            chain = chain.chain(() -> apply(connection, status, declinedUntil, maxReoffers)).replaceWithVoid();
         }
-        return chain;
+        return chain.replaceWith(applied);
     }
 
     private static Reply reply(RowSet<Row> rows) {
@@ -180,16 +178,8 @@ public class ReplyRepository {
         UNKNOWN
     }
 
-    /**
-     * @param returned a CONNECT failed and its item went back to the queue
-     */
-    public record Applied(Outcome outcome, UUID replyId, String provider, String providerMessageId, String channel,
-            boolean returned) {
-
-        /** This application after an earlier one of the same reply, in one transaction. */
-        Applied after(Applied earlier) {
-            return new Applied(outcome, replyId, provider, providerMessageId, channel, returned || earlier.returned());
-        }
+    /** What became of a status, and the reply it moved (null unless APPLIED). */
+    public record Applied(Outcome outcome, UUID replyId, String provider, String providerMessageId) {
     }
 
     /** A reply as the agent asked for it; {@code attachmentsJson} is its attachments as a JSON array. */

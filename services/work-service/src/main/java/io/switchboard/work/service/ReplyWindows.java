@@ -44,8 +44,8 @@ public class ReplyWindows {
         }
         Duration since = Duration.between(latest.at(), now);
         if (channel == Channel.WHATSAPP && templateName == null && since.compareTo(settings.whatsappWindow()) > 0) {
-            throw WorkRequestRejected.windowClosed("the customer last wrote " + hours(since) + " h ago; WhatsApp"
-                    + " allows free text for " + hours(settings.whatsappWindow()) + " h after the customer's last"
+            throw WorkRequestRejected.windowClosed("the customer last wrote " + since.toHours() + " h ago; WhatsApp"
+                    + " allows free text for " + settings.whatsappWindow().toHours() + " h after the customer's last"
                     + " message: send an approved template instead (templateName, templateLanguage)");
         }
         if (channel == Channel.SOCIAL && !Boolean.TRUE.equals(latest.publicPost())
@@ -54,9 +54,5 @@ public class ReplyWindows {
                     + latest.provider() + " accepts an agent's answer to a direct message for "
                     + settings.metaDirectWindow().toDays() + " days (the HUMAN_AGENT tag)");
         }
-    }
-
-    private static long hours(Duration duration) {
-        return duration.toHours();
     }
 }

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 @ConfigMapping(prefix = "switchboard.work")
 public interface WorkSettings {
@@ -85,4 +87,11 @@ public interface WorkSettings {
      */
     @WithDefault("7d")
     Duration metaDirectWindow();
+
+    /**
+     * Canned responses the agents' tools offer in the reply box, per office ({@code FRONT_OFFICE}) and per office
+     * and intent ({@code "FRONT_OFFICE.INFORMATION"}), as indexed entries ({@code canned."FRONT_OFFICE.INFORMATION"[0]})
+     * so that a text may hold commas.
+     */
+    Map<String, List<String>> canned();
 }
