@@ -13,6 +13,8 @@ import io.switchboard.contracts.OutboundMessage;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.util.Map;
@@ -124,15 +126,17 @@ class SocialSendersTest {
                         """.formatted(igsid))));
     }
 
-    @Test
-    void pageCommentIsAnsweredPubliclyUnderIt() {
-        String comment = PAGE + "_" + Replies.unique();
-        stubGraph("/" + comment + "/comments", "{\"id\":\"" + comment + "_answer\"}");
-        OutboundMessage reply = Replies.to("facebook", comment, true,
-                Map.of("account", PAGE, "kind", "feed/comment", "senderId", "998877"), "Sorry! We bellen u vandaag.");
+    /** A Page comment gets a comment under it, an Instagram comment a reply: both public, with the Page's token. */
+    @ParameterizedTest
+    @CsvSource({"facebook, " + PAGE + ", feed/comment, comments", "instagram, " + IG_ACCOUNT + ", comments, replies"})
+    void publicCommentIsAnsweredUnderIt(String network, String account, String kind, String edge) {
+        String comment = account + "_" + Replies.unique();
+        stubGraph("/" + comment + "/" + edge, "{\"id\":\"" + comment + "_answer\"}");
+        OutboundMessage reply = Replies.to(network, comment, true,
+                Map.of("account", account, "kind", kind, "senderId", "998877"), "Sorry! We bellen u vandaag.");
 
         assertThat(send(comments, reply)).isEqualTo(comment + "_answer");
-        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + comment + "/comments"))
+        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + comment + "/" + edge))
                 .withHeader("Authorization", equalTo(PAGE_TOKEN))
                 .withRequestBody(equalToJson("{\"message\":\"Sorry! We bellen u vandaag.\"}")));
     }
@@ -151,19 +155,6 @@ class SocialSendersTest {
                 .withRequestBody(equalToJson("""
                         {"recipient":{"comment_id":"%s"},"message":{"text":"Mag ik uw ordernummer?"}}
                         """.formatted(comment))));
-    }
-
-    @Test
-    void instagramCommentGetsAReply() {
-        String comment = "1790" + Replies.unique();
-        stubGraph("/" + comment + "/replies", "{\"id\":\"" + comment + "9\"}");
-        OutboundMessage reply = Replies.to("instagram", comment, true,
-                Map.of("account", IG_ACCOUNT, "kind", "comments", "senderId", "232323"), "We kijken ernaar!");
-
-        assertThat(send(comments, reply)).isEqualTo(comment + "9");
-        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + comment + "/replies"))
-                .withHeader("Authorization", equalTo(PAGE_TOKEN))
-                .withRequestBody(equalToJson("{\"message\":\"We kijken ernaar!\"}")));
     }
 
     @Test
