@@ -53,7 +53,7 @@
      ['serviceLevel', 'Service level 15m'],
      ['averageWait', 'Avg wait 15m'], ['p90Wait', 'p90 wait 15m'], ['aht', 'AHT 15m'], ['fcr', 'FCR'],
      ['escalation', 'Escalation 15m'], ['abandoned', 'Abandoned'], ['cost', 'Cost / contact'],
-     ['replies', 'Replies 15m (sent · read · failed)']].forEach(([field, label]) => {
+     ['replies', 'Replies 15m']].forEach(([field, label]) => {
       list.append(el('dt', {}, label), el('dd', { 'data-field': field }, '–'));
     });
     root.append(head, big, list, el('div', { class: 'note', 'data-field': 'note' }));
@@ -88,8 +88,9 @@
     set(root, 'abandoned', fmt.count(view.totals.abandoned));
     set(root, 'cost', fmt.money(view.totals.costPerContact));
     const r = w.replies;
-    set(root, 'replies', r.requested === 0 ? '–' : r.sent + ' · ' + r.read + ' · ' + r.failed
-        + (r.failureRate == null ? '' : ' (' + fmt.percent(r.failureRate) + ')'), r.failed > 0 ? 'sl-bad' : '');
+    const outcomes = [[r.sent, 'sent'], [r.read, 'read'], [r.failed, 'failed']].filter(([n]) => n > 0);
+    set(root, 'replies', outcomes.length === 0 ? (r.requested > 0 ? r.requested + ' requested' : '–')
+        : outcomes.map(([n, what]) => n + ' ' + what).join(' · '), r.failed > 0 ? 'sl-bad' : '');
     if (availability) {
       set(root, 'open', availability.open ? 'open' : 'closed', availability.open ? 'badge' : 'badge closed');
       set(root, 'note', availability.open ? '' : availability.reason

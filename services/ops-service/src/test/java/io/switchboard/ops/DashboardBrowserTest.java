@@ -26,8 +26,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import static io.switchboard.contracts.LifecycleEventType.QUEUED;
+import static io.switchboard.contracts.LifecycleEventType.REPLY_FAILED;
+import static io.switchboard.contracts.LifecycleEventType.REPLY_SENT;
 import static io.switchboard.ops.ContactEvents.routed;
 import static io.switchboard.ops.ContactEvents.step;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +76,7 @@ class DashboardBrowserTest {
             long received = number(browser, STORE_RECEIVED);
             long waiting = number(browser, STORE_WAITING);
             assertThat(browser.findElements(By.cssSelector("article.card"))).hasSize(5);
+            assertThat(browser.findElement(By.id("login")).isDisplayed()).as("no sign-in form once signed in").isFalse();
 
             ContactEvents events = new ContactEvents(kafka);
             Instant now = Instant.now();
@@ -90,6 +94,15 @@ class DashboardBrowserTest {
             assertThat(browser.findElement(By.cssSelector("#throughput polyline[data-channel='STORE']"))
                     .getAttribute("points")).isNotBlank();
             assertThat(browser.findElement(By.id("connection")).getAttribute("class")).contains("live");
+
+            // One WhatsApp reply sent, one refused: the card's reply row says so, in red.
+            ContactRouted answered = routed(Channel.WHATSAPP, now);
+            events.send(step(answered, REPLY_SENT, now, now, "agent-1", Map.of("replyId", "d-1", "kind", "REPLY")),
+                    step(answered, REPLY_FAILED, now, now, "agent-1",
+                            Map.of("replyId", "d-2", "kind", "REPLY", "error", "400 131047 Re-engagement message")));
+            By whatsAppReplies = By.cssSelector("[data-channel='WHATSAPP'] [data-field='replies']");
+            wait.until(page -> page.findElement(whatsAppReplies).getText().equals("1 sent · 1 failed"));
+            assertThat(browser.findElement(whatsAppReplies).getAttribute("class")).isEqualTo("sl-bad");
 
             Path screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(screenshot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
