@@ -277,9 +277,9 @@ class ReplyTest {
     @Test
     void acceptingAStoreVisitCallsTheTicketToTheAgentsDesk() {
         Map<String, Object> profile = Map.of("name", "Agent " + agentId, "office", "FRONT_OFFICE", "skills",
-                List.of(skill), "capacity", Map.of("STORE", 1), "desk", "Balie 3");
+                List.of(skill), "capacity", Map.of("STORE", 1), "desk", "user:15151,desk:3");
         as(Tokens.supervisor("sup-1")).body(profile).put("/api/agents/" + agentId).then().statusCode(200)
-                .body("desk", equalTo("Balie 3"));
+                .body("desk", equalTo("user:15151,desk:3"));
         AgentApi.status(agentId, "AVAILABLE").then().statusCode(200);
         ContactRouted visit = RoutedContacts.contact(Channel.STORE, Office.FRONT_OFFICE).skills(skill)
                 .provider("store-queue").providerMessageId("ticket-A042-" + UUID.randomUUID()).build();
@@ -290,15 +290,16 @@ class ReplyTest {
             OutboundMessage connect = await().atMost(WAIT)
                     .until(() -> outboundOf(outbound, replyId), found -> !found.isEmpty()).get(0);
             assertThat(connect.kind()).isEqualTo(OutboundKind.CONNECT);
-            assertThat(connect.agentAddress()).isEqualTo("Balie 3");
+            assertThat(connect.agentAddress()).isEqualTo("user:15151,desk:3");
             assertThat(connect.replyTo().providerMessageId()).isEqualTo(visit.contact().providerMessageId());
         }
     }
 
     @Test
     void anAgentWithoutAPhoneAddressKeepsTheCallButTheThreadSaysTheCallerWasNotConnected() {
-        as(Tokens.supervisor("sup-1")).body(Map.of("name", "X", "office", "FRONT_OFFICE", "phoneAddress", "0612345678"))
-                .put("/api/agents/" + agentId).then().statusCode(400).body("detail", containsString("phoneAddress"));
+        as(Tokens.supervisor("sup-1")).body(Map.of("name", "X", "office", "FRONT_OFFICE", "phoneAddress", "0612345678",
+                "desk", "Balie 3")).put("/api/agents/" + agentId).then().statusCode(400)
+                .body("detail", containsString("phoneAddress must be client:")).body("detail", containsString("desk must be"));
         profile(Map.of("PHONE", 1), null);
         routed.publish(RoutedContacts.contact(Channel.PHONE, Office.FRONT_OFFICE).skills(skill).provider("twilio")
                 .build());

@@ -64,7 +64,7 @@ public class Agent {
     @Column(name = "phone_address")
     public String phoneAddress;
 
-    /** The store desk a visitor's ticket is called to. */
+    /** Where a store visitor's ticket is called to: the queue system's {@code desk:<id>} and/or {@code user:<id>}. */
     public String desk;
 
     /** Reservations the agent let expire, counted by the sweep that returns them. */

@@ -108,9 +108,10 @@ public class WorkItemRepository {
 
     /**
      * Accepting a call or a store visit also connects the customer: a CONNECT to the agent's phone address (PHONE)
-     * or desk (STORE) is stored and handed to the channel's adapter in the same statement. Without an address in the
-     * agent's profile the CONNECT is stored as FAILED with the reason (the thread and the REPLY_FAILED event say
-     * the customer was not connected) and nothing is sent; the agent keeps the item.
+     * or desk (STORE; without one the store's queue system calls the ticket as its default clerk) is stored and
+     * handed to the channel's adapter in the same statement. A call without a phone address in the agent's profile
+     * cannot be connected: its CONNECT is stored as FAILED with the reason (the thread and the REPLY_FAILED event
+     * say so) and nothing is sent; the agent keeps the item.
      */
     private static final String ACCEPT = """
             WITH w AS (UPDATE work_item SET state = 'ACCEPTED', accepted_at = $3, reservation_expires_at = NULL
@@ -118,13 +119,13 @@ public class WorkItemRepository {
             connect AS (INSERT INTO reply (id, work_item_id, kind, agent_id, idempotency_key, agent_address, state,
                                            error, requested_at, updated_at)
                         SELECT x.id, w.id, 'CONNECT', $2, 'connect:' || x.id, x.address,
-                               CASE WHEN x.address IS NULL THEN 'FAILED' ELSE 'PENDING' END,
-                               CASE WHEN x.address IS NULL THEN 'not connected: agent ' || $2 || ' has no '
-                                    || CASE w.channel WHEN 'PHONE' THEN 'phoneAddress' ELSE 'desk' END
-                                    || ' in the profile' END, $3, $3
+                               CASE WHEN x.unreachable THEN 'FAILED' ELSE 'PENDING' END,
+                               CASE WHEN x.unreachable THEN 'not connected: agent ' || $2
+                                    || ' has no phoneAddress in the profile' END, $3, $3
                           FROM w, LATERAL (SELECT gen_random_uuid() AS id,
                                                   CASE w.channel WHEN 'PHONE' THEN a.phone_address ELSE a.desk END
-                                                      AS address
+                                                      AS address,
+                                                  w.channel = 'PHONE' AND a.phone_address IS NULL AS unreachable
                                              FROM agent a WHERE a.id = $2) x
                          WHERE w.channel IN ('PHONE', 'STORE')
                         RETURNING *),

@@ -20,7 +20,9 @@ import java.util.Map;
  * @param phoneAddress where an accepted call is connected to the agent: a Twilio Client identity
  *                 ({@code client:anna}), a SIP URI ({@code sip:anna@pbx.example.com}) or a number in E.164
  *                 ({@code +31201234567}); without it, accepted calls are not connected
- * @param desk     the store desk an accepted visitor's ticket is called to
+ * @param desk     where an accepted store visitor's ticket is called to, as the store's queue system (Qminder) names
+ *                 the agent: {@code desk:3}, {@code user:15151} or {@code user:15151,desk:3}; without it the ticket
+ *                 is called as the queue system's default clerk
  */
 public record AgentProfileRequest(
         @NotBlank String name,
@@ -32,7 +34,8 @@ public record AgentProfileRequest(
         @PositiveOrZero Integer wrapUpSeconds,
         @Pattern(regexp = "client:[A-Za-z0-9_.@-]+|sips?:[^@\\s]+@[^\\s]+|\\+[1-9][0-9]{6,14}",
                 message = "must be client:<identity>, sip:<user>@<host> or +<E.164 number>") String phoneAddress,
-        @Size(max = 100) String desk) {
+        @Pattern(regexp = "(user|desk):[^,\\s]+(,(user|desk):[^,\\s]+)?",
+                message = "must be desk:<id>, user:<id> or user:<id>,desk:<id>") @Size(max = 100) String desk) {
 
     public AgentProfileRequest {
         skills = skills == null ? List.of() : skills;
