@@ -24,7 +24,9 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -59,6 +61,8 @@ public class OutboundDelivery {
     private final AdapterMetrics metrics;
     private final OutboundConfig.Retry retry;
     private final CountDownLatch stopping = new CountDownLatch(1);
+    /** Per partition, the last record whose outcome this consumer published. */
+    private final Map<TopicPartition, Long> settled = new ConcurrentHashMap<>();
 
     public OutboundDelivery(Instance<OutboundSender> senders, DeliveryStatusPublisher statuses,
             @Identifier(InFlightMarkers.NAME) InFlightMarkers markers, KafkaClientService kafka, ObjectMapper mapper, AdapterMetrics metrics, OutboundConfig config) {
@@ -74,10 +78,25 @@ public class OutboundDelivery {
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
     public void deliver(ConsumerRecord<String, String> record) {
+        try {
+            settle(record);
+        } catch (Stopping e) {
+            LOG.infof("Stopping: %s-%d@%d left as committed for the next start", record.topic(), record.partition(),
+                    record.offset());
+        }
+    }
+
+    private void settle(ConsumerRecord<String, String> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         Optional<OutboundMessage> read = read(record);
         Optional<OutboundSender> sender = read.flatMap(this::senderOf);
         if (sender.isEmpty()) {
+            commit(partition, InFlightMarkers.done(record.offset()));
+            return;
+        }
+        if (record.offset() <= settled.getOrDefault(partition, -1L)) {
+            // Fetched again after the partition came back to this consumer (a rebalance, a broker restart) before
+            // its final commit: the outcome is already published, so it is neither sent again nor UNCONFIRMED.
             commit(partition, InFlightMarkers.done(record.offset()));
             return;
         }
@@ -96,6 +115,7 @@ public class OutboundDelivery {
             return true;
         });
         metrics.replied(message.channel(), provider, outcome.state());
+        settled.put(partition, record.offset());
         commit(partition, InFlightMarkers.done(record.offset()));
     }
 
@@ -135,7 +155,8 @@ public class OutboundDelivery {
             } catch (RuntimeException e) {
                 // Not the provider's answer but a fault in the sender: whether the request left is not known.
                 LOG.errorf(e, "Sender of reply %s failed", message.replyId());
-                return statuses.outcome(message, provider, DeliveryState.UNCONFIRMED, null, "sender failed: " + e);
+                return statuses.outcome(message, provider, DeliveryState.UNCONFIRMED, null,
+                        Objects.requireNonNullElse(e.getMessage(), e.toString()));
             }
         }
     }
@@ -164,7 +185,7 @@ public class OutboundDelivery {
                 return action.getAsBoolean();
             } catch (RuntimeException e) {
                 Duration delay = backoff.next().orElseThrow();
-                LOG.warnf("Could not %s (%s); retrying in %s", what, e.getMessage(), delay);
+                LOG.warnf("Could not %s (%s); retrying in %s", what, e, delay);
                 pause(delay);
             }
         }
@@ -177,11 +198,19 @@ public class OutboundDelivery {
     private void pause(Duration delay) {
         try {
             if (stopping.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("the adapter is stopping");
+                throw new Stopping();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
+            throw new Stopping();
+        }
+    }
+
+    /** Ends the handling of a record without settling it: the adapter is shutting down. */
+    private static final class Stopping extends RuntimeException {
+
+        Stopping() {
+            super("the adapter is stopping", null, false, false);
         }
     }
 }

@@ -225,6 +225,34 @@ class WhatsAppRepliesTest {
         assertThat(requestsTo(waId)).isZero();
     }
 
+    /**
+     * The broker goes down while the Cloud API takes its time to answer: the SENT status cannot be published, so
+     * the loop holds the record and retries; once the broker is back there is exactly one SENT and one request.
+     */
+    @Test
+    void brokerDownWhenTheOutcomeIsReadyHoldsTheReplyUntilItsStatusIsPublished() {
+        String waId = waId();
+        cloudApi.stubFor(messagesTo(waId).willReturn(sent(waId, "wamid.held-" + waId).withFixedDelay(3000)));
+        OutboundMessage reply = reply(waId, "Even geduld", null);
+        publish(reply);
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (requestsTo(waId) == 0 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(50));
+        }
+
+        infrastructure.stopBroker();
+        try {
+            sleep(Duration.ofSeconds(8));
+        } finally {
+            infrastructure.startBroker();
+        }
+
+        ReplyStatus status = single(reply.replyId());
+        assertThat(status.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(status.providerMessageId()).isEqualTo("wamid.held-" + waId);
+        assertThat(requestsTo(waId)).isEqualTo(1);
+    }
+
     @Test
     void statusWebhookUpdatesTheReplyOnContactsDelivery() {
         String wamid = "wamid.status-" + waId();
