@@ -158,6 +158,20 @@ class SocialSendersTest {
     }
 
     @Test
+    void visitorPostAnsweredInPrivateNamesThePost() {
+        String post = PAGE + "_" + Replies.unique();
+        stubGraph("/" + PAGE + "/messages", "{\"recipient_id\":\"998877\",\"message_id\":\"m_private_" + post + "\"}");
+        OutboundMessage reply = Replies.to("facebook", post, true, Duration.ofHours(3),
+                Map.of("account", PAGE, "kind", "feed/status", "senderId", "998877"), "We sturen u een bericht.", true);
+
+        assertThat(send(messages, reply)).isEqualTo("m_private_" + post);
+        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withRequestBody(equalToJson("""
+                        {"recipient":{"post_id":"%s"},"message":{"text":"We sturen u een bericht."}}
+                        """.formatted(post))));
+    }
+
+    @Test
     void instagramMentionIsAnsweredOnTheMentioningMedia() {
         String comment = "1791" + Replies.unique();
         stubGraph("/" + IG_ACCOUNT + "/mentions", "{\"id\":\"" + comment + "1\"}");

@@ -47,10 +47,22 @@ public interface GraphApi {
     record SendApiMessage(Recipient recipient, String messagingType, String tag, Text message) {
     }
 
-    /** The customer's PSID or IGSID, or for a private reply the comment it answers. */
+    /** The customer's PSID or IGSID, or for a private reply the comment or visitor post it answers. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Recipient(String id, String commentId) {
+    record Recipient(String id, String commentId, String postId) {
+
+        static Recipient person(String id) {
+            return new Recipient(id, null, null);
+        }
+
+        static Recipient comment(String commentId) {
+            return new Recipient(null, commentId, null);
+        }
+
+        static Recipient post(String postId) {
+            return new Recipient(null, null, postId);
+        }
     }
 
     record Text(String text) {

@@ -36,13 +36,13 @@ public class MetaCommentSender implements OutboundSender {
         String text = reply.text();
         String bearer = tokens.meta(reply.account());
         GraphApi.GraphObject created;
-        if (SocialReply.FACEBOOK.equals(reply.network())) {
-            created = AccessTokens.reaching(() -> graph.comment(bearer, reply.postId(), "comments", new CommentMessage(text)));
-        } else if (SocialMetadata.INSTAGRAM_MENTION.equals(reply.kind())) {
+        if (SocialReply.INSTAGRAM.equals(reply.network()) && SocialMetadata.INSTAGRAM_MENTION.equals(reply.kind())) {
             MentionReply mention = new MentionReply(reply.postId(), reply.metadata(SocialMetadata.MEDIA), text);
             created = AccessTokens.reaching(() -> graph.replyToMention(bearer, reply.account(), mention));
         } else {
-            created = AccessTokens.reaching(() -> graph.comment(bearer, reply.postId(), "replies", new CommentMessage(text)));
+            // A Page comment is answered with a comment under it, an Instagram comment with a reply.
+            String edge = SocialReply.FACEBOOK.equals(reply.network()) ? "comments" : "replies";
+            created = AccessTokens.reaching(() -> graph.comment(bearer, reply.postId(), edge, new CommentMessage(text)));
         }
         return created.id();
     }

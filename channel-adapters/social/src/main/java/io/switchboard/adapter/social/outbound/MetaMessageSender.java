@@ -12,8 +12,9 @@ import java.time.Instant;
 
 /**
  * Messenger and Instagram messages through the Send API: answers to direct messages within Meta's messaging
- * windows ({@link MessagingWindow}), and private replies to Page and Instagram comments. A Page sends as itself
- * ({@code /{page-id}/messages}); an Instagram account through its linked Page's token ({@code /me/messages}).
+ * windows ({@link MessagingWindow}), and private replies to Page and Instagram comments and visitor posts. A Page
+ * sends as itself ({@code /{page-id}/messages}); an Instagram account through its linked Page's token
+ * ({@code /me/messages}).
  */
 @ApplicationScoped
 public class MetaMessageSender implements OutboundSender {
@@ -39,11 +40,12 @@ public class MetaMessageSender implements OutboundSender {
         SendApiMessage request;
         if (reply.directMessage()) {
             MessagingWindow window = MessagingWindow.of(reply.receivedAt(), now);
-            request = new SendApiMessage(new Recipient(reply.senderId(), null), window.messagingType(), window.tag(),
+            request = new SendApiMessage(Recipient.person(reply.senderId()), window.messagingType(), window.tag(),
                     new Text(reply.text()));
         } else {
             MessagingWindow.requireOpen(reply.receivedAt(), now, "the 7-day private reply window of the comment");
-            request = new SendApiMessage(new Recipient(null, reply.postId()), null, null, new Text(reply.text()));
+            Recipient author = reply.onComment() ? Recipient.comment(reply.postId()) : Recipient.post(reply.postId());
+            request = new SendApiMessage(author, null, null, new Text(reply.text()));
         }
         String account = reply.account();
         String sender = SocialReply.INSTAGRAM.equals(reply.network()) ? "me" : account;

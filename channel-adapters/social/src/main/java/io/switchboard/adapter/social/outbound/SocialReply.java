@@ -50,6 +50,11 @@ record SocialReply(OutboundMessage message) {
         return SocialMetadata.DIRECT_MESSAGE.equals(to().metadata().get(SocialMetadata.KIND));
     }
 
+    /** A comment, not a post: {@code feed/comment}, {@code group_feed/comment}, and every Instagram public contact. */
+    boolean onComment() {
+        return INSTAGRAM.equals(network()) || kind().endsWith("/comment");
+    }
+
     String kind() {
         return metadata(SocialMetadata.KIND);
     }

@@ -8,7 +8,10 @@ public final class SocialMetadata {
 
     /** The page, Instagram account or X account that was written to. */
     public static final String ACCOUNT = "account";
-    /** {@value #DIRECT_MESSAGE}, {@value #MENTION}, or the Meta webhook field and item ({@code feed/comment}, {@code comments} …). */
+    /**
+     * {@value #DIRECT_MESSAGE}, {@value #MENTION} (X), or Meta's webhook field and item ({@code feed/comment},
+     * {@code comments} …).
+     */
     public static final String KIND = "kind";
     /** The customer's own id at the network: PSID (Messenger), IGSID (Instagram), user id (X). */
     public static final String SENDER = "senderId";
