@@ -65,7 +65,8 @@ public class OutboundDelivery {
     private final Map<TopicPartition, Long> settled = new ConcurrentHashMap<>();
 
     public OutboundDelivery(Instance<OutboundSender> senders, DeliveryStatusPublisher statuses,
-            @Identifier(InFlightMarkers.NAME) InFlightMarkers markers, KafkaClientService kafka, ObjectMapper mapper, AdapterMetrics metrics, OutboundConfig config) {
+            @Identifier(InFlightMarkers.NAME) InFlightMarkers markers, KafkaClientService kafka, ObjectMapper mapper,
+            AdapterMetrics metrics, OutboundConfig config) {
         this.senders = senders.stream().toList();
         this.statuses = statuses;
         this.markers = markers;
@@ -169,7 +170,8 @@ public class OutboundDelivery {
         KafkaConsumer<String, String> consumer = kafka.getConsumer(CHANNEL);
         return untilDone("commit " + partition + "@" + position.offset(), () -> {
             if (!consumer.getAssignments().await().atMost(KAFKA_WAIT).contains(partition)) {
-                LOG.infof("Partition %s moved to another consumer; leaving offset %d to it", partition, position.offset());
+                LOG.infof("Partition %s moved to another consumer; offset %d is its to commit", partition,
+                        position.offset());
                 return false;
             }
             consumer.commit(Map.of(partition, position)).await().atMost(KAFKA_WAIT);

@@ -30,7 +30,8 @@ public class CloudApiSender implements OutboundSender {
     private final String version;
     private final Optional<String> authorization;
 
-    public CloudApiSender(@RestClient CloudApi api, @ConfigProperty(name = "switchboard.whatsapp.api-version") String version,
+    public CloudApiSender(@RestClient CloudApi api,
+            @ConfigProperty(name = "switchboard.whatsapp.api-version") String version,
             @ConfigProperty(name = "switchboard.whatsapp.access-token") Optional<String> accessToken) {
         this.api = api;
         this.version = version;
@@ -80,10 +81,12 @@ public class CloudApiSender implements OutboundSender {
     }
 
     private static String wamid(CloudApiMessages.Sent sent) {
-        if (sent == null || sent.messages() == null || sent.messages().isEmpty() || sent.messages().get(0).id() == null) {
+        String wamid = sent == null || sent.messages() == null || sent.messages().isEmpty() ? null
+                : sent.messages().get(0).id();
+        if (wamid == null) {
             throw new IllegalStateException("the Cloud API accepted the message without a message id");
         }
-        return sent.messages().get(0).id();
+        return wamid;
     }
 
     private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {

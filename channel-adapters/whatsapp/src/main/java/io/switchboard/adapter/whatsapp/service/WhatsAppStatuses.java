@@ -45,7 +45,8 @@ public class WhatsAppStatuses {
                 listOf(change.value().statuses()).forEach(status -> published.add(publish(status)));
             }
         }
-        return published.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(published).andFailFast().replaceWithVoid();
+        return published.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(published).andFailFast().replaceWithVoid();
     }
 
     private Uni<Void> publish(Status status) {
