@@ -186,6 +186,27 @@ class SocialRepliesTest {
         apis.verify(1, postRequestedFor(urlEqualTo(path)));
     }
 
+    /**
+     * Meta took the request but did not answer in time: it may have posted the comment, and the Graph API takes no
+     * idempotency key, so the reply is UNCONFIRMED and not sent again; the agent decides.
+     */
+    @Test
+    void providerSilentAfterTheRequestLeavesTheReplyUnconfirmedAndSendsItOnce() throws Exception {
+        String comment = PAGE + "_" + Replies.unique();
+        String path = GRAPH_VERSION + "/" + comment + "/comments";
+        apis.stubFor(post(urlEqualTo(path)).willReturn(okJson("{\"id\":\"" + comment + "_late\"}").withFixedDelay(4000)));
+
+        OutboundMessage reply = Replies.to("facebook", comment, true,
+                Map.of("account", PAGE, "kind", "feed/comment", "senderId", "998877"), "We kijken ernaar.");
+        publish(reply);
+
+        ReplyStatus unconfirmed = single(reply);
+        assertThat(unconfirmed.state()).isEqualTo(DeliveryState.UNCONFIRMED);
+        assertThat(unconfirmed.error()).contains("timeout");
+        assertThat(unconfirmed.providerMessageId()).isNull();
+        apis.verify(1, postRequestedFor(urlEqualTo(path)));
+    }
+
     @Test
     void answerAfterTheHumanAgentWindowFailsWithoutCallingMeta() throws Exception {
         String psid = "psid-" + Replies.unique();
