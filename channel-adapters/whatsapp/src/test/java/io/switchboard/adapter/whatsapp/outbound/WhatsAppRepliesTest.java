@@ -192,6 +192,21 @@ class WhatsAppRepliesTest {
         assertThat(requestsTo(waId)).isEqualTo(1);
     }
 
+    @Test
+    void noAnswerAfterTheRequestWasSentIsUnconfirmedAndNotRetried() {
+        String waId = waId();
+        // Longer than the read timeout of the tests (5 s): Meta may have delivered it, so it must not go out again.
+        cloudApi.stubFor(messagesTo(waId).willReturn(sent(waId, "wamid.late-" + waId).withFixedDelay(8000)));
+        OutboundMessage reply = reply(waId, "Komt dit aan?", null);
+
+        publish(reply);
+
+        ReplyStatus status = single(reply.replyId());
+        assertThat(status.state()).isEqualTo(DeliveryState.UNCONFIRMED);
+        assertThat(status.error()).startsWith("no answer from the Cloud API");
+        assertThat(requestsTo(waId)).isEqualTo(1);
+    }
+
     /**
      * Another instance of the adapter in the same consumer group commits the in-flight note for a reply, as the loop
      * does right before calling the provider, and stops. The partition moves to the adapter under test, which must
