@@ -2,6 +2,7 @@ package io.switchboard.adapter.social;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -141,17 +142,11 @@ class SocialRepliesTest {
     }
 
     @Test
-    void providerOutageThenSuccessIsOneDelivery() throws Exception {
+    void graphOutageThenSuccessIsOneDelivery() throws Exception {
         String comment = PAGE + "_" + Replies.unique();
         String path = GRAPH_VERSION + "/" + comment + "/comments";
-        String scenario = "outage " + comment;
-        apis.stubFor(post(urlEqualTo(path)).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2,"
-                                + "\"is_transient\":true}}"))
-                .willSetStateTo("up"));
-        apis.stubFor(post(urlEqualTo(path)).inScenario(scenario).whenScenarioStateIs("up")
-                .willReturn(okJson("{\"id\":\"" + comment + "_9\"}")));
+        outageThenSuccess(path, "{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2,"
+                + "\"is_transient\":true}}", okJson("{\"id\":\"" + comment + "_9\"}"));
 
         OutboundMessage reply = Replies.to("facebook", comment, true,
                 Map.of("account", PAGE, "kind", "feed/comment", "senderId", "998877"), "We bellen u vandaag.");
@@ -166,7 +161,48 @@ class SocialRepliesTest {
     }
 
     @Test
-    void providerRefusalFailsTheReplyWithMetasErrorAfterOneRequest() throws Exception {
+    void xOutageThenSuccessIsOneDelivery() throws Exception {
+        String user = "42" + System.nanoTime();
+        String path = "/2/dm_conversations/with/" + user + "/messages";
+        outageThenSuccess(path, "{\"title\":\"Service Unavailable\",\"detail\":\"Service Unavailable\",\"status\":503}",
+                aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":{\"dm_conversation_id\":\"3001-" + user + "\",\"dm_event_id\":\"dm" + user + "\"}}"));
+
+        OutboundMessage reply = Replies.to("x", "1583" + user, false,
+                Map.of("account", "3001", "kind", "direct-message", "senderId", user), "We zoeken het uit.");
+        publish(reply);
+
+        ReplyStatus sent = single(reply);
+        assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(sent.provider()).isEqualTo("x");
+        assertThat(sent.providerMessageId()).isEqualTo("dm" + user);
+        apis.verify(2, postRequestedFor(urlEqualTo(path)).withRequestBody(equalToJson("{\"text\":\"We zoeken het uit.\"}")));
+    }
+
+    @Test
+    void xRefusalFailsTheReplyWithXsProblemAfterOneRequest() throws Exception {
+        String tweet = "1851" + System.nanoTime();
+        apis.stubFor(post(urlEqualTo("/2/tweets"))
+                .withRequestBody(equalToJson("{\"reply\":{\"in_reply_to_tweet_id\":\"" + tweet + "\"}}", true, true))
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"title":"Forbidden","type":"about:blank","status":403,
+                         "detail":"You attempted to reply to a Tweet that is deleted or not visible to you."}
+                        """)));
+
+        OutboundMessage reply = Replies.to("x", tweet, true,
+                Map.of("account", "3001", "kind", "mention", "senderId", "2002"), "Sorry!");
+        publish(reply);
+
+        ReplyStatus failed = single(reply);
+        assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(failed.error())
+                .isEqualTo("403 Forbidden: You attempted to reply to a Tweet that is deleted or not visible to you.");
+        apis.verify(1, postRequestedFor(urlEqualTo("/2/tweets"))
+                .withRequestBody(equalToJson("{\"reply\":{\"in_reply_to_tweet_id\":\"" + tweet + "\"}}", true, true)));
+    }
+
+    @Test
+    void graphRefusalFailsTheReplyWithMetasErrorAfterOneRequest() throws Exception {
         String comment = "1790" + Replies.unique();
         String path = GRAPH_VERSION + "/" + comment + "/replies";
         apis.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(400)
@@ -218,6 +254,15 @@ class SocialRepliesTest {
         assertThat(failed.error()).startsWith("window closed");
         apis.verify(0, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
                 .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"}}", true, true)));
+    }
+
+    /** The provider answers the first request with 503 and its error, every later one with {@code success}. */
+    private void outageThenSuccess(String path, String error, ResponseDefinitionBuilder success) {
+        String scenario = "outage " + path;
+        apis.stubFor(post(urlEqualTo(path)).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json").withBody(error))
+                .willSetStateTo("up"));
+        apis.stubFor(post(urlEqualTo(path)).inScenario(scenario).whenScenarioStateIs("up").willReturn(success));
     }
 
     private ContactReceived metaContact(String notification, String providerMessageId) throws JsonProcessingException {
