@@ -14,6 +14,8 @@ public final class Topics {
     public static final String CONTACTS_OUTBOUND = "contacts.outbound";
     /** What became of each outbound message, from the adapters and the providers' status webhooks: adapters → work-service. */
     public static final String CONTACTS_DELIVERY = "contacts.delivery";
+    /** Agents' corrections of routing decisions, compacted, keyed by contact id: work-service → routing engine, ops. */
+    public static final String CONTACTS_CORRECTIONS = "contacts.corrections";
     public static final String CHANNEL_METRICS = "channel.metrics";
     public static final String ALERTS = "alerts";
     public static final String CONTACTS_DLQ = "contacts.dlq";
@@ -21,7 +23,7 @@ public final class Topics {
     /** Every topic, in the order they are created by the local runtime. */
     public static final java.util.List<String> ALL = java.util.List.of(
             CONTACTS_INBOUND, CONTACTS_ROUTED, CONTACTS_LIFECYCLE, CONTACTS_ABANDONED, CONTACTS_UNMAPPED, CONTACTS_OUTBOUND,
-            CONTACTS_DELIVERY, CHANNEL_METRICS, ALERTS, CONTACTS_DLQ);
+            CONTACTS_DELIVERY, CONTACTS_CORRECTIONS, CHANNEL_METRICS, ALERTS, CONTACTS_DLQ);
 
     private Topics() {
     }
