@@ -2,12 +2,14 @@ package io.switchboard.adapter.webshop.outbound;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.quarkus.runtime.Startup;
 import io.switchboard.adapter.core.outbound.OutboundSender;
 import io.switchboard.adapter.core.outbound.ProviderException;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.OutboundKind;
 import io.switchboard.contracts.OutboundMessage;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.time.Duration;
  * answer, and it is the provider message id of the reply.
  */
 @ApplicationScoped
+@Startup
 public class MailReplies implements OutboundSender {
 
     /** The provider its statuses name: the mail went out over SMTP, whichever shop the question came from. */
@@ -26,9 +29,17 @@ public class MailReplies implements OutboundSender {
     private static final Duration SMTP_EXCHANGE = Duration.ofSeconds(60);
 
     private final ReactiveMailer mailer;
+    private final Context mailContext;
 
-    public MailReplies(ReactiveMailer mailer) {
+    /**
+     * The outbound loop calls {@link #send} as an ordered blocking task of its Kafka channel's Vert.x context; the
+     * mail client queues its own blocking steps (looking up this host's name for EHLO) as ordered tasks of the
+     * caller's context, i.e. behind the very task that waits for the mail. So mails are sent from a context of
+     * their own, made at start on a thread without one.
+     */
+    public MailReplies(ReactiveMailer mailer, Vertx vertx) {
         this.mailer = mailer;
+        this.mailContext = vertx.getOrCreateContext();
     }
 
     @Override
@@ -50,9 +61,8 @@ public class MailReplies implements OutboundSender {
         ReplyMail reply = ReplyMail.of(message);
         Mail mail = Mail.withText(reply.to(), reply.subject(), message.text()).addHeader("Message-ID", reply.messageId());
         try {
-            // Started from a worker thread of its own: the outbound loop's thread belongs to an ordered Vert.x
-            // context, on which the mail client would queue its SMTP replies behind the very task waiting for them.
-            mailer.send(mail).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).await().atMost(SMTP_EXCHANGE);
+            mailer.send(mail).runSubscriptionOn(task -> mailContext.runOnContext(ignored -> task.run()))
+                    .await().atMost(SMTP_EXCHANGE);
         } catch (RuntimeException e) {
             throw SmtpFailures.of(e);
         }

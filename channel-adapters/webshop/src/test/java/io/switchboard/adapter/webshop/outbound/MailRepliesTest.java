@@ -15,6 +15,7 @@ import io.switchboard.contracts.OutboundKind;
 import io.switchboard.contracts.OutboundMessage;
 import io.switchboard.contracts.ReplyContext;
 import io.switchboard.runtime.test.SwitchboardTestResource;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.MimeMessage;
@@ -40,6 +41,9 @@ class MailRepliesTest {
 
     @Inject
     MailReplies replies;
+
+    @Inject
+    Vertx vertx;
 
     @Inject
     @MailerName("refusing")
@@ -89,7 +93,7 @@ class MailRepliesTest {
 
     @Test
     void aRefusalBySmtpIsFinalAndNotRetried() {
-        assertThatThrownBy(() -> new MailReplies(refusing).send(reply("shopify", Map.of("email", "jan@example.com"), "x")))
+        assertThatThrownBy(() -> new MailReplies(refusing, vertx).send(reply("shopify", Map.of("email", "jan@example.com"), "x")))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.retryable()).isFalse();
                     assertThat(e.status()).isEqualTo(535);
@@ -99,7 +103,7 @@ class MailRepliesTest {
 
     @Test
     void anUnreachableSmtpServerIsWorthAnotherTry() {
-        assertThatThrownBy(() -> new MailReplies(unreachable).send(reply("shopify", Map.of("email", "jan@example.com"), "x")))
+        assertThatThrownBy(() -> new MailReplies(unreachable, vertx).send(reply("shopify", Map.of("email", "jan@example.com"), "x")))
                 .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retryable()).isTrue())
                 .hasMessageStartingWith("unreachable");
     }

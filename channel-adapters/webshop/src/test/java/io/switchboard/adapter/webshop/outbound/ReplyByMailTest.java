@@ -78,6 +78,8 @@ class ReplyByMailTest {
                 {"id":820982911946154508,"name":"#1001","email":"%s","note":"Kan ik de bezorging naar zaterdag verzetten?",
                  "customer":{"first_name":"Jan","last_name":"Jansen","email":"%s"}}
                 """.formatted(email, email));
+        assertThat(question.metadata()).as("what the reply is addressed by")
+                .containsEntry("email", email).containsEntry("orderNumber", "#1001");
         OutboundMessage reply = new OutboundMessage(OutboundMessage.SCHEMA_VERSION, UUID.randomUUID().toString(),
                 OutboundKind.REPLY, question.contactId(), Channel.WEBSHOP, question.customer(),
                 "Dat kan: we bezorgen zaterdag tussen 9 en 12 uur.", List.of(), null, null, false,
