@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WebhookSecretsTest {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(SWITCHBOARD_[A-Z_]+(?:SECRET|TOKEN)):([^}]*)}");
+    /** Webhook secrets and verify tokens; the providers' API access tokens (for replies) are not webhook secrets. */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "\\$\\{(SWITCHBOARD_[A-Z_]+(?:SECRET|(?<!ACCESS_)TOKEN)):([^}]*)}");
 
     /** A secret renamed in an adapter but not here would make every webhook of a stack-started adapter fail. */
     @Test
