@@ -58,7 +58,7 @@ class AsyncApiDocumentTest {
                 .collect(Collectors.toSet());
         assertThat(referenced).containsExactlyInAnyOrderElementsOf(Stream.of(ContactReceived.class,
                         ContactRouted.class, LifecycleEvent.class, ChannelMetrics.class, Alert.class, DeadLetter.class,
-                        UnmappedDelivery.class, OutboundMessage.class, ReplyStatus.class)
+                        UnmappedDelivery.class, OutboundMessage.class, ReplyStatus.class, ClassificationCorrection.class)
                 .map(type -> SCHEMA_REF_PREFIX + EventSchemas.fileOf(type)).toList());
     }
 
@@ -126,7 +126,7 @@ class AsyncApiDocumentTest {
     void everyEventHasAnExample() {
         assertThat(examples()).extracting(arguments -> arguments.get()[0])
                 .contains("ContactReceived", "ContactRouted", "LifecycleEvent", "ChannelMetrics", "Alert", "DeadLetter",
-                        "UnmappedDelivery", "OutboundMessage", "ReplyStatus");
+                        "UnmappedDelivery", "OutboundMessage", "ReplyStatus", "ClassificationCorrection");
     }
 
     private static Stream<JsonNode> messages() {

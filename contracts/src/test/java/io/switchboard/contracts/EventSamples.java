@@ -259,6 +259,24 @@ final class EventSamples {
                         Map.of("replyId", whatsAppTemplateReply().replyId(), "error", replyRefused().error())));
     }
 
+    /** An agent in the technicians' office finds that the WhatsApp fault report was a question about a bill. */
+    static ClassificationCorrection agentCorrection() {
+        ContactRouted routed = routedFaultReport();
+        ContactReceived contact = routed.contact();
+        return new ClassificationCorrection(ClassificationCorrection.SCHEMA_VERSION, contact.contactId(),
+                contact.channel(), contact.language(), contact.publicPost(), contact.text(), routed.rst(),
+                routed.intent(), Rst.SPECIALIST, Intent.COMPLEX_INQUIRY, ClassificationCorrection.Source.AGENT,
+                "asks why the outage is on the invoice", "agent-23", routed.modelVersion(), T0.plusSeconds(95));
+    }
+
+    /** A silent call escalated from the front office to the technicians: no text, language or reason. */
+    static ClassificationCorrection escalationOfASilentCall() {
+        ContactReceived call = silentCall();
+        return new ClassificationCorrection(ClassificationCorrection.SCHEMA_VERSION, call.contactId(), call.channel(),
+                null, false, null, Rst.ROUTINE, Intent.INFORMATION, Rst.TECHNICAL, Intent.INFORMATION,
+                ClassificationCorrection.Source.ESCALATION, null, "agent-5", null, T0.plusSeconds(240));
+    }
+
     static List<OutboundMessage> outbound() {
         return List.of(whatsAppReply(), whatsAppTemplateReply(), privateAnswerOnX(), connectCaller());
     }
@@ -276,6 +294,7 @@ final class EventSamples {
         all.addAll(lifecycleOfOneReply());
         all.addAll(outbound());
         all.addAll(List.of(replySent(), replyReadOnWhatsApp(), replyRefused(), replyUnconfirmed()));
+        all.addAll(List.of(agentCorrection(), escalationOfASilentCall()));
         Stream.of(callerHungUp(), routingCounters(), quietWindow(), complaintSurge(), serviceLevelRecovered(),
                 oldestWaitTooLong(), repliesFailing(), unknownOffice(), keylessTombstone(), unknownTicketEvent(),
                 binaryShopifyBody())

@@ -41,7 +41,7 @@ class EventSchemasTest {
 
     static final List<Class<?>> RECORDS = List.of(ContactReceived.class, ContactRouted.class, LifecycleEvent.class,
             ChannelMetrics.class, Alert.class, DeadLetter.class, UnmappedDelivery.class, OutboundMessage.class,
-            ReplyStatus.class, Customer.class, Attachment.class, ReplyContext.class);
+            ReplyStatus.class, ClassificationCorrection.class, Customer.class, Attachment.class, ReplyContext.class);
 
     static Stream<String> schemaFiles() throws IOException, URISyntaxException {
         try (Stream<Path> files = Files.list(Path.of(EventSchemasTest.class.getResource("/schemas").toURI()))) {
@@ -112,7 +112,9 @@ class EventSchemasTest {
                 Arguments.of(OutboundKind.class, "outbound-message.schema.json", "/properties/kind/enum"),
                 Arguments.of(OutboundKind.class, "lifecycle-event.schema.json", "/properties/details/properties/kind/enum"),
                 Arguments.of(DeliveryState.class, "reply-status.schema.json", "/properties/state/enum"),
-                Arguments.of(Alert.State.class, "alert.schema.json", "/properties/state/enum"));
+                Arguments.of(Alert.State.class, "alert.schema.json", "/properties/state/enum"),
+                Arguments.of(ClassificationCorrection.Source.class, "classification-correction.schema.json",
+                        "/properties/source/enum"));
     }
 
     @ParameterizedTest
@@ -190,7 +192,17 @@ class EventSchemasTest {
                 invalid("failed status without the provider's error", EventSamples.replyRefused(), "required",
                         json -> json.remove("error")),
                 invalid("unknown delivery state", EventSamples.replySent(), "enum",
-                        json -> json.put("state", "BOUNCED")));
+                        json -> json.put("state", "BOUNCED")),
+                invalid("correction without the class it corrects", EventSamples.agentCorrection(), "required",
+                        json -> json.remove("routedRst")),
+                invalid("correction to an unknown class", EventSamples.agentCorrection(), "enum",
+                        json -> json.put("rst", "URGENT")),
+                invalid("correction from an unknown source", EventSamples.escalationOfASilentCall(), "enum",
+                        json -> json.put("source", "SUPERVISOR")),
+                invalid("correction of a contact id that is no UUID", EventSamples.agentCorrection(), "format",
+                        json -> json.put("contactId", "WHATSAPP:wamid.1")),
+                invalid("correction with an empty reason", EventSamples.agentCorrection(), "minLength",
+                        json -> json.put("reason", "")));
     }
 
     private static Arguments invalid(String name, Object sample, String keyword, Consumer<ObjectNode> change) {
@@ -226,7 +238,8 @@ class EventSchemasTest {
                 Arguments.of("unmapped-delivery.json", UnmappedDelivery.class),
                 Arguments.of("outbound-message.json", OutboundMessage.class),
                 Arguments.of("reply-status.json", ReplyStatus.class),
-                Arguments.of("lifecycle-event-reply.json", LifecycleEvent.class));
+                Arguments.of("lifecycle-event-reply.json", LifecycleEvent.class),
+                Arguments.of("classification-correction.json", ClassificationCorrection.class));
     }
 
     /**

@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KustomizeOverlaysTest {
 
     private static final Set<String> NAMESPACED_EXCEPTIONS = Set.of("Namespace");
+    /** Topics that keep the latest record per key instead of a time window (docs/topics.md). */
+    private static final Set<String> COMPACTED = Set.of(Topics.CONTACTS_CORRECTIONS);
     private static final Map<String, String> WEBHOOK_ROUTES = Map.of(
             "/webhooks/twilio", "phone-adapter",
             "/webhooks/whatsapp", "whatsapp-adapter",
@@ -179,7 +181,15 @@ class KustomizeOverlaysTest {
         assertThat(topics).allSatisfy(topic -> {
             assertThat(Manifests.labels(topic)).containsEntry("strimzi.io/cluster", cluster);
             assertThat(topic.path("spec").path("partitions").asInt()).isPositive();
-            assertThat(topic.path("spec").path("config").path("retention.ms").asLong()).isPositive();
+            JsonNode config = topic.path("spec").path("config");
+            if (COMPACTED.contains(topic.path("spec").path("topicName").asText())) {
+                // Kept per key for good: a time limit would drop what the routing engine still learns from.
+                assertThat(config.path("cleanup.policy").asText()).isEqualTo("compact");
+                assertThat(config.has("retention.ms")).isFalse();
+            } else {
+                assertThat(config.path("cleanup.policy").asText()).isEqualTo("delete");
+                assertThat(config.path("retention.ms").asLong()).isPositive();
+            }
             int replicas = topic.path("spec").path("replicas").asInt();
             assertThat(replicas).as("replicas of %s on %d brokers", name(topic), brokers).isBetween(1, brokers);
             // A write must survive a broker being restarted wherever there is more than one replica.

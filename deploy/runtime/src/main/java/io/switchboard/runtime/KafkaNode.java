@@ -1,14 +1,17 @@
 package io.switchboard.runtime;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import io.switchboard.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -17,6 +20,9 @@ import java.util.concurrent.ExecutionException;
  * outage and recovery, not a fresh cluster.
  */
 public final class KafkaNode implements AutoCloseable {
+
+    /** Topics that keep the latest record per key (docs/topics.md); every other topic deletes by time. */
+    private static final Set<String> COMPACTED = Set.of(Topics.CONTACTS_CORRECTIONS);
 
     private final Path logDir;
     private final int port;
@@ -79,7 +85,11 @@ public final class KafkaNode implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (String topic : topics) {
                 try {
-                    admin.createTopics(java.util.List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+                    NewTopic newTopic = new NewTopic(topic, partitions, (short) 1);
+                    if (COMPACTED.contains(topic)) {
+                        newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                    }
+                    admin.createTopics(java.util.List.of(newTopic)).all().get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("could not create topic " + topic, e.getCause());
