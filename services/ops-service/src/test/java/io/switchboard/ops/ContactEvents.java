@@ -3,6 +3,7 @@ package io.switchboard.ops;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ChannelMetrics;
+import io.switchboard.contracts.ClassificationCorrection;
 import io.switchboard.contracts.ContactReceived;
 import io.switchboard.contracts.ContactRouted;
 import io.switchboard.contracts.Customer;
@@ -70,6 +71,20 @@ public final class ContactEvents {
 
     public void send(ContactReceived contact) {
         produce(Topics.CONTACTS_INBOUND, contact.customer().key(), contact);
+    }
+
+    public void send(ClassificationCorrection... corrections) {
+        for (ClassificationCorrection correction : corrections) {
+            produce(Topics.CONTACTS_CORRECTIONS, correction.contactId(), correction);
+        }
+    }
+
+    /** An agent's correction of a contact's routing, as the work-service publishes it. */
+    public static ClassificationCorrection correction(String contactId, Rst routedRst, Intent routedIntent, Rst rst,
+            Intent intent, ClassificationCorrection.Source source, Instant at) {
+        return new ClassificationCorrection(ClassificationCorrection.SCHEMA_VERSION, contactId, Channel.WHATSAPP, "nl",
+                false, "Mijn internet doet het niet", routedRst, routedIntent, rst, intent, source, "test", "agent-1",
+                null, at);
     }
 
     public void send(ChannelMetrics metrics) {

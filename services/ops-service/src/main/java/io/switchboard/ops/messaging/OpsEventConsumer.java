@@ -3,6 +3,7 @@ package io.switchboard.ops.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.contracts.Alert;
 import io.switchboard.contracts.ChannelMetrics;
+import io.switchboard.contracts.ClassificationCorrection;
 import io.switchboard.contracts.ContactReceived;
 import io.switchboard.contracts.ContactRouted;
 import io.switchboard.contracts.LifecycleEvent;
@@ -10,6 +11,7 @@ import io.switchboard.contracts.Topics;
 import io.switchboard.contracts.UnmappedDelivery;
 import io.switchboard.ops.alerts.AlertBook;
 import io.switchboard.ops.alerts.ComplaintSurge;
+import io.switchboard.ops.corrections.RoutingCorrections;
 import io.switchboard.ops.metrics.ChannelBoard;
 import io.switchboard.ops.unmapped.UnmappedDeliveries;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +49,11 @@ public class OpsEventConsumer {
     private static final EventContract<UnmappedDelivery> UNMAPPED = new EventContract<>(UnmappedDelivery.class,
             UnmappedDelivery.SCHEMA_VERSION, UnmappedDelivery::schemaVersion,
             delivery -> delivery.deliveryId() != null && delivery.channel() != null);
+    private static final EventContract<ClassificationCorrection> CORRECTION = new EventContract<>(
+            ClassificationCorrection.class, ClassificationCorrection.SCHEMA_VERSION,
+            ClassificationCorrection::schemaVersion, correction -> correction.contactId() != null
+                    && correction.routedRst() != null && correction.rst() != null && correction.routedIntent() != null
+                    && correction.intent() != null && correction.source() != null && correction.correctedAt() != null);
     private static final EventContract<Alert> ALERT = new EventContract<>(Alert.class, Alert.SCHEMA_VERSION,
             Alert::schemaVersion, alert -> alert.alertId() != null && alert.kind() != null && alert.state() != null
                     && alert.key() != null);
@@ -56,22 +63,25 @@ public class OpsEventConsumer {
     private final ReplayProgress progress;
     private final DeadLetters deadLetters;
     private final Clock clock;
+    private final RoutingCorrections corrections;
     private final Map<String, Consumer<byte[]>> byTopic;
 
     public OpsEventConsumer(ChannelBoard board, ComplaintSurge complaints, AlertBook alerts,
-            UnmappedDeliveries unmapped, ReplayProgress progress, DeadLetters deadLetters, Clock clock,
-            ObjectMapper mapper) {
+            UnmappedDeliveries unmapped, RoutingCorrections corrections, ReplayProgress progress,
+            DeadLetters deadLetters, Clock clock, ObjectMapper mapper) {
         this.board = board;
         this.complaints = complaints;
         this.progress = progress;
         this.deadLetters = deadLetters;
         this.clock = clock;
+        this.corrections = corrections;
         this.byTopic = Map.of(
                 Topics.CONTACTS_INBOUND, RECEIVED.handler(mapper, contact -> board.received(contact, clock.instant())),
                 Topics.CONTACTS_ROUTED, ROUTED.handler(mapper, this::routed),
                 Topics.CONTACTS_LIFECYCLE, LIFECYCLE.handler(mapper, event -> board.lifecycle(event, clock.instant())),
                 Topics.CHANNEL_METRICS, REPORTED.handler(mapper, board::reported),
                 Topics.CONTACTS_UNMAPPED, UNMAPPED.handler(mapper, unmapped::record),
+                Topics.CONTACTS_CORRECTIONS, CORRECTION.handler(mapper, corrections::record),
                 Topics.ALERTS, ALERT.handler(mapper, alerts::replayed));
     }
 
@@ -79,6 +89,10 @@ public class OpsEventConsumer {
     public void consume(ConsumerRecords<String, byte[]> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
+                if (isTombstone(record)) {
+                    corrections.forget(record.key());
+                    continue;
+                }
                 byTopic.get(record.topic()).accept(record.value());
             } catch (RuntimeException e) {
                 deadLetters.send(record, e);
@@ -88,6 +102,11 @@ public class OpsEventConsumer {
             List<ConsumerRecord<String, byte[]>> read = records.records(partition);
             progress.consumed(partition, read.get(read.size() - 1).offset());
         });
+    }
+
+    /** On the compacted corrections topic a keyed record without a value withdraws the contact's correction. */
+    private static boolean isTombstone(ConsumerRecord<String, byte[]> record) {
+        return record.value() == null && record.key() != null && record.topic().equals(Topics.CONTACTS_CORRECTIONS);
     }
 
     private void routed(ContactRouted routed) {

@@ -38,7 +38,8 @@ public class ReplayProgress {
 
     private static final Logger LOG = Logger.getLogger(ReplayProgress.class);
     static final List<String> TOPICS = List.of(Topics.CONTACTS_INBOUND, Topics.CONTACTS_ROUTED,
-            Topics.CONTACTS_LIFECYCLE, Topics.CHANNEL_METRICS, Topics.CONTACTS_UNMAPPED, Topics.ALERTS);
+            Topics.CONTACTS_LIFECYCLE, Topics.CHANNEL_METRICS, Topics.CONTACTS_UNMAPPED, Topics.CONTACTS_CORRECTIONS,
+            Topics.ALERTS);
     private static final int TIMEOUT_MS = 3000;
     private static final String LEARN_TARGETS = "replay-progress-targets";
 
