@@ -215,6 +215,30 @@ class ReplyTest {
                 .body(containsString("switchboard_work_replies_total{channel=\"WHATSAPP\",state=\"READ\"}"));
     }
 
+    /** Kept for the SENT it may have overtaken, but not for ever: a message this service never sent. */
+    @Test
+    void aProviderStatusNoSendClaimsWithinTheRetentionIsForgotten() {
+        profile(Map.of("WHATSAPP", 2), null);
+        String itemId = acceptedItem(whatsapp().build());
+        String replyId = reply(itemId, UUID.randomUUID().toString(), Map.of("text", "Hallo"))
+                .then().statusCode(202).extract().path("id");
+        String wamid = "wamid.other-" + UUID.randomUUID();
+        ReplyStatus old = new ReplyStatus(ReplyStatus.SCHEMA_VERSION, UUID.randomUUID().toString(), null,
+                Channel.WHATSAPP, "whatsapp-cloud-api", wamid, DeliveryState.READ, null,
+                Instant.now().minus(Duration.ofDays(2)));
+        try (ConsumerTask<String, String> lifecycle = kafka.consumeStrings().fromTopics(Topics.CONTACTS_LIFECYCLE)) {
+            publish(old);
+            // The sweep runs every second in tests; the retention is a day.
+            await().pollDelay(Duration.ofSeconds(4)).atMost(WAIT).until(() -> true);
+            publish(adapterStatus(replyId, wamid, DeliveryState.SENT, null));
+
+            await().atMost(WAIT).until(() -> typesOf(lifecycle, replyId).contains(LifecycleEventType.REPLY_SENT));
+            await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> as(Tokens.agent(agentId))
+                    .get("/api/work/" + itemId).then().body("messages[1].state", equalTo("SENT")));
+            assertThat(typesOf(lifecycle, replyId)).doesNotContain(LifecycleEventType.REPLY_READ);
+        }
+    }
+
     @Test
     void failedDeliveryIsVisibleWithTheProvidersError() {
         profile(Map.of("WHATSAPP", 2), null);

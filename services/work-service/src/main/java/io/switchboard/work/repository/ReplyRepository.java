@@ -95,6 +95,8 @@ public class ReplyRepository {
             DELETE FROM early_reply_status WHERE provider_message_id = $1 AND provider = $2
             RETURNING event_id, state, error, occurred_at""";
 
+    private static final String FORGET_EARLY = "DELETE FROM early_reply_status WHERE occurred_at < $1";
+
     private final Pool pool;
 
     public ReplyRepository(Pool pool) {
@@ -159,6 +161,11 @@ public class ReplyRepository {
             chain = chain.chain(() -> apply(connection, status, declinedUntil, maxReoffers)).replaceWithVoid();
         }
         return chain.replaceWith(applied);
+    }
+
+    /** Forgets kept provider statuses from before {@code cutoff}: no SENT came for them; returns how many. */
+    public Uni<Integer> forgetEarlyStatusesBefore(Instant cutoff) {
+        return pool.preparedQuery(FORGET_EARLY).execute(Tuple.of(at(cutoff))).map(RowSet::rowCount);
     }
 
     private static Reply reply(RowSet<Row> rows) {

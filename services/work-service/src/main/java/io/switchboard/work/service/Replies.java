@@ -1,6 +1,7 @@
 package io.switchboard.work.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Attachment;
 import io.switchboard.contracts.Json;
@@ -13,7 +14,9 @@ import io.switchboard.work.model.WorkState;
 import io.switchboard.work.repository.ReplyRepository;
 import io.switchboard.work.repository.ReplyRepository.NewReply;
 import io.switchboard.work.repository.WorkItemRepository;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +30,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Replies {
+
+    private static final Logger LOG = Logger.getLogger(Replies.class);
 
     private final WorkItemRepository items;
     private final ReplyRepository replies;
@@ -93,6 +98,22 @@ public class Replies {
                         relay.publishPending();
                     }
                 });
+    }
+
+    /** Provider statuses kept for a SENT that never came (a message of another system on the same number or page). */
+    @Scheduled(every = "${switchboard.work.early-status-sweep-interval:1h}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> forgetUnmatchedStatuses() {
+        return replies.forgetEarlyStatusesBefore(clock.instant().minus(settings.earlyStatusRetention()))
+                .invoke(forgotten -> {
+                    if (forgotten > 0) {
+                        LOG.infof("%d provider statuses matched no sent reply within %s and were forgotten", forgotten,
+                                settings.earlyStatusRetention());
+                    }
+                })
+                .onFailure().invoke(e -> LOG.warnf("Sweep of unmatched provider statuses failed: %s", e.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     private Uni<Outcome> sent(Reply stored) {

@@ -89,6 +89,17 @@ public interface WorkSettings {
     Duration metaDirectWindow();
 
     /**
+     * How long a provider's status for a message no reply has yet is kept for the SENT it overtook; after that it is
+     * taken to be of a message this service never sent, and forgotten.
+     */
+    @WithDefault("1d")
+    Duration earlyStatusRetention();
+
+    /** How often provider statuses older than {@code early-status-retention} are forgotten. */
+    @WithDefault("1h")
+    Duration earlyStatusSweepInterval();
+
+    /**
      * Canned responses the agents' tools offer in the reply box, per office ({@code FRONT_OFFICE}) and per office
      * and intent ({@code "FRONT_OFFICE.INFORMATION"}), as indexed entries ({@code canned."FRONT_OFFICE.INFORMATION"[0]})
      * so that a text may hold commas.
