@@ -3,11 +3,9 @@ package io.switchboard.system;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.switchboard.contracts.Channel;
 import io.switchboard.runtime.SwitchboardStack;
 import io.switchboard.runtime.gateway.Gateways;
-import io.switchboard.runtime.gateway.SignedWebhook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +17,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.switchboard.system.SystemStack.api;
+import static io.switchboard.system.SystemStack.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -52,12 +52,12 @@ class ChannelMetricsPipelineIT {
     void figuresPerChannelMatchWhatWasSentAndHandled() {
         Gateways gateways = new Gateways(stack::url);
         for (int i = 0; i < WHATSAPP_CONTACTS; i++) {
-            deliver(gateways.contact(Channel.WHATSAPP, "wamid.metrics-" + i, "3161000" + (1000 + i), "Klant " + i,
-                    "Hoe laat zijn jullie morgen open?"));
+            deliver(stack, gateways.contact(Channel.WHATSAPP, "wamid.metrics-" + i, "3161000" + (1000 + i), "Klant " + i,
+                    "Hoe laat zijn jullie morgen open?")).then().statusCode(200);
         }
         for (int i = 0; i < STORE_CONTACTS; i++) {
-            deliver(gateways.contact(Channel.STORE, "T-metrics-" + i, "3162000" + (1000 + i), "Bezoeker " + i,
-                    "Wat zijn de openingstijden op zondag?"));
+            deliver(stack, gateways.contact(Channel.STORE, "T-metrics-" + i, "3162000" + (1000 + i), "Bezoeker " + i,
+                    "Wat zijn de openingstijden op zondag?")).then().statusCode(200);
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -127,16 +127,7 @@ class ChannelMetricsPipelineIT {
         return "channels.find { it.channel == '" + channel + "' }." + field;
     }
 
-    private static void deliver(SignedWebhook webhook) {
-        RestAssured.given().contentType(webhook.contentType()).headers(webhook.headers()).body(webhook.body())
-                .post(stack.url(webhook.service()) + webhook.path()).then().statusCode(200);
-    }
-
     private static String work(String path) {
         return stack.url("work-service") + path;
-    }
-
-    private static RequestSpecification api(String token) {
-        return RestAssured.given().contentType("application/json").header("Authorization", "Bearer " + token);
     }
 }

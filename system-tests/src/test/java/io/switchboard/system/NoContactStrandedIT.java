@@ -2,7 +2,6 @@ package io.switchboard.system;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactIds;
 import io.switchboard.runtime.SwitchboardStack;
@@ -23,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static io.switchboard.system.SystemStack.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -120,9 +120,5 @@ class NoContactStrandedIT {
 
     private static String token(String agentId) {
         return stack.keys().token(agentId, Set.of("agent"), Duration.ofHours(1));
-    }
-
-    private static RequestSpecification api(String token) {
-        return RestAssured.given().contentType("application/json").header("Authorization", "Bearer " + token);
     }
 }

@@ -2,7 +2,6 @@ package io.switchboard.system;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactIds;
 import io.switchboard.runtime.SwitchboardStack;
@@ -17,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.switchboard.system.SystemStack.api;
+import static io.switchboard.system.SystemStack.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -55,7 +56,7 @@ class WhatsAppToAgentIT {
         SignedWebhook webhook = new Gateways(stack::url)
                 .whatsAppText(wamid, "31612345678", "Jan Jansen", "Hoe laat zijn jullie morgen open?");
         long posted = System.nanoTime();
-        deliver(webhook).then().statusCode(200);
+        deliver(stack, webhook).then().statusCode(200);
 
         Response pulled = api(agent).post(stack.url("work-service") + "/api/work/next?waitSeconds=10");
         long pullableMillis = (System.nanoTime() - posted) / 1_000_000;
@@ -66,7 +67,7 @@ class WhatsAppToAgentIT {
         System.out.printf("webhook accepted -> work item pulled: %d ms%n", pullableMillis);
 
         // The gateway retries the same delivery: accepted again, but no second work item.
-        deliver(webhook).then().statusCode(200);
+        deliver(stack, webhook).then().statusCode(200);
 
         String itemId = pulled.jsonPath().getString("id");
         api(agent).post(stack.url("work-service") + "/api/work/" + itemId + "/accept").then().statusCode(200);
@@ -90,12 +91,4 @@ class WhatsAppToAgentIT {
         return metrics.jsonPath().getLong("channels.find { it.channel == 'WHATSAPP' }.totals." + counter);
     }
 
-    private static Response deliver(SignedWebhook webhook) {
-        return RestAssured.given().contentType(webhook.contentType()).headers(webhook.headers())
-                .body(webhook.body()).post(stack.url(webhook.service()) + webhook.path());
-    }
-
-    private static RequestSpecification api(String token) {
-        return RestAssured.given().contentType("application/json").header("Authorization", "Bearer " + token);
-    }
 }

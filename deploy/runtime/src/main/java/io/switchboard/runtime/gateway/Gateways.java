@@ -4,6 +4,7 @@ import io.switchboard.contracts.Channel;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -74,17 +75,35 @@ public final class Gateways {
         return content.toString();
     }
 
-    /** WhatsApp Cloud API: a notification with one text message from {@code waId}. */
+    /** The business number of the samples: the WhatsApp Cloud API's phone number id the customer writes to. */
+    public static final String WHATSAPP_PHONE_NUMBER_ID = "106540352242922";
+
+    /**
+     * WhatsApp Cloud API: a notification with one text message from {@code waId}, sent now (so an agent may answer
+     * it with free text: the customer-service window is open).
+     */
     public SignedWebhook whatsAppText(String wamid, String waId, String name, String text) {
+        return whatsApp(wamid, """
+                "contacts":[{"profile":{"name":"%s"},"wa_id":"%s"}],\
+                "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}]\
+                """.formatted(Json.escape(name), waId, waId, wamid, Instant.now().getEpochSecond(), Json.escape(text)));
+    }
+
+    /** WhatsApp Cloud API: the status ({@code sent}, {@code delivered}, {@code read}) of our message {@code wamid}. */
+    public SignedWebhook whatsAppStatus(String wamid, String waId, String status) {
+        return whatsApp(wamid + ":" + status, """
+                "statuses":[{"id":"%s","status":"%s","timestamp":"%d","recipient_id":"%s"}]\
+                """.formatted(wamid, status, Instant.now().getEpochSecond(), waId));
+    }
+
+    private SignedWebhook whatsApp(String id, String value) {
         String body = """
                 {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",\
                 "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",\
-                "phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"%s"},"wa_id":"%s"}],\
-                "messages":[{"from":"%s","id":"%s","timestamp":"1749416383","type":"text","text":{"body":"%s"}}]}}]}]}\
-                """.formatted(Json.escape(name), waId, waId, wamid, Json.escape(text));
+                "phone_number_id":"%s"},%s}}]}]}""".formatted(WHATSAPP_PHONE_NUMBER_ID, value);
         return new SignedWebhook(Channel.WHATSAPP, "whatsapp", "/webhooks/whatsapp",
                 Map.of("X-Hub-Signature-256", "sha256=" + Hmac.sha256Hex(secrets.metaAppSecret(), body)), "application/json",
-                body, wamid);
+                body, id);
     }
 
     /** Twilio: the speech {@code <Gather>} action of call {@code callSid}, the caller's words as the contact. */

@@ -1,0 +1,122 @@
+package io.switchboard.system;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.restassured.response.Response;
+import io.switchboard.runtime.SwitchboardStack;
+import io.switchboard.runtime.gateway.Gateways;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.switchboard.system.SystemStack.api;
+import static io.switchboard.system.SystemStack.deliver;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The loop closed across the packaged services: a customer's signed WhatsApp message reaches an agent, the agent
+ * answers from the work-service's API, the WhatsApp adapter sends the answer through the Cloud API (a WireMock server
+ * on a real port stands in for Meta), and Meta's signed status webhooks move the reply to delivered and read on the
+ * agent's item and in the operations figures. A retried request with the same idempotency key sends nothing more.
+ */
+class CustomerAnsweredIT {
+
+    private static final String ACCESS_TOKEN = "system-test-whatsapp-token";
+    private static final String MESSAGES_PATH = "/v21.0/" + Gateways.WHATSAPP_PHONE_NUMBER_ID + "/messages";
+    private static final String REPLY_WAMID = "wamid.HBgLMzE2MTIzNDU2NzgVAgARGBJSZXBseUZyb21Td2l0Y2hib2FyZA==";
+
+    private static WireMockServer cloudApi;
+    private static SwitchboardStack stack;
+
+    @BeforeAll
+    static void startSystem() {
+        cloudApi = new WireMockServer(options().dynamicPort());
+        cloudApi.start();
+        cloudApi.stubFor(post(urlEqualTo(MESSAGES_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"messaging_product":"whatsapp","contacts":[{"input":"31687654321","wa_id":"31687654321"}],\
+                        "messages":[{"id":"%s"}]}""".formatted(REPLY_WAMID))));
+        stack = SystemStack.start(List.of("whatsapp", "routing-engine", "work-service", "ops-service"),
+                builder -> builder.environment(Map.of("SWITCHBOARD_WHATSAPP_API_URL", cloudApi.baseUrl(),
+                        "SWITCHBOARD_WHATSAPP_API_VERSION", "v21.0", "SWITCHBOARD_WHATSAPP_ACCESS_TOKEN", ACCESS_TOKEN)));
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (cloudApi != null) {
+            cloudApi.stop();
+        }
+    }
+
+    @Test
+    void theAgentsAnswerReachesTheCustomerOnWhatsAppAndIsSeenDeliveredAndRead() {
+        String supervisor = stack.keys().token("sup-reply", Set.of("supervisor"), Duration.ofHours(1));
+        String agent = stack.keys().token("agent-reply", Set.of("agent"), Duration.ofHours(1));
+        api(supervisor).body(Map.of("name", "Sanne Visser", "office", "FRONT_OFFICE", "skills", List.of(),
+                        "languages", List.of("nl", "en"), "capacity", Map.of("WHATSAPP", 3)))
+                .put(work("/api/agents/agent-reply")).then().statusCode(200);
+        api(agent).body(Map.of("status", "AVAILABLE")).post(work("/api/agents/me/status")).then().statusCode(200);
+
+        Gateways gateways = new Gateways(stack::url);
+        deliver(stack, gateways.whatsAppText("wamid.HBgLMzE2ODc2NTQzMjEVAgASGBRDdXN0b21lckFza3NPcGVuaW5n",
+                "31687654321", "Fatima el Amrani", "Zijn jullie zaterdag open?")).then().statusCode(200);
+        Response pulled = api(agent).post(work("/api/work/next?waitSeconds=20"));
+        assertThat(pulled.statusCode()).as(pulled.asString()).isEqualTo(200);
+        String item = pulled.jsonPath().getString("id");
+        api(agent).post(work("/api/work/" + item + "/accept")).then().statusCode(200);
+
+        Map<String, Object> answer = Map.of("text", "Ja, zaterdag zijn we open van 9 tot 17 uur.");
+        Response sent = api(agent).header("Idempotency-Key", "reply-1").body(answer).post(work("/api/work/" + item + "/replies"));
+        assertThat(sent.statusCode()).as(sent.asString()).isEqualTo(202);
+        String replyId = sent.jsonPath().getString("id");
+        // The agent's client retries (a timeout on its side): the same reply, not a second message.
+        Response retried = api(agent).header("Idempotency-Key", "reply-1").body(answer)
+                .post(work("/api/work/" + item + "/replies"));
+        assertThat(retried.statusCode()).as(retried.asString()).isEqualTo(200);
+        assertThat(retried.jsonPath().getString("id")).isEqualTo(replyId);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reply(agent, item, replyId))
+                .containsEntry("state", "SENT").containsEntry("providerMessageId", REPLY_WAMID));
+        cloudApi.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH))
+                .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
+                .withRequestBody(matchingJsonPath("$.to", equalTo("31687654321")))
+                .withRequestBody(matchingJsonPath("$.text.body", equalTo("Ja, zaterdag zijn we open van 9 tot 17 uur."))));
+
+        deliver(stack, gateways.whatsAppStatus(REPLY_WAMID, "31687654321", "delivered")).then().statusCode(200);
+        deliver(stack, gateways.whatsAppStatus(REPLY_WAMID, "31687654321", "read")).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reply(agent, item, replyId))
+                .containsEntry("state", "READ"));
+        cloudApi.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH)));
+
+        String ops = stack.keys().token("ops-reply", Set.of("ops"), Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api(ops).get(stack.url("ops-service")
+                + "/q/metrics").asString()).containsPattern(
+                "switchboard_ops_replies_total\\{[^}]*channel=\"WHATSAPP\"[^}]*state=\"read\"[^}]*} 1\\.0"));
+    }
+
+    /** The agent's reply as the item's thread shows it. */
+    private static Map<String, Object> reply(String agent, String item, String replyId) {
+        List<Map<String, Object>> messages = api(agent).get(work("/api/work/" + item)).jsonPath().getList("messages");
+        return messages.stream().filter(message -> replyId.equals(message.get("replyId"))).findFirst().orElseThrow();
+    }
+
+    private static String work(String path) {
+        return stack.url("work-service") + path;
+    }
+}
