@@ -140,6 +140,20 @@ class TicketCallerTest {
     }
 
     @Test
+    void aQminderSilentPastTheReadTimeoutLeavesTheCallUnconfirmedAfterOneRequest() {
+        OutboundMessage connect = message(OutboundKind.CONNECT, "desk:3");
+        String ticketId = connect.replyTo().providerMessageId();
+        qminder.stubFor(post(callPath(ticketId)).willReturn(okJson(calledTicket(ticketId)).withFixedDelay(4000)));
+
+        publish(connect);
+
+        // Qminder may have called the ticket: calling it again would only fail, so it is not retried
+        assertThat(single(connect.replyId()).state()).isEqualTo(DeliveryState.UNCONFIRMED);
+        sleep(Duration.ofSeconds(3));
+        qminder.verify(1, postRequestedFor(urlPathEqualTo(callPath(ticketId))));
+    }
+
+    @Test
     void anAddressThatIsNoDeskIsUndeliverableWithoutAsking() {
         OutboundMessage connect = message(OutboundKind.CONNECT, "client:anna");
 
