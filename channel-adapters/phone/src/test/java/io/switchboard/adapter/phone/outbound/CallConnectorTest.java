@@ -136,6 +136,20 @@ class CallConnectorTest {
     }
 
     @Test
+    void aTwilioSilentPastTheReadTimeoutLeavesTheConnectionUnconfirmedAfterOneRequest() {
+        OutboundMessage connect = connect("client:anna");
+        String callSid = connect.replyTo().providerMessageId();
+        twilio.stubFor(post(urlEqualTo(callPath(callSid))).willReturn(okJson(updatedCall(callSid)).withFixedDelay(4000)));
+
+        publish(connect);
+
+        // the caller may be ringing the agent already; the dial-status callback still reports how it ended
+        assertThat(single(connect.replyId()).state()).isEqualTo(DeliveryState.UNCONFIRMED);
+        sleep(Duration.ofSeconds(3));
+        twilio.verify(1, postRequestedFor(urlEqualTo(callPath(callSid))));
+    }
+
+    @Test
     void aCallerWhoHungUpCannotBeConnectedAndThatIsFinal() {
         OutboundMessage connect = connect("client:anna");
         String callSid = connect.replyTo().providerMessageId();
