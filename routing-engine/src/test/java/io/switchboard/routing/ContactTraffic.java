@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ClassificationCorrection;
 import io.switchboard.contracts.ContactReceived;
 import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.Json;
@@ -52,6 +53,16 @@ final class ContactTraffic {
         kafka.produceStrings().fromRecords(values.stream()
                         .map(value -> new ProducerRecord<>(Topics.CONTACTS_INBOUND, key, value)).toList())
                 .awaitCompletion(WAIT);
+    }
+
+    /** Publishes corrections as the work-service does: keyed by contact id, on {@code topic}, in this order. */
+    void correct(String topic, List<ClassificationCorrection> corrections) {
+        corrections.forEach(correction -> publish(topic, correction.contactId(), json(correction)));
+    }
+
+    /** One record as it is, {@code value} null for a tombstone. */
+    void publish(String topic, String key, String value) {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, key, value)).awaitCompletion(WAIT);
     }
 
     /** The routed event of one contact, waiting for it. */

@@ -6,9 +6,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactReceived;
+import io.switchboard.routing.classification.AgentCorrections;
 import io.switchboard.routing.classification.LabelledContacts;
 import io.switchboard.routing.classification.ModelDirectory;
 import io.switchboard.routing.classification.ModelVersions;
@@ -23,15 +23,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -55,17 +51,16 @@ class ModelHotSwapTest {
 
     @Test
     @Order(1)
-    void aVersionPromotedElsewhereIsPickedUpByTheRunningEngine() throws IOException {
+    void aVersionPromotedElsewhereIsPickedUpByTheRunningEngine() {
         ContactTraffic traffic = new ContactTraffic(infrastructure.bootstrapServers());
         String bundled = Tokens.asOps().get("/api/routing/model").then().statusCode(200)
                 .body("promotion", nullValue()).body("corrections", equalTo(0))
                 .extract().path("version");
         assertThat(route(traffic).path("modelVersion").asText()).isEqualTo(bundled);
 
-        writeCorrections();
         ModelVersions elsewhere = new ModelVersions(new ModelDirectory(ModelDirectoryProfile.MODELS),
                 LabelledContacts.bundled(), PromotionRule.DEFAULT);
-        RetrainOutcome promoted = elsewhere.retrain(elsewhere.active(), ModelDirectoryProfile.CORRECTIONS,
+        RetrainOutcome promoted = elsewhere.retrain(elsewhere.active(), AgentCorrections.sample(),
                 new RoutingRulesStore(Optional.empty(), Duration.ofDays(1)).current()).outcome();
         assertThat(promoted.promoted()).as(promoted.reason()).isTrue();
 
@@ -82,9 +77,14 @@ class ModelHotSwapTest {
     @Order(2)
     void aSupervisorsRetrainWithoutNewCorrectionsIsRefusedAndShownWithWhy() {
         String active = Tokens.asOps().get("/api/routing/model").path("version");
+        // The topic holds what the active version learnt, nothing more.
+        new ContactTraffic(infrastructure.bootstrapServers()).correct(ModelDirectoryProfile.CORRECTIONS_TOPIC,
+                AgentCorrections.sample());
 
-        asSupervisor().post("/api/routing/model/retrain").then().statusCode(200)
+        Tokens.asSupervisor().post("/api/routing/model/retrain").then().statusCode(200)
                 .body("promoted", equalTo(false)).body("current", equalTo(active))
+                .body("corrections", equalTo(8)).body("correctionsBySource.AGENT", equalTo(5))
+                .body("correctionsBySource.ESCALATION", equalTo(3))
                 .body("reason", equalTo("the candidate is the active model: no new corrections"));
 
         Tokens.asOps().get("/api/routing/model").then().statusCode(200)
@@ -94,16 +94,6 @@ class ModelHotSwapTest {
 
     @Test
     @Order(3)
-    void aBrokenCorrectionsFileIsAConflictThatNamesTheLine() throws IOException {
-        Files.writeString(ModelDirectoryProfile.CORRECTIONS, "{\"contactId\": \"c-1\", \"text\": \"half a line\n");
-
-        asSupervisor().post("/api/routing/model/retrain").then().statusCode(409)
-                .contentType("application/problem+json")
-                .body("detail", containsString("corrections.jsonl line 1 is no correction"));
-    }
-
-    @Test
-    @Order(4)
     void onlySupervisorsRetrain() {
         Tokens.asOps().post("/api/routing/model/retrain").then().statusCode(403);
         RestAssured.given().auth().oauth2(Tokens.token("agent-1", "agent")).get("/api/routing/model").then()
@@ -111,21 +101,10 @@ class ModelHotSwapTest {
         RestAssured.post("/api/routing/model/retrain").then().statusCode(401);
     }
 
-    private static RequestSpecification asSupervisor() {
-        return RestAssured.given().auth().oauth2(Tokens.token("supervisor-1", "supervisor"));
-    }
 
     private static JsonNode route(ContactTraffic traffic) {
         ContactReceived contact = ContactTraffic.contact(Channel.WHATSAPP, ContactTraffic.uniqueCustomer(), FAULT);
         traffic.send(contact);
         return ContactTraffic.read(traffic.routed(contact.contactId()).value());
-    }
-
-    private static void writeCorrections() throws IOException {
-        try (InputStream in = ModelHotSwapTest.class.getClassLoader()
-                .getResourceAsStream("classification/corrections.jsonl")) {
-            Files.createDirectories(ModelDirectoryProfile.ROOT);
-            Files.write(ModelDirectoryProfile.CORRECTIONS, in.readAllBytes());
-        }
     }
 }

@@ -23,4 +23,9 @@ final class Tokens {
     static RequestSpecification asOps() {
         return RestAssured.given().auth().oauth2(token("ops-1", "ops"));
     }
+
+    /** A request of a supervisor, who may retrain the model. */
+    static RequestSpecification asSupervisor() {
+        return RestAssured.given().auth().oauth2(token("supervisor-1", "supervisor"));
+    }
 }

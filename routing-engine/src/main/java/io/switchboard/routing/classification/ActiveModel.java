@@ -1,5 +1,7 @@
 package io.switchboard.routing.classification;
 
+import io.switchboard.contracts.ClassificationCorrection;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -11,10 +13,10 @@ public final class ActiveModel {
 
     private final ContactModel model;
     private final ContactClassifier classifier;
-    private final List<Correction> corrections;
+    private final List<ClassificationCorrection> corrections;
     private final RetrainOutcome promotion;
 
-    private ActiveModel(ContactModel model, List<Correction> corrections, RetrainOutcome promotion) {
+    private ActiveModel(ContactModel model, List<ClassificationCorrection> corrections, RetrainOutcome promotion) {
         this.model = model;
         this.classifier = new ContactClassifier(model);
         this.corrections = List.copyOf(corrections);
@@ -25,7 +27,8 @@ public final class ActiveModel {
         return new ActiveModel(model, List.of(), null);
     }
 
-    public static ActiveModel promoted(ContactModel model, List<Correction> corrections, RetrainOutcome promotion) {
+    public static ActiveModel promoted(ContactModel model, List<ClassificationCorrection> corrections,
+            RetrainOutcome promotion) {
         return new ActiveModel(model, corrections, promotion);
     }
 
@@ -37,7 +40,7 @@ public final class ActiveModel {
         return classifier;
     }
 
-    public List<Correction> corrections() {
+    public List<ClassificationCorrection> corrections() {
         return corrections;
     }
 

@@ -1,6 +1,7 @@
 package io.switchboard.routing.classification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.contracts.ClassificationCorrection;
 import io.switchboard.contracts.Json;
 
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * bundled data set make the model again. Layout:
  * <pre>
  *   ACTIVE                          the active version's name, replaced in one step
- *   m-…/corrections.jsonl           what the version learnt beyond the bundled data set
+ *   m-…/corrections.jsonl           what the version learnt beyond the bundled data set: the corrections read
+ *                                   from the topic when it was trained, one {@link ClassificationCorrection} a line
  *   m-…/promotion.json              the retrain that promoted it ({@link RetrainOutcome})
  *   refused.json                    the latest candidate that was not promoted, and why
  * </pre>
@@ -41,11 +43,6 @@ public final class ModelDirectory {
         return root;
     }
 
-    /** Where the retrain reads the corrections when no other file is configured. */
-    public Path defaultCorrectionsFile() {
-        return root.resolve(CORRECTIONS);
-    }
-
     /** The name of the promoted version engines should run; empty while nothing was ever promoted. */
     public Optional<String> activeVersion() {
         Path active = root.resolve(ACTIVE);
@@ -59,7 +56,7 @@ public final class ModelDirectory {
         }
     }
 
-    public List<Correction> corrections(String version) {
+    public List<ClassificationCorrection> corrections(String version) {
         Path file = root.resolve(version).resolve(CORRECTIONS);
         if (!Files.exists(file)) {
             throw new IllegalStateException("model version " + version + " has no " + file);
@@ -72,7 +69,7 @@ public final class ModelDirectory {
     }
 
     /** Writes the version's files, then names it active: engines polling {@code ACTIVE} never see half a version. */
-    public void promote(RetrainOutcome promotion, List<Correction> corrections) {
+    public void promote(RetrainOutcome promotion, List<ClassificationCorrection> corrections) {
         try {
             Path version = Files.createDirectories(root.resolve(promotion.candidate()));
             Corrections.write(version.resolve(CORRECTIONS), corrections);

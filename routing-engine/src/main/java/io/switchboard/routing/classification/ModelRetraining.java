@@ -1,5 +1,6 @@
 package io.switchboard.routing.classification;
 
+import io.switchboard.contracts.ClassificationCorrection;
 import io.switchboard.routing.policy.RuleSet;
 
 import java.time.Instant;
@@ -34,7 +35,7 @@ public final class ModelRetraining {
     }
 
     /** The model trained on the bundled contacts and {@code corrections}, as the engine runs it. */
-    public ContactModel train(List<Correction> corrections) {
+    public ContactModel train(List<ClassificationCorrection> corrections) {
         return ContactModel.trainedOn(withCorrections(corrections));
     }
 
@@ -42,7 +43,7 @@ public final class ModelRetraining {
      * Trains a candidate on the bundled contacts and {@code corrections} and compares it with {@code current},
      * both classifying under {@code rules}; the result holds the candidate only when it may be promoted.
      */
-    public Result retrain(ActiveModel current, List<Correction> corrections, RuleSet rules, Instant now) {
+    public Result retrain(ActiveModel current, List<ClassificationCorrection> corrections, RuleSet rules, Instant now) {
         List<LabelledContact> all = withCorrections(corrections);
         List<LabelledContact> currentData = withCorrections(current.corrections());
         int[] fold = LabelledContacts.stratifiedFolds(all, FOLDS);
@@ -70,15 +71,15 @@ public final class ModelRetraining {
                 ? Optional.of("the candidate is the active model: no new corrections")
                 : rule.refusal(candidateFigures, currentFigures);
         RetrainOutcome outcome = new RetrainOutcome(candidate.version(), current.model().version(),
-                corrections.size(), all.size(), candidateFigures, currentFigures, refusal.isEmpty(),
+                corrections.size(), Corrections.bySource(corrections), all.size(), candidateFigures, currentFigures, refusal.isEmpty(),
                 refusal.orElse(rule.toString()), now);
         return new Result(outcome, refusal.isEmpty()
                 ? Optional.of(ActiveModel.promoted(candidate, corrections, outcome))
                 : Optional.empty());
     }
 
-    private List<LabelledContact> withCorrections(List<Correction> corrections) {
-        return Stream.concat(bundled.stream(), corrections.stream().map(Correction::example)).toList();
+    private List<LabelledContact> withCorrections(List<ClassificationCorrection> corrections) {
+        return Stream.concat(bundled.stream(), corrections.stream().map(Corrections::example)).toList();
     }
 
     /** The outcome, with the candidate ready to run when it passed. */

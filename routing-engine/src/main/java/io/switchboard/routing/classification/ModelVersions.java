@@ -1,15 +1,15 @@
 package io.switchboard.routing.classification;
 
+import io.switchboard.contracts.ClassificationCorrection;
 import io.switchboard.routing.policy.RuleSet;
 import org.jboss.logging.Logger;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The learning loop over a {@link ModelDirectory}: makes the active version's model, and retrains from the
- * corrections file, promoting the candidate or recording why not. The engine and the retrain command share it.
+ * The learning loop over a {@link ModelDirectory}: makes the active version's model, and retrains from the agents'
+ * corrections, promoting the candidate or recording why not. The engine and the retrain command share it.
  */
 public final class ModelVersions {
 
@@ -34,7 +34,7 @@ public final class ModelVersions {
     }
 
     public ActiveModel load(String version) {
-        List<Correction> corrections = directory.corrections(version);
+        List<ClassificationCorrection> corrections = directory.corrections(version);
         ContactModel model = retraining.train(corrections);
         if (!model.version().equals(version)) {
             // Same corrections, other bundled data or features: a newer build learns them into another model.
@@ -45,18 +45,18 @@ public final class ModelVersions {
     }
 
     /**
-     * Retrains on the bundled data set and the corrections in {@code correctionsFile}, judged against
+     * Retrains on the bundled data set and {@code corrections} (each contact's latest), judged against
      * {@code current} under {@code rules}; a promoted candidate is named active in the directory, a refused one is
      * recorded there with why.
      */
-    public ModelRetraining.Result retrain(ActiveModel current, Path correctionsFile, RuleSet rules) {
-        List<Correction> corrections = Corrections.read(correctionsFile);
+    public ModelRetraining.Result retrain(ActiveModel current, List<ClassificationCorrection> corrections,
+            RuleSet rules) {
         ModelRetraining.Result result = retraining.retrain(current, corrections, rules, Instant.now());
         RetrainOutcome outcome = result.outcome();
         if (outcome.promoted()) {
             directory.promote(outcome, corrections);
-            LOG.infof("Model %s promoted over %s (%d corrections): %s", outcome.candidate(), outcome.current(),
-                    outcome.corrections(), outcome.candidateFigures());
+            LOG.infof("Model %s promoted over %s (%d corrections %s): %s", outcome.candidate(), outcome.current(),
+                    outcome.corrections(), outcome.correctionsBySource(), outcome.candidateFigures());
         } else {
             directory.refused(outcome);
             LOG.infof("Model candidate %s not promoted, %s stays active: %s", outcome.candidate(), outcome.current(),

@@ -2,6 +2,7 @@ package io.switchboard.routing.rest;
 
 import io.switchboard.routing.classification.ActiveModel;
 import io.switchboard.routing.classification.RetrainOutcome;
+import io.switchboard.routing.messaging.CorrectionsUnavailableException;
 import io.switchboard.routing.service.ModelStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -39,14 +40,15 @@ public class ModelResource {
     @Path("/retrain")
     // Supervisors decide what the agents' corrections teach; ops may look, not retrain.
     @RolesAllowed("supervisor")
-    @Operation(summary = "Train a candidate on the bundled data and the corrections, compare it with the active "
-            + "model on one validation split, and promote it if it is not worse; answers either way")
+    @Operation(summary = "Train a candidate on the bundled data and the agents' corrections (contacts.corrections), "
+            + "compare it with the active model in the same cross-validation, and promote it if it is not worse; "
+            + "answers either way, with how many corrections per source it learnt from")
     public RetrainOutcome retrain() {
         try {
             return models.retrain();
-        } catch (IllegalArgumentException e) {
-            // The corrections file, not the request, is wrong: say which line, so it can be fixed.
-            throw new WebApplicationException(e.getMessage(), e, Response.Status.CONFLICT);
+        } catch (CorrectionsUnavailableException e) {
+            // Without the corrections a candidate would unlearn them: no retrain until the topic can be read.
+            throw new WebApplicationException(e.getMessage(), e, Response.Status.SERVICE_UNAVAILABLE);
         }
     }
 

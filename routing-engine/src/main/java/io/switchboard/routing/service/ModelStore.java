@@ -8,6 +8,7 @@ import io.switchboard.routing.classification.ModelRetraining;
 import io.switchboard.routing.classification.ModelVersions;
 import io.switchboard.routing.classification.PromotionRule;
 import io.switchboard.routing.classification.RetrainOutcome;
+import io.switchboard.routing.messaging.CorrectionsTopic;
 import io.switchboard.routing.policy.RoutingRulesStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Holds the model the engine classifies with and swaps it without a restart. At startup it makes the version named
  * active in the model directory ({@code switchboard.routing.model.dir}), or the bundled model while none is; then it
  * polls the directory, like the rules file, and switches when another engine or the retrain command promoted a new
- * version. Training takes about a second, so it happens here, never on a contact's way.
+ * version. Training takes about a second, so it happens here, never on a contact's way. A retrain learns from the
+ * agents' corrections on {@code switchboard.routing.model.corrections-topic} ({@code contacts.corrections}).
  */
 @Startup
 @ApplicationScoped
@@ -36,7 +38,7 @@ public class ModelStore {
     private static final Logger LOG = Logger.getLogger(ModelStore.class);
 
     private final ModelVersions versions;
-    private final Path correctionsFile;
+    private final CorrectionsTopic corrections;
     private final RoutingRulesStore rules;
     private final AtomicReference<ActiveModel> active = new AtomicReference<>();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
@@ -44,12 +46,13 @@ public class ModelStore {
 
     public ModelStore(
             @ConfigProperty(name = "switchboard.routing.model.dir", defaultValue = "model") String directory,
-            @ConfigProperty(name = "switchboard.routing.model.corrections-file") Optional<String> correctionsFile,
+            @ConfigProperty(name = "switchboard.routing.model.corrections-topic") String correctionsTopic,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "switchboard.routing.model.poll-interval", defaultValue = "2s") Duration pollInterval,
             RoutingRulesStore rules) {
         ModelDirectory modelDirectory = new ModelDirectory(Path.of(directory).toAbsolutePath());
         this.versions = new ModelVersions(modelDirectory, LabelledContacts.bundled(), PromotionRule.DEFAULT);
-        this.correctionsFile = correctionsFile.map(Path::of).orElse(modelDirectory.defaultCorrectionsFile());
+        this.corrections = new CorrectionsTopic(bootstrapServers, correctionsTopic, CorrectionsTopic.TIMEOUT);
         this.rules = rules;
         long start = System.nanoTime();
         // A promoted version that cannot be made at startup stops the engine: it should not route by a model
@@ -76,11 +79,11 @@ public class ModelStore {
     }
 
     /**
-     * Retrains from the corrections file; a promoted candidate is active here at once and in the other engines
-     * at their next poll. One retrain at a time per engine.
+     * Retrains from the corrections on the topic, read to its end; a promoted candidate is active here at once and
+     * in the other engines at their next poll. One retrain at a time per engine.
      */
     public synchronized RetrainOutcome retrain() {
-        ModelRetraining.Result result = versions.retrain(current(), correctionsFile, rules.current());
+        ModelRetraining.Result result = versions.retrain(current(), corrections.read(), rules.current());
         result.promoted().ifPresent(active::set);
         return result.outcome();
     }

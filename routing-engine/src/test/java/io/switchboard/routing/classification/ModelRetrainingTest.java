@@ -1,6 +1,7 @@
 package io.switchboard.routing.classification;
 
 import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.ClassificationCorrection;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Rst;
 import io.switchboard.routing.policy.RuleSet;
@@ -8,25 +9,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Retrain → evaluate → promote or refuse, on a real model directory: the agents' corrections of
- * {@value #CORRECTIONS} are promoted as a new version that a fresh engine makes again from the directory; labels
+ * {@value AgentCorrections#SAMPLE} are promoted as a new version that a fresh engine makes again from the directory; labels
  * that contradict the data set are refused with why, and the active version stays.
  */
 class ModelRetrainingTest {
-
-    static final String CORRECTIONS = "classification/corrections.jsonl";
 
     private static RuleSet rules;
 
@@ -39,8 +33,8 @@ class ModelRetrainingTest {
     }
 
     @Test
-    void sensibleCorrectionsArePromotedAsANewVersionThatEnginesMakeAgain() throws IOException {
-        Path corrections = copyOfCorrections();
+    void sensibleCorrectionsArePromotedAsANewVersionThatEnginesMakeAgain() {
+        List<ClassificationCorrection> corrections = AgentCorrections.sample();
         ModelVersions versions = versions();
         ActiveModel bundled = versions.active();
         assertThat(bundled.promotion()).isEmpty();
@@ -51,6 +45,8 @@ class ModelRetrainingTest {
         assertThat(outcome.current()).isEqualTo(bundled.model().version());
         assertThat(outcome.candidate()).isNotEqualTo(outcome.current()).matches("m-[0-9a-f]{12}");
         assertThat(outcome.corrections()).isEqualTo(8);
+        assertThat(outcome.correctionsBySource()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                ClassificationCorrection.Source.AGENT, 5, ClassificationCorrection.Source.ESCALATION, 3));
         assertThat(outcome.trainedOn()).isEqualTo(LabelledContacts.bundled().size() + 8);
         assertThat(outcome.candidateFigures().validatedOn()).isEqualTo(outcome.trainedOn());
         assertThat(outcome.candidateFigures().rstAccuracy()).isGreaterThanOrEqualTo(
@@ -60,7 +56,7 @@ class ModelRetrainingTest {
 
         ActiveModel restarted = versions().active();
         assertThat(restarted.model().version()).isEqualTo(outcome.candidate());
-        assertThat(restarted.corrections()).hasSize(8);
+        assertThat(restarted.corrections()).isEqualTo(corrections);
         assertThat(restarted.promotion()).contains(outcome);
 
         RetrainOutcome again = versions.retrain(restarted, corrections, rules).outcome();
@@ -73,18 +69,15 @@ class ModelRetrainingTest {
     @Test
     void correctionsThatContradictTheDataSetAreRefusedWithWhy() {
         // 150 routine questions "corrected" into fault reports: a candidate that learns them routes worse.
-        List<Correction> wrong = LabelledContacts.bundled().stream()
+        List<ClassificationCorrection> wrong = LabelledContacts.bundled().stream()
                 .filter(contact -> contact.rst() == Rst.ROUTINE)
                 .limit(150)
-                .map(contact -> new Correction(UUID.randomUUID().toString(), contact.text(), contact.channel(),
-                        contact.language(), contact.publicPost(), Rst.TECHNICAL, Intent.FAULT_REPORT, "misclick",
-                        Correction.Source.AGENT_CORRECTION, Instant.parse("2026-11-30T12:00:00Z")))
+                .map(contact -> AgentCorrections.of(contact.text(), contact.channel(), Rst.TECHNICAL,
+                        Intent.FAULT_REPORT))
                 .toList();
-        Path file = directory.resolve("corrections.jsonl");
-        Corrections.write(file, wrong);
         ModelVersions versions = versions();
 
-        RetrainOutcome outcome = versions.retrain(versions.active(), file, rules).outcome();
+        RetrainOutcome outcome = versions.retrain(versions.active(), wrong, rules).outcome();
 
         assertThat(outcome.promoted()).isFalse();
         assertThat(outcome.reason()).contains("RST accuracy").contains("ROUTINE recall");
@@ -92,6 +85,22 @@ class ModelRetrainingTest {
         assertThat(directory.resolve("ACTIVE")).doesNotExist();
         assertThat(versions.active().model().version()).isEqualTo(outcome.current());
         assertThat(new ModelDirectory(directory).lastRefusal()).contains(outcome);
+    }
+
+    @Test
+    void oneCorrectionMovesTheDecisionForItsTextWhereTheDataSetLeftTheModelUnsure() {
+        ModelRetraining retraining = new ModelRetraining(LabelledContacts.bundled(), PromotionRule.DEFAULT);
+        ContactClassifier bundled = new ContactClassifier(retraining.train(List.of()));
+        // Unsure between a fault and an order: one agent's answer decides it.
+        String remote = "the remote control does not respond anymore";
+        assertThat(classify(bundled, remote).intent()).isEqualTo(Intent.FAULT_REPORT);
+        assertThat(classify(trainedWith(retraining, remote, Rst.ROUTINE, Intent.ORDER), remote).intent())
+                .isEqualTo(Intent.ORDER);
+        // Sure, from many fault reports like it: one contradicting answer weighs against them and does not move it.
+        String restarting = "my tv box keeps restarting every few minutes";
+        assertThat(classify(bundled, restarting).rst()).isEqualTo(Rst.TECHNICAL);
+        assertThat(classify(trainedWith(retraining, restarting, Rst.ROUTINE, Intent.INFORMATION), restarting)
+                .rst()).isEqualTo(Rst.TECHNICAL);
     }
 
     @Test
@@ -110,31 +119,18 @@ class ModelRetrainingTest {
                 .contains("RST accuracy 0.890 < 0.900; intent accuracy 0.790 < 0.800");
     }
 
-    @Test
-    void aContactCorrectedTwiceCountsOnceWithTheLatestLabels() throws IOException {
-        Path file = directory.resolve("twice.jsonl");
-        Files.writeString(file, """
-                {"contactId":"c-1","text":"internet doet het niet","channel":"PHONE","language":"nl","public":false,"rst":"TECHNICAL","intent":"FAULT_REPORT","reason":"later","source":"ESCALATION","correctedAt":"2026-11-30T10:00:00Z"}
-                {"contactId":"c-1","text":"internet doet het niet","channel":"PHONE","language":"nl","public":false,"rst":"ROUTINE","intent":"INFORMATION","reason":"first","source":"AGENT_CORRECTION","correctedAt":"2026-11-30T09:00:00Z"}
-                """);
+    /** Trained on the bundled contacts and one agent's correction of {@code text}. */
+    private static ContactClassifier trainedWith(ModelRetraining retraining, String text, Rst rst, Intent intent) {
+        return new ContactClassifier(retraining.train(List.of(AgentCorrections.of(text, Channel.WHATSAPP, rst,
+                intent))));
+    }
 
-        assertThat(Corrections.read(file)).singleElement().satisfies(correction -> {
-            assertThat(correction.reason()).isEqualTo("later");
-            assertThat(correction.example()).isEqualTo(new LabelledContact("correction:c-1",
-                    Channel.PHONE, "nl", false, "internet doet het niet", Rst.TECHNICAL,
-                    Intent.FAULT_REPORT));
-        });
+    private static Classification classify(ContactClassifier classifier, String text) {
+        return classifier.classify(new LabelledContact("probe", Channel.WHATSAPP, "en", false, text, Rst.ROUTINE,
+                Intent.INFORMATION).received(), rules);
     }
 
     private ModelVersions versions() {
         return new ModelVersions(new ModelDirectory(directory), LabelledContacts.bundled(), PromotionRule.DEFAULT);
-    }
-
-    private Path copyOfCorrections() throws IOException {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(CORRECTIONS)) {
-            Path file = directory.resolve("corrections.jsonl");
-            Files.write(file, in.readAllBytes());
-            return file;
-        }
     }
 }
