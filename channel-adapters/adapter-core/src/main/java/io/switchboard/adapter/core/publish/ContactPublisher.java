@@ -1,41 +1,45 @@
 package io.switchboard.adapter.core.publish;
 
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
 import io.switchboard.adapter.core.problem.WebhookRejectedException;
 import io.switchboard.contracts.ContactReceived;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.config.Config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Publishes contacts on {@code contacts.inbound}, keyed by customer key so one customer's contacts stay in
  * order. The returned {@link Uni} completes only when Kafka acknowledged the record (acks=all), and fails with a
  * 503 rejection when it did not, so a webhook is answered 2xx only for what is durably stored. Fields are cut to
- * the work-service's column sizes first ({@link ContactLengths}).
+ * the work-service's column sizes first ({@link ContactLengths}). Started with the application, so the producer
+ * is built and the topic's partitions are known before the first webhook ({@link TopicProducer}).
  */
+@Startup
 @ApplicationScoped
 public class ContactPublisher {
 
-    private final MutinyEmitter<ContactReceived> emitter;
+    private final TopicProducer<ContactReceived> producer;
     private final AdapterMetrics metrics;
 
-    public ContactPublisher(@Channel("contacts-inbound") MutinyEmitter<ContactReceived> emitter, AdapterMetrics metrics) {
-        this.emitter = emitter;
+    public ContactPublisher(Config config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            OpenTelemetry openTelemetry, AdapterMetrics metrics) {
+        this.producer = TopicProducer.start("contacts-inbound", config, kafka,
+                openTelemetry.getPropagators().getTextMapPropagator());
         this.metrics = metrics;
     }
 
     public Uni<Void> publish(ContactReceived contact) {
         ContactReceived fitted = ContactLengths.fit(contact);
-        Message<ContactReceived> message = Message.of(fitted)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(fitted.customer().key()).build());
         Timer.Sample sample = metrics.startPublish();
-        return emitter.sendMessage(message)
+        return producer.send(fitted.customer().key(), fitted)
                 .onItem().invoke(() -> {
                     metrics.published(sample, true);
                     metrics.received();
@@ -55,5 +59,10 @@ public class ContactPublisher {
             return Uni.createFrom().voidItem();
         }
         return Uni.join().all(contacts.stream().map(this::publish).toList()).andFailFast().replaceWithVoid();
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
     }
 }
