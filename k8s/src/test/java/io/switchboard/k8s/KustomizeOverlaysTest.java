@@ -303,6 +303,24 @@ class KustomizeOverlaysTest {
         }
     }
 
+    /** The ops-service reads the work-service's calendar and, for supervisors, its agents and queues. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theOpsServiceMayCallTheWorkService(String overlay) {
+        Manifests manifests = Manifests.render(overlay);
+        Map<String, String> workService = podLabels(manifests.get("Deployment", "work-service"));
+        Map<String, String> opsService = podLabels(manifests.get("Deployment", "ops-service"));
+        assertThat(manifests.ofKind("NetworkPolicy").stream()
+                .filter(policy -> selects(policy.path("spec").path("podSelector"), workService))
+                .flatMap(policy -> StreamSupport.stream(policy.path("spec").path("ingress").spliterator(), false))
+                .flatMap(rule -> StreamSupport.stream(rule.path("from").spliterator(), false))
+                .filter(peer -> peer.has("podSelector") && !peer.has("namespaceSelector")))
+                .anySatisfy(peer -> assertThat(selects(peer.path("podSelector"), opsService)).isTrue());
+        assertThat(manifests.environment(container(manifests.get("Deployment", "ops-service")))
+                .get("SWITCHBOARD_WORK_SERVICE_URL").path("value").asText())
+                .isEqualTo("http://work-service:" + SwitchboardService.named("work-service").httpPort());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyEnvironmentVariableTheServicesReadIsSet(String overlay) {

@@ -99,17 +99,21 @@ record SwitchboardService(String name, String module, boolean adapter) {
 
     /**
      * Topics the service's own code reads with a plain {@code KafkaConsumer} outside the messaging configuration (the
-     * adapters' replay of contacts.unmapped): the {@code Topics} constants named in those classes. Such a consumer
-     * is expected to be assigned to partitions without a group; one with a group id would need a group ACL too.
+     * adapters' replay of contacts.unmapped, the routing engine's retrain reading contacts.corrections): the
+     * {@code Topics} constants named in those classes, and the contract topics its configuration names in a
+     * {@code ...-topic} property (where such a consumer takes its topic from). Such a consumer is expected to be
+     * assigned to partitions without a group; one with a group id would need a group ACL too.
      */
     Set<String> topicsReadByOwnConsumers() {
         Set<String> topics = new TreeSet<>();
+        boolean ownConsumer = false;
         List<String> modules = adapter ? List.of(module, ADAPTER_CORE) : List.of(module);
         for (String sourceModule : modules) {
             try (Stream<Path> sources = Files.walk(Repository.ROOT.resolve(sourceModule).resolve("src/main/java"))) {
                 for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
                     String code = Files.readString(source);
                     if (code.contains("new KafkaConsumer")) {
+                        ownConsumer = true;
                         if (code.contains("GROUP_ID_CONFIG") || code.contains("\"group.id\"")) {
                             throw new IllegalStateException(source + " consumes with a group: add its group to the model");
                         }
@@ -124,6 +128,11 @@ record SwitchboardService(String name, String module, boolean adapter) {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+        if (ownConsumer) {
+            Properties properties = properties();
+            properties.stringPropertyNames().stream().filter(key -> key.endsWith("-topic"))
+                    .map(properties::getProperty).filter(Topics.ALL::contains).forEach(topics::add);
         }
         return topics;
     }
