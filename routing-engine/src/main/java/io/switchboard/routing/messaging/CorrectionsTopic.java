@@ -31,10 +31,11 @@ import java.util.Properties;
  */
 public final class CorrectionsTopic {
 
+    /** How long a retrain waits for the topic's partitions, for its end offsets, and to read it to them. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private static final Logger LOG = Logger.getLogger(CorrectionsTopic.class);
     private static final Duration POLL = Duration.ofMillis(500);
-    /** How long a retrain waits for the topic: its metadata, its end offsets and its records each. */
-    public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String bootstrapServers;
     private final String topic;
@@ -45,10 +46,6 @@ public final class CorrectionsTopic {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.timeout = timeout;
-    }
-
-    public String topic() {
-        return topic;
     }
 
     /**
