@@ -263,6 +263,25 @@ class ReplyTest {
     }
 
     @Test
+    void anUnconfirmedSendAfterTheRealOutcomeDoesNotHideIt() {
+        profile(Map.of("WHATSAPP", 2), null);
+        String itemId = acceptedItem(whatsapp().build());
+        String replyId = reply(itemId, UUID.randomUUID().toString(), Map.of("text", "Hallo"))
+                .then().statusCode(202).extract().path("id");
+        try (ConsumerTask<String, String> lifecycle = kafka.consumeStrings().fromTopics(Topics.CONTACTS_LIFECYCLE)) {
+            publish(adapterStatus(replyId, "wamid.outcome-first", DeliveryState.SENT, null));
+            await().atMost(WAIT).until(() -> typesOf(lifecycle, replyId).contains(LifecycleEventType.REPLY_SENT));
+            // The adapter's partition moved while it called the provider: its next owner reports the in-flight note.
+            publish(adapterStatus(replyId, null, DeliveryState.UNCONFIRMED, "the adapter stopped while sending"));
+
+            await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> as(Tokens.agent(agentId))
+                    .get("/api/work/" + itemId).then().body("messages[1].state", equalTo("SENT"))
+                    .body("messages[1].providerMessageId", equalTo("wamid.outcome-first")));
+            assertThat(typesOf(lifecycle, replyId)).doesNotContain(LifecycleEventType.REPLY_UNCONFIRMED);
+        }
+    }
+
+    @Test
     void acceptingACallConnectsTheCallerAndAnUnansweredConnectionReturnsTheCall() {
         profile(Map.of("PHONE", 1), "client:" + agentId);
         ContactRouted call = RoutedContacts.contact(Channel.PHONE, Office.FRONT_OFFICE).skills(skill)

@@ -49,12 +49,17 @@ public class ReplyRepository {
 
             SELECT %s FROM r""".formatted(REPLY);
 
-    /** Earlier states of the way forward; FAILED and UNCONFIRMED end it. */
+    /**
+     * Earlier states of the way forward; FAILED and UNCONFIRMED end it. UNCONFIRMED (an adapter that stopped while
+     * sending, or lost its partition meanwhile) is taken only while nothing better is known: it can arrive after the
+     * same reply's real outcome, and must not hide it.
+     */
     private static final String FORWARD = """
             ((t.state IN ('PENDING', 'SENT', 'DELIVERED') AND $4::text IN ('SENT', 'DELIVERED', 'READ')
               AND array_position(ARRAY['PENDING', 'SENT', 'DELIVERED', 'READ'], t.state::text)
                   < array_position(ARRAY['PENDING', 'SENT', 'DELIVERED', 'READ'], $4::text))
-             OR (t.state IN ('PENDING', 'SENT') AND $4::text IN ('FAILED', 'UNCONFIRMED')))""";
+             OR (t.state IN ('PENDING', 'SENT') AND $4::text = 'FAILED')
+             OR (t.state = 'PENDING' AND $4::text = 'UNCONFIRMED'))""";
 
     /**
      * A ReplyStatus ($1 reply id or null, $2 provider, $3 provider message id, $4 state, $5 error, $6 at, $7 event
