@@ -20,6 +20,8 @@ import static io.switchboard.system.SystemStack.api;
 import static io.switchboard.system.SystemStack.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.not;
 
 /**
  * The foundation slice end to end, through the packaged services as separate processes on a real broker and
@@ -87,8 +89,17 @@ class WhatsAppToAgentIT {
         });
     }
 
+    /** The API documentation is part of the packaged services, not only of dev mode, and needs no token. */
+    @Test
+    void everyPackagedServiceServesItsApiDocumentation() {
+        for (String service : List.of("whatsapp", "routing-engine", "work-service", "ops-service")) {
+            RestAssured.get(stack.url(service) + "/q/swagger-ui/").then().statusCode(200);
+            RestAssured.get(stack.url(service) + "/q/openapi?format=json").then().statusCode(200)
+                    .body("paths", not(anEmptyMap()));
+        }
+    }
+
     private static long whatsApp(Response metrics, String counter) {
         return metrics.jsonPath().getLong("channels.find { it.channel == 'WHATSAPP' }.totals." + counter);
     }
-
 }
