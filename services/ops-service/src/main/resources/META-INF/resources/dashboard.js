@@ -4,12 +4,62 @@
 // in the URL fragment (#token=..., which never reaches a server or its logs) and removed from the address at once;
 // it is kept in sessionStorage, so it lives as long as the tab. EventSource cannot send headers, so the stream is
 // read with fetch and parsed here; no token ever goes into a URL.
+// Dutch and English: L (or the button) switches, the choice is kept in localStorage like the workspace's.
+// Supervisors (token group supervisor) also see the work-service's agents and queues, read through this service.
 (function () {
   'use strict';
 
   const SVG = 'http://www.w3.org/2000/svg';
   const WINDOW = '15m';
-  const cards = {};
+  const SUPERVISION_MS = 5000;
+  const LANGUAGE = 'switchboard.language';
+  let cards = {};
+
+  const TEXT = {
+    en: {
+      signOut: 'Sign out', signIn: 'Sign in', signInWith: 'Sign in with a JWT of the group',
+      throughput: 'Contacts received per minute, last 15 minutes', waitingNow: 'Waiting now and oldest wait',
+      alerts: 'Alerts', noAlerts: 'No alerts', offices: 'Offices', office: 'Office', waiting: 'Waiting',
+      inProgress: 'In progress', oldest: 'Oldest', aht: 'AHT 15m', escalation: 'Escalation 15m',
+      unmapped: 'Unmapped deliveries', channel: 'Channel', endpoint: 'Endpoint', reason: 'Reason', received: 'Received',
+      oldestWait: 'oldest wait', completed: 'Completed', stranded: 'Stranded',
+      strandedLong: 'Stranded (no agent on duty could take)', serviceLevel: 'Service level 15m',
+      averageWait: 'Avg wait 15m', p90Wait: 'p90 wait 15m', fcr: 'FCR', abandoned: 'Abandoned',
+      cost: 'Cost / contact', replies: 'Replies 15m', open: 'open', closed: 'closed', offer: 'offer',
+      closedOpens: 'closed, opens', closedHours: 'closed outside business hours', calendarUnknown: 'calendar unknown',
+      updated: 'updated', supervision: 'Supervisor: agents and queues', agents: 'Agents', agent: 'Agent',
+      state: 'State', stateReason: 'Reason', load: 'Load per channel', items: 'Current items', queues: 'Queues',
+      queue: 'Queue', strandedWhy: 'Why stranded', corrections: 'Routing corrections per week', week: 'Week',
+      routedCorrected: 'Routed → corrected', intent: 'Intent', source: 'Source', count: 'Contacts',
+      noCorrections: 'No corrections', workServiceDown: 'The work-service did not answer; shown again when it does.',
+      AGENT: 'agent', ESCALATION: 'escalation',
+      refused: 'The token was refused (expired, or not of this Switchboard).',
+      forbidden: 'This token\'s groups may not see the board.'
+    },
+    nl: {
+      signOut: 'Afmelden', signIn: 'Aanmelden', signInWith: 'Meld u aan met een JWT van de groep',
+      throughput: 'Contacten per minuut, laatste 15 minuten', waitingNow: 'Nu wachtend en langste wachttijd',
+      alerts: 'Meldingen', noAlerts: 'Geen meldingen', offices: 'Afdelingen', office: 'Afdeling', waiting: 'Wachtend',
+      inProgress: 'In behandeling', oldest: 'Langst', aht: 'Gem. afhandeltijd 15m', escalation: 'Escalaties 15m',
+      unmapped: 'Niet te verwerken berichten', channel: 'Kanaal', endpoint: 'Endpoint', reason: 'Reden',
+      received: 'Ontvangen', oldestWait: 'langste wachttijd', completed: 'Afgerond', stranded: 'Vastgelopen',
+      strandedLong: 'Vastgelopen (niemand in dienst kan het oppakken)', serviceLevel: 'Serviceniveau 15m',
+      averageWait: 'Gem. wachttijd 15m', p90Wait: 'p90 wachttijd 15m', fcr: 'Eerste keer goed', abandoned: 'Afgehaakt',
+      cost: 'Kosten / contact', replies: 'Antwoorden 15m', open: 'open', closed: 'dicht', offer: 'bied aan',
+      closedOpens: 'dicht, opent', closedHours: 'dicht buiten openingstijden', calendarUnknown: 'agenda onbekend',
+      updated: 'bijgewerkt', supervision: 'Supervisor: medewerkers en wachtrijen', agents: 'Medewerkers',
+      agent: 'Medewerker', state: 'Status', stateReason: 'Reden', load: 'Werk per kanaal', items: 'Huidige items',
+      queues: 'Wachtrijen', queue: 'Wachtrij', strandedWhy: 'Waarom vastgelopen',
+      corrections: 'Routeringscorrecties per week', week: 'Week', routedCorrected: 'Gerouteerd → gecorrigeerd',
+      intent: 'Vraag', source: 'Bron', count: 'Contacten', noCorrections: 'Geen correcties',
+      workServiceDown: 'De work-service antwoordde niet; het overzicht komt terug zodra hij dat doet.',
+      AGENT: 'medewerker', ESCALATION: 'escalatie',
+      refused: 'Het token is geweigerd (verlopen, of niet van deze Switchboard).',
+      forbidden: 'De groepen van dit token mogen het overzicht niet zien.'
+    }
+  };
+  let language = localStorage.getItem(LANGUAGE) === 'nl' ? 'nl' : 'en';
+  const t = key => TEXT[language][key];
 
   const fmt = {
     count: v => v == null ? '–' : String(v),
@@ -43,20 +93,20 @@
     const head = el('header');
     head.append(el('h3', {}, channel.charAt(0) + channel.slice(1).toLowerCase()), el('span', { class: 'badge', 'data-field': 'open' }, '…'));
     const big = el('div', { class: 'big' });
-    [['waiting', 'waiting'], ['inProgress', 'in progress'], ['oldestWait', 'oldest wait']].forEach(([field, label]) => {
+    [['waiting', 'waiting'], ['inProgress', 'inProgress'], ['oldestWait', 'oldestWait']].forEach(([field, label]) => {
       const cell = el('div');
-      cell.append(el('b', { 'data-field': field }, '–'), el('small', {}, label));
+      cell.append(el('b', { 'data-field': field }, '–'), el('small', {}, t(label).toLowerCase()));
       big.append(cell);
     });
     const list = el('dl');
-    [['received', 'Received'], ['completed', 'Completed'], ['stranded', 'Stranded (no agent on duty could take)'],
-     ['serviceLevel', 'Service level 15m'],
-     ['averageWait', 'Avg wait 15m'], ['p90Wait', 'p90 wait 15m'], ['aht', 'AHT 15m'], ['fcr', 'FCR'],
-     ['escalation', 'Escalation 15m'], ['abandoned', 'Abandoned'], ['cost', 'Cost / contact'],
-     ['replies', 'Replies 15m']].forEach(([field, label]) => {
-      list.append(el('dt', {}, label), el('dd', { 'data-field': field }, '–'));
+    [['received', 'received'], ['completed', 'completed'], ['stranded', 'strandedLong'],
+     ['serviceLevel', 'serviceLevel'], ['averageWait', 'averageWait'], ['p90Wait', 'p90Wait'], ['aht', 'aht'],
+     ['fcr', 'fcr'], ['escalation', 'escalation'], ['abandoned', 'abandoned'], ['cost', 'cost'],
+     ['replies', 'replies']].forEach(([field, label]) => {
+      list.append(el('dt', {}, t(label)), el('dd', { 'data-field': field }, '–'));
     });
-    root.append(head, big, list, el('div', { class: 'note', 'data-field': 'note' }));
+    root.append(head, big, list, el('div', { class: 'calendar', 'data-field': 'calendar' }),
+        el('div', { class: 'note', 'data-field': 'note' }));
     document.getElementById('channels').append(root);
     cards[channel] = root;
     return root;
@@ -92,10 +142,21 @@
     set(root, 'replies', outcomes.length === 0 ? (r.requested > 0 ? r.requested + ' requested' : '–')
         : outcomes.map(([n, what]) => n + ' ' + what).join(' · '), r.failed > 0 ? 'sl-bad' : '');
     if (availability) {
-      set(root, 'open', availability.open ? 'open' : 'closed', availability.open ? 'badge' : 'badge closed');
-      set(root, 'note', availability.open ? '' : availability.reason
-          + (availability.alternative ? ' → offer ' + availability.alternative.toLowerCase() : ''));
+      set(root, 'open', availability.open ? t('open') : t('closed'), availability.open ? 'badge' : 'badge closed');
+      set(root, 'calendar', calendarText(availability));
+      const why = availability.businessHours === 'CLOSED' ? t('closedHours') : availability.reason;
+      set(root, 'note', availability.open ? '' : why
+          + (availability.alternative ? ' → ' + t('offer') + ' ' + availability.alternative.toLowerCase() : ''));
     }
+  }
+
+  // Business hours from the work-service's calendar: "closed, opens Tue 08:00", or that it could not be read.
+  function calendarText(availability) {
+    if (availability.businessHours === 'UNKNOWN') return t('calendarUnknown');
+    if (availability.businessHours !== 'CLOSED') return '';
+    if (!availability.opensAt) return t('closed');
+    return t('closedOpens') + ' ' + new Date(availability.opensAt).toLocaleString(language,
+        { weekday: 'short', hour: '2-digit', minute: '2-digit' });
   }
 
   function renderThroughput(channels) {
@@ -148,7 +209,7 @@
     const list = document.getElementById('alerts');
     list.replaceChildren();
     if (!alerts.length) {
-      list.append(el('li', { class: 'none' }, 'No alerts'));
+      list.append(el('li', { class: 'none' }, t('noAlerts')));
       return;
     }
     alerts.forEach(alert => {
@@ -184,6 +245,40 @@
     });
   }
 
+  function rows(body, records) {
+    body.replaceChildren(...records.map(({ attrs, cells }) => {
+      const row = el('tr', Object.assign({ tabindex: '0' }, attrs));
+      cells.forEach(text => row.append(el('td', {}, text)));
+      return row;
+    }));
+  }
+
+  function renderCorrections(corrections) {
+    const records = corrections.weeks.flatMap(week => week.corrections.map((c, i) => ({
+      attrs: { 'data-week': week.week },
+      cells: [i === 0 ? week.week + ' (' + week.total + ')' : '', c.routedRst + ' → ' + c.rst,
+              c.routedIntent === c.intent ? c.intent : c.routedIntent + ' → ' + c.intent, t(c.source), String(c.count)]
+    })));
+    rows(document.querySelector('#corrections tbody'), records.length ? records
+        : [{ attrs: { class: 'none' }, cells: [t('noCorrections'), '', '', '', ''] }]);
+  }
+
+  function renderSupervision(floor) {
+    rows(document.querySelector('#agents tbody'), floor.agents.map(a => ({
+      attrs: { 'data-agent': a.agent.id },
+      cells: [a.agent.name || a.agent.id, (a.agent.office || '').replace('_', ' ').toLowerCase(),
+              a.agent.status.toLowerCase(), a.agent.statusReason || '–',
+              Object.entries(a.load).map(([channel, n]) => channel.toLowerCase() + ' ' + n).join(', ') || '–',
+              a.items.map(id => id.slice(0, 8)).join(' ') || '–']
+    })));
+    rows(document.querySelector('#work-queues tbody'), floor.queues.map(q => ({
+      attrs: { 'data-queue': q.office + ':' + q.channel, class: q.stranded > 0 ? 'sl-bad' : '' },
+      cells: [q.office.replace('_', ' ').toLowerCase() + ' · ' + q.channel.toLowerCase(), fmt.count(q.waiting),
+              fmt.seconds(q.oldestWaitSeconds), fmt.count(q.inProgress), fmt.count(q.stranded),
+              Object.entries(q.strandedReasons).map(([why, n]) => why + ' ' + n).join(', ') || '–']
+    })));
+  }
+
   function render(view) {
     const availability = Object.fromEntries(view.availability.map(a => [a.channel, a]));
     view.channels.forEach(c => renderChannel(c, availability[c.channel]));
@@ -192,12 +287,85 @@
     renderAlerts(view.alerts);
     renderOffices(view.offices);
     renderUnmapped(view.unmapped);
-    document.getElementById('updated').textContent = 'updated ' + new Date(view.at).toLocaleTimeString();
+    renderCorrections(view.corrections);
+    document.getElementById('updated').textContent = t('updated') + ' ' + new Date(view.at).toLocaleTimeString();
   }
 
   const TOKEN = 'switchboard.ops.token';
   const RETRY_MS = 3000;
   let stream = null;
+  let supervising = null;
+
+  // Only decides whether to show the section; the ops-service and the work-service check the token themselves.
+  function groupsOf(token) {
+    try {
+      const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+      return claims.groups || [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  async function superviseFloor() {
+    const token = sessionStorage.getItem(TOKEN);
+    const problem = document.getElementById('supervision-problem');
+    try {
+      const response = await fetch('api/supervision', { headers: { Authorization: 'Bearer ' + token } });
+      if (response.status === 401 || response.status === 403) {
+        document.getElementById('supervision').hidden = true;
+        return;
+      }
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      renderSupervision(await response.json());
+      problem.textContent = '';
+    } catch (e) {
+      problem.textContent = t('workServiceDown');
+    }
+  }
+
+  function startSupervision(token) {
+    clearInterval(supervising);
+    const supervisor = groupsOf(token).includes('supervisor');
+    document.getElementById('supervision').hidden = !supervisor;
+    if (supervisor) {
+      superviseFloor();
+      supervising = setInterval(superviseFloor, SUPERVISION_MS);
+    }
+  }
+
+  function applyLanguage() {
+    document.documentElement.lang = language;
+    document.querySelectorAll('[data-i18n]').forEach(node => { node.textContent = t(node.dataset.i18n); });
+    document.getElementById('language').textContent = language === 'en' ? 'NL' : 'EN';
+    // The cards are built with their labels: built again by the next event.
+    Object.values(cards).forEach(card => card.remove());
+    cards = {};
+  }
+
+  function switchLanguage() {
+    language = language === 'en' ? 'nl' : 'en';
+    localStorage.setItem(LANGUAGE, language);
+    applyLanguage();
+    if (!document.getElementById('supervision').hidden) superviseFloor();
+  }
+
+  // L switches the language, S and C go to the supervisor's and the corrections' tables, arrows move between rows.
+  function onKey(event) {
+    if (event.target.closest('textarea, input') || event.ctrlKey || event.metaKey || event.altKey) return;
+    const row = event.target.closest && event.target.closest('tr[tabindex]');
+    if (row && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      const next = event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
+      if (next) next.focus();
+      event.preventDefault();
+      return;
+    }
+    const jump = { s: '#agents tbody tr', c: '#corrections tbody tr' }[event.key.toLowerCase()];
+    if (event.key.toLowerCase() === 'l') {
+      switchLanguage();
+    } else if (jump && document.querySelector(jump)) {
+      document.querySelector(jump).focus();
+    }
+  }
 
   function tokenFromFragment() {
     const fragment = new URLSearchParams(location.hash.slice(1));
@@ -210,6 +378,8 @@
   function signIn(problem) {
     sessionStorage.removeItem(TOKEN);
     if (stream) stream.abort();
+    clearInterval(supervising);
+    document.getElementById('supervision').hidden = true;
     document.getElementById('board').hidden = true;
     document.getElementById('logout').hidden = true;
     document.getElementById('login').hidden = false;
@@ -249,12 +419,12 @@
       const response = await fetch('api/channels/metrics/stream', { signal: stream.signal,
           headers: { Accept: 'text/event-stream', Authorization: 'Bearer ' + token } });
       if (response.status === 401 || response.status === 403) {
-        signIn(response.status === 401 ? 'The token was refused (expired, or not of this Switchboard).'
-            : 'This token\'s groups may not see the board.');
+        signIn(t(response.status === 401 ? 'refused' : 'forbidden'));
         return;
       }
       if (!response.ok) throw new Error('HTTP ' + response.status);
       dot.className = 'dot live';
+      startSupervision(token);
       await readEvents(response);
     } catch (e) {
       // The service went away or restarted (shown, and tried again), or the user signed out.
@@ -270,7 +440,10 @@
     connect();
   });
   document.getElementById('logout').addEventListener('click', () => signIn());
+  document.getElementById('language').addEventListener('click', switchLanguage);
+  document.addEventListener('keydown', onKey);
 
+  applyLanguage();
   tokenFromFragment();
   connect();
 }());

@@ -15,9 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
@@ -36,8 +33,7 @@ import static io.switchboard.ops.ContactEvents.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The live dashboard in Debian's headless Chromium, driven through Debian's chromedriver (nothing is downloaded):
- * it signs in with the token handed over in the URL fragment (and takes it out of the address), loads, shows the
+ * The live dashboard in Debian's headless Chromium ({@link Chromium}): it signs in with the token handed over in the URL fragment (and takes it out of the address), loads, shows the
  * numbers, and they change as contacts arrive. The screenshot is kept for review as
  * {@code target/dashboard.png}.
  */
@@ -45,8 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
 class DashboardBrowserTest {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
     private static final By STORE_RECEIVED = By.cssSelector("[data-channel='STORE'] [data-field='received']");
     private static final By STORE_WAITING = By.cssSelector("[data-channel='STORE'] [data-field='waiting']");
 
@@ -58,16 +52,7 @@ class DashboardBrowserTest {
 
     @Test
     void numbersChangeAsContactsArrive() throws Exception {
-        // Tests never skip for a missing tool (README): deploy/test installs it.
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("chromium and chromedriver are needed (deploy/test installs them: apt-get install chromium chromium-driver)")
-                .isTrue();
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--window-size=1440,900");
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = Chromium.start();
         try (KafkaCompanion kafka = new KafkaCompanion(infrastructure.bootstrapServers())) {
             browser.get(dashboard + "#token=" + Tokens.ops());
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -77,6 +62,7 @@ class DashboardBrowserTest {
             long waiting = number(browser, STORE_WAITING);
             assertThat(browser.findElements(By.cssSelector("article.card"))).hasSize(5);
             assertThat(browser.findElement(By.id("login")).isDisplayed()).as("no sign-in form once signed in").isFalse();
+            assertThat(browser.findElement(By.id("supervision")).isDisplayed()).as("for supervisors only").isFalse();
 
             ContactEvents events = new ContactEvents(kafka);
             Instant now = Instant.now();

@@ -6,14 +6,16 @@ import io.switchboard.ops.metrics.ChannelView;
 import io.switchboard.ops.metrics.OpsSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Opens or closes each channel for new contacts. A channel closes when no agent who can take it is available, or
- * when a new contact's expected wait exceeds the channel's limit; a closed channel names the open alternative with
- * the shortest expected wait.
+ * Opens or closes each channel for new contacts. A channel closes outside its business hours (the work-service's
+ * calendar, {@link ChannelCalendar}), when no agent who can take it is available, or when a new contact's expected
+ * wait exceeds the channel's limit; a closed channel names the open alternative with the shortest expected wait.
  * <p>
  * Agents: the level {@code agents.available} the work-service reports per channel on {@code channel.metrics} (agents
  * with status AVAILABLE whose skills and capacity include the channel, busy or not) is authoritative; without a fresh report, a channel with contacts waiting and no agent seen working it in the last
@@ -32,21 +34,25 @@ public class ChannelGate {
     private static final double RATE_WINDOW_SECONDS = 300;
 
     private final OpsSettings settings;
+    private final ChannelCalendar calendar;
 
-    public ChannelGate(OpsSettings settings) {
+    public ChannelGate(OpsSettings settings, ChannelCalendar calendar) {
         this.settings = settings;
+        this.calendar = calendar;
     }
 
+    /** Judges every channel with the business hours known now (refresh them first: {@link ChannelCalendar}). */
     public List<ChannelAvailability> assess(BoardSnapshot snapshot) {
+        Map<Channel, CalendarStatus> hours = calendar.current();
         List<ChannelAvailability> assessed = new ArrayList<>();
         for (ChannelView view : snapshot.channels()) {
-            assessed.add(assess(view));
+            assessed.add(assess(view, hours.get(view.channel())));
         }
         return assessed.stream().map(availability -> availability.open() ? availability
                 : withAlternative(availability, assessed)).toList();
     }
 
-    private ChannelAvailability assess(ChannelView view) {
+    private ChannelAvailability assess(ChannelView view, CalendarStatus hours) {
         double limit = settings.policy(view.channel()).maxExpectedWait().toMillis() / 1000.0;
         Double expectedWait = expectedWait(view);
         boolean unstaffed = view.agentsAvailable() != null
@@ -54,7 +60,13 @@ public class ChannelGate {
                 : view.waiting() > 0 && view.activeAgents() == 0;
         String reason;
         boolean open;
-        if (unstaffed) {
+        Instant opensAt = null;
+        if (hours.state() == CalendarStatus.BusinessHours.CLOSED) {
+            open = false;
+            opensAt = hours.nextChange();
+            reason = opensAt == null ? "closed outside business hours"
+                    : "closed outside business hours, opens " + opensAt;
+        } else if (unstaffed) {
             open = false;
             reason = view.agentsAvailable() != null ? "no available agent can take this channel"
                     : "contacts wait and no agent has worked this channel in the last 15 minutes";
@@ -70,7 +82,7 @@ public class ChannelGate {
                     ? "open: no agent information reported yet" : "open";
         }
         return new ChannelAvailability(view.channel(), open, reason, expectedWait, limit, view.agentsAvailable(),
-                view.activeAgents(), null);
+                view.activeAgents(), null, hours.state(), opensAt);
     }
 
     static Double expectedWait(ChannelView view) {
@@ -96,6 +108,7 @@ public class ChannelGate {
                 .map(ChannelAvailability::channel)
                 .orElse(null);
         return new ChannelAvailability(closed.channel(), false, closed.reason(), closed.expectedWaitSeconds(),
-                closed.maxExpectedWaitSeconds(), closed.agentsAvailable(), closed.activeAgents(), alternative);
+                closed.maxExpectedWaitSeconds(), closed.agentsAvailable(), closed.activeAgents(), alternative,
+                closed.businessHours(), closed.opensAt());
     }
 }

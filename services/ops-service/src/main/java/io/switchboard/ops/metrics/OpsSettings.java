@@ -44,6 +44,9 @@ public interface OpsSettings {
 
     Alerts alerts();
 
+    /** The work-service's calendar, which opens and closes the channels (ChannelCalendar). */
+    Calendar calendar();
+
     /** Channels a closed channel may send its customers to, most preferred first when their waits are equal. */
     @WithDefault("WHATSAPP,PHONE,WEBSHOP,SOCIAL")
     List<Channel> alternatives();
@@ -55,6 +58,13 @@ public interface OpsSettings {
                     + ".* configuration");
         }
         return policy;
+    }
+
+    interface Calendar {
+
+        /** A calendar that could not be read stays UNKNOWN (the channel judged by its queue) this long. */
+        @WithDefault("30s")
+        Duration unknownFor();
     }
 
     interface Alerts {

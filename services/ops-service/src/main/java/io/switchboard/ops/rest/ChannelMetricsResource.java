@@ -2,7 +2,9 @@ package io.switchboard.ops.rest;
 
 import io.smallrye.mutiny.Multi;
 import io.switchboard.ops.alerts.AlertBook;
+import io.switchboard.ops.availability.ChannelCalendar;
 import io.switchboard.ops.availability.ChannelGate;
+import io.switchboard.ops.corrections.RoutingCorrections;
 import io.switchboard.ops.metrics.BoardSnapshot;
 import io.switchboard.ops.metrics.ChannelBoard;
 import io.switchboard.ops.metrics.LatestSnapshot;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -29,15 +32,22 @@ public class ChannelMetricsResource {
     private final ChannelGate gate;
     private final AlertBook alerts;
     private final UnmappedDeliveries unmapped;
+    private final RoutingCorrections corrections;
+    private final ChannelCalendar calendar;
+    private final JsonWebToken caller;
     private final Clock clock;
 
     public ChannelMetricsResource(ChannelBoard board, LatestSnapshot latest, ChannelGate gate, AlertBook alerts,
-            UnmappedDeliveries unmapped, Clock clock) {
+            UnmappedDeliveries unmapped, RoutingCorrections corrections, ChannelCalendar calendar,
+            JsonWebToken caller, Clock clock) {
         this.board = board;
         this.latest = latest;
         this.gate = gate;
         this.alerts = alerts;
         this.unmapped = unmapped;
+        this.corrections = corrections;
+        this.calendar = calendar;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -52,16 +62,21 @@ public class ChannelMetricsResource {
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-Sent Events: the metrics, availability, raised alerts and unmapped deliveries, once a second")
+    @Operation(summary = "Server-Sent Events: the metrics, availability, raised alerts, unmapped deliveries and "
+            + "routing corrections, once a second")
     public Multi<LiveView> stream() {
+        // The token of the request that opened the stream; the business hours are refreshed with it in the
+        // background, and a tick shows what is known (at most a second behind a change).
+        String token = caller.getRawToken();
         // One at once, so a dashboard has numbers before the first tick.
         Multi<Long> ticks = Multi.createFrom().ticks().every(STREAM_INTERVAL).onOverflow().drop();
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(0L), ticks)
+                .invoke(tick -> calendar.refresh(token).subscribe().with(done -> { }))
                 .map(tick -> live(latest.get()));
     }
 
     private LiveView live(BoardSnapshot snapshot) {
         return new LiveView(snapshot.at(), snapshot.channels(), snapshot.offices(), gate.assess(snapshot),
-                alerts.active(), unmapped.summary());
+                alerts.active(), unmapped.summary(), corrections.summary());
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.ops.rest;
 
 import io.switchboard.contracts.Alert;
 import io.switchboard.ops.availability.ChannelAvailability;
+import io.switchboard.ops.corrections.RoutingCorrections;
 import io.switchboard.ops.metrics.ChannelView;
 import io.switchboard.ops.metrics.OfficeView;
 import io.switchboard.ops.unmapped.UnmappedDeliveries;
@@ -16,5 +17,6 @@ public record LiveView(
         List<OfficeView> offices,
         List<ChannelAvailability> availability,
         List<Alert> alerts,
-        UnmappedDeliveries.Summary unmapped) {
+        UnmappedDeliveries.Summary unmapped,
+        RoutingCorrections.Summary corrections) {
 }

@@ -85,6 +85,7 @@ public final class BoardFootprint {
             public int maxContacts() { return maxContacts; }
             public int maxRepeatSubjects() { return 500_000; }
             public Alerts alerts() { return null; }
+            public Calendar calendar() { return null; }
             public List<Channel> alternatives() { return List.of(); }
         };
     }
