@@ -32,7 +32,7 @@
       queue: 'Queue', strandedWhy: 'Why stranded', corrections: 'Routing corrections per week', week: 'Week',
       routedCorrected: 'Routed → corrected', intent: 'Intent', source: 'Source', count: 'Contacts',
       noCorrections: 'No corrections', workServiceDown: 'The work-service did not answer; shown again when it does.',
-      AGENT: 'agent', ESCALATION: 'escalation',
+      AGENT: 'agent', ESCALATION: 'escalation', sent: 'sent', read: 'read', failed: 'failed', requested: 'requested',
       refused: 'The token was refused (expired, or not of this Switchboard).',
       forbidden: 'This token\'s groups may not see the board.'
     },
@@ -53,7 +53,8 @@
       corrections: 'Routeringscorrecties per week', week: 'Week', routedCorrected: 'Gerouteerd → gecorrigeerd',
       intent: 'Vraag', source: 'Bron', count: 'Contacten', noCorrections: 'Geen correcties',
       workServiceDown: 'De work-service antwoordde niet; het overzicht komt terug zodra hij dat doet.',
-      AGENT: 'medewerker', ESCALATION: 'escalatie',
+      AGENT: 'medewerker', ESCALATION: 'escalatie', sent: 'verzonden', read: 'gelezen', failed: 'mislukt',
+      requested: 'gevraagd',
       refused: 'Het token is geweigerd (verlopen, of niet van deze Switchboard).',
       forbidden: 'De groepen van dit token mogen het overzicht niet zien.'
     }
@@ -139,8 +140,8 @@
     set(root, 'cost', fmt.money(view.totals.costPerContact));
     const r = w.replies;
     const outcomes = [[r.sent, 'sent'], [r.read, 'read'], [r.failed, 'failed']].filter(([n]) => n > 0);
-    set(root, 'replies', outcomes.length === 0 ? (r.requested > 0 ? r.requested + ' requested' : '–')
-        : outcomes.map(([n, what]) => n + ' ' + what).join(' · '), r.failed > 0 ? 'sl-bad' : '');
+    set(root, 'replies', outcomes.length === 0 ? (r.requested > 0 ? r.requested + ' ' + t('requested') : '–')
+        : outcomes.map(([n, what]) => n + ' ' + t(what)).join(' · '), r.failed > 0 ? 'sl-bad' : '');
     if (availability) {
       set(root, 'open', availability.open ? t('open') : t('closed'), availability.open ? 'badge' : 'badge closed');
       set(root, 'calendar', calendarText(availability));
@@ -201,7 +202,7 @@
       chart.append(svg('text', { x: 0, y: y + 14 }, c.channel.toLowerCase()),
                    svg('rect', { x: left, y, width: Math.max(length, 1), height: 18, rx: 3, fill: 'var(--' + c.channel + ')' }),
                    svg('text', { x: left + length + 4, y: y + 14 }, c.waiting),
-                   svg('text', { x: left, y: y + 31 }, 'oldest ' + fmt.seconds(c.oldestWaitSeconds)));
+                   svg('text', { x: left, y: y + 31 }, t('oldest').toLowerCase() + ' ' + fmt.seconds(c.oldestWaitSeconds)));
     });
   }
 
