@@ -13,14 +13,16 @@ record KafkaAccess(Set<Permission> permissions) {
     }
 
     /**
-     * What a service needs: Write on every topic it produces to (also idempotent produce since Kafka 3.0, and the
-     * topics its outbox relay takes from the rows), Read on every topic it consumes and its group, Write on the
-     * dead-letter topics of its consumers, and Read on the topics its own group-less consumers read.
+     * What a service needs: Write on every topic it produces to (also idempotent produce since Kafka 3.0, the
+     * topics its outbox relay takes from the rows, and those of its own producers), Read on every topic it consumes
+     * and its group, Write on the dead-letter topics of its consumers, and Read on the topics its own group-less
+     * consumers read.
      */
     static KafkaAccess neededBy(SwitchboardService service) {
         Set<Permission> permissions = new HashSet<>();
         service.topicsReadByOwnConsumers().forEach(topic -> permissions.add(topic(topic, "Read")));
         service.topicsWrittenPerRecord().forEach(topic -> permissions.add(topic(topic, "Write")));
+        service.topicsWrittenByOwnProducers().forEach(topic -> permissions.add(topic(topic, "Write")));
         for (KafkaChannel channel : service.kafkaChannels()) {
             channel.topics().forEach(topic -> permissions.add(topic(topic, channel.incoming() ? "Read" : "Write")));
             channel.group().ifPresent(group -> permissions.add(

@@ -38,6 +38,7 @@ record SwitchboardService(String name, String module, boolean adapter) {
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("\\bTopics\\.([A-Z][A-Z0-9_]*)\\b");
     private static final String PROD_PROFILE = "%prod.";
     private static final Pattern PER_RECORD_TOPIC = Pattern.compile("\\.withTopic\\((?!Topics\\.)");
+    private static final Pattern OWN_PRODUCER_TOPIC = Pattern.compile("switchboard\\.producer\\.[^.]+\\.topic");
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
     static SwitchboardService named(String name) {
@@ -134,6 +135,18 @@ record SwitchboardService(String name, String module, boolean adapter) {
             properties.stringPropertyNames().stream().filter(key -> key.endsWith("-topic"))
                     .map(properties::getProperty).filter(Topics.ALL::contains).forEach(topics::add);
         }
+        return topics;
+    }
+
+    /**
+     * Topics the service writes with a Kafka producer of its own rather than a messaging channel (adapter-core's
+     * {@code TopicProducer} for contacts): the {@code switchboard.producer.<name>.topic} of its configuration.
+     */
+    Set<String> topicsWrittenByOwnProducers() {
+        Properties properties = properties();
+        Set<String> topics = new TreeSet<>();
+        properties.stringPropertyNames().stream().filter(key -> OWN_PRODUCER_TOPIC.matcher(key).matches())
+                .map(properties::getProperty).forEach(topics::add);
         return topics;
     }
 
