@@ -13,10 +13,8 @@ import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -63,7 +61,7 @@ public class CallConnector implements OutboundSender {
         try {
             return twilio.update(account, callSid, "Basic " + basic, message.replyId(), twiml).sid();
         } catch (ProcessingException e) {
-            throw transportFailure(e);
+            throw ProviderException.ofTransportFailure(e);
         }
     }
 
@@ -93,18 +91,5 @@ public class CallConnector implements OutboundSender {
     private static String required(Optional<String> value, String variable) {
         return value.filter(v -> !v.isBlank())
                 .orElseThrow(() -> ProviderException.undeliverable(variable + " is not set"));
-    }
-
-    /**
-     * Not reached at all is worth another try; no answer in time leaves unknown whether it was done, so that is
-     * passed on as it is and the reply becomes UNCONFIRMED instead of being sent again.
-     */
-    private static RuntimeException transportFailure(ProcessingException failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-                return ProviderException.unreachable(cause);
-            }
-        }
-        return failure;
     }
 }

@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.config.Config;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -48,12 +46,7 @@ class AccessTokens {
         try {
             return call.get();
         } catch (ProcessingException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-                    throw ProviderException.unreachable(cause);
-                }
-            }
-            throw e;
+            throw ProviderException.ofTransportFailure(e);
         }
     }
 

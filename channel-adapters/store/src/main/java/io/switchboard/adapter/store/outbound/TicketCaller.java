@@ -10,8 +10,6 @@ import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
@@ -50,20 +48,7 @@ public class TicketCaller implements OutboundSender {
                     desk.desk());
             return called != null && called.id() != null ? called.id() : message.replyTo().providerMessageId();
         } catch (ProcessingException e) {
-            throw transportFailure(e);
+            throw ProviderException.ofTransportFailure(e);
         }
-    }
-
-    /**
-     * Not reached at all is worth another try; no answer in time leaves unknown whether it was done, so that is
-     * passed on as it is and the reply becomes UNCONFIRMED instead of being sent again.
-     */
-    private static RuntimeException transportFailure(ProcessingException failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-                return ProviderException.unreachable(cause);
-            }
-        }
-        return failure;
     }
 }

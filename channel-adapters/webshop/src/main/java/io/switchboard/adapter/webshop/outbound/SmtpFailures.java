@@ -3,9 +3,6 @@ package io.switchboard.adapter.webshop.outbound;
 import io.switchboard.adapter.core.outbound.ProviderException;
 import io.vertx.ext.mail.SMTPException;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-
 /**
  * What a failed SMTP exchange means for the reply: a 4xx reply code is the server asking to try again later
  * (greylisting, a full queue), a 5xx one is a refusal that a retry would only repeat, and a server that could not be
@@ -22,10 +19,7 @@ final class SmtpFailures {
             if (cause instanceof SMTPException smtp) {
                 return new ProviderException(smtp.getReplyCode(), "SMTP " + smtp.getReplyMessage(), smtp.isTransient());
             }
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-                return ProviderException.unreachable(cause);
-            }
         }
-        return failure;
+        return ProviderException.ofTransportFailure(failure);
     }
 }

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import java.net.ConnectException;
 import java.util.Optional;
 
 /**
@@ -63,11 +62,8 @@ public class CloudApiSender implements OutboundSender {
         try {
             return wamid(api.send(version, phoneNumberId, bearer, request));
         } catch (ProcessingException e) {
-            if (hasCause(e, ConnectException.class)) {
-                throw ProviderException.unreachable(e);
-            }
-            // The request may have reached Meta (a read timeout, a connection cut after sending): not retried.
-            throw new IllegalStateException("no answer from the Cloud API: " + e.getMessage(), e);
+            throw ProviderException.ofTransportFailure(
+                    new IllegalStateException("no answer from the Cloud API: " + e.getMessage(), e));
         }
     }
 
@@ -87,14 +83,5 @@ public class CloudApiSender implements OutboundSender {
             throw new IllegalStateException("the Cloud API accepted the message without a message id");
         }
         return wamid;
-    }
-
-    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
