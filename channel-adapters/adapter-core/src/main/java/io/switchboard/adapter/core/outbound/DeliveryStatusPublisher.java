@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -34,6 +35,12 @@ public class DeliveryStatusPublisher {
         Message<ReplyStatus> message = Message.of(status)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(status.key()).build());
         return emitter.sendMessage(message).onFailure().transform(WebhookRejectedException::unavailable);
+    }
+
+    /** Completes once Kafka took every one of a webhook's statuses; fails fast with the 503 rejection when not. */
+    public static Uni<Void> publishAll(List<Uni<Void>> published) {
+        return published.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(published).andFailFast().replaceWithVoid();
     }
 
     /**

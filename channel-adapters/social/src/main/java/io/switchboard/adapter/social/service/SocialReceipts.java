@@ -52,7 +52,7 @@ public class SocialReceipts {
                 }
             }
         }
-        return all(published);
+        return DeliveryStatusPublisher.publishAll(published);
     }
 
     /**
@@ -69,12 +69,7 @@ public class SocialReceipts {
             published.add(status("x", receipt.lastReadEventId(), DeliveryState.READ,
                     ProviderTime.of(receipt.createdTimestamp(), Instant.now())));
         }
-        return all(published);
-    }
-
-    private static Uni<Void> all(List<Uni<Void>> published) {
-        return published.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(published).andFailFast().replaceWithVoid();
+        return DeliveryStatusPublisher.publishAll(published);
     }
 
     private Uni<Void> status(String provider, String messageId, DeliveryState state, Instant at) {

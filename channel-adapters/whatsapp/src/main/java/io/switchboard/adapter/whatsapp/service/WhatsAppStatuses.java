@@ -45,8 +45,7 @@ public class WhatsAppStatuses {
                 listOf(change.value().statuses()).forEach(status -> published.add(publish(status)));
             }
         }
-        return published.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(published).andFailFast().replaceWithVoid();
+        return DeliveryStatusPublisher.publishAll(published);
     }
 
     private Uni<Void> publish(Status status) {
