@@ -74,6 +74,7 @@ final class RoutedContacts {
         private String provider = "test-provider";
         private Instant receivedAt = Instant.now();
         private boolean publicPost;
+        private String modelVersion;
 
         private Builder(Channel channel, Office office) {
             this.channel = channel;
@@ -137,6 +138,11 @@ final class RoutedContacts {
             return this;
         }
 
+        Builder modelVersion(String modelVersion) {
+            this.modelVersion = modelVersion;
+            return this;
+        }
+
         Builder metadata(Map<String, String> metadata) {
             this.metadata = metadata;
             return this;
@@ -158,7 +164,7 @@ final class RoutedContacts {
                 ladder.addAll(List.of(targeting));
             }
             return new ContactRouted(ContactRouted.SCHEMA_VERSION, contact, rst, Intent.INFORMATION, office, priority,
-                    skills, slaSeconds, 0.9, List.of("test"), Instant.now(), ladder);
+                    skills, slaSeconds, 0.9, List.of("test"), Instant.now(), ladder, modelVersion);
         }
     }
 }

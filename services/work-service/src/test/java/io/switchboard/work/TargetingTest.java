@@ -83,6 +83,24 @@ class TargetingTest {
     }
 
     @Test
+    void aStepInTheSameOfficeCostsNoRowUpdateAndThePullStillHonoursIt() {
+        String generalist = agent(Office.FRONT_OFFICE, List.of());
+        ContactRouted contact = stored(RoutedContacts.contact(Channel.WEBSHOP, Office.FRONT_OFFICE).language(language)
+                .skills(skill).widening(new TargetingStep(STEP_SECONDS, List.of(), Office.FRONT_OFFICE)).build());
+        String itemId = as(Tokens.supervisor("s-1"))
+                .get("/api/supervisor/work?office=FRONT_OFFICE&channel=WEBSHOP&state=QUEUED&size=500").then()
+                .statusCode(200).extract().jsonPath()
+                .getString("items.find { it.contactId == '" + contact.contactId() + "' }.id");
+
+        // Past the step's start and several sweeps (every second): the row is as it was stored.
+        await().pollDelay(Duration.ofSeconds(STEP_SECONDS + 3)).atMost(Duration.ofSeconds(STEP_SECONDS + 10))
+                .untilAsserted(() -> as(Tokens.supervisor("s-1")).get("/api/work/" + itemId).then().statusCode(200)
+                        .body("targetingStep", equalTo(0)).body("requiredSkills", equalTo(List.of(skill))));
+        next(generalist, 0).then().statusCode(200).body("id", equalTo(itemId)).body("matchedStep", equalTo(1))
+                .body("targetingStep", equalTo(1)).body("requiredSkills", equalTo(List.of()));
+    }
+
+    @Test
     void anEligibleSpecialistStillGetsItFirst() {
         String generalist = agent(Office.FRONT_OFFICE, List.of());
         String specialist = agent(Office.FRONT_OFFICE, List.of(skill));

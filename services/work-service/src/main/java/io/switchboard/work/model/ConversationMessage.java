@@ -14,7 +14,9 @@ import java.util.UUID;
  * One message of a work item's thread, in the order of {@code at}: the customer's (the opening contact or a
  * follow-up that joined the item) or what went out to the customer (an agent's reply, the connection of a caller).
  *
- * @param author            {@code customer}, or the id of the agent who wrote or took it
+ * @param author            {@code customer}, or the id of the agent who wrote or took it ({@code switchboard} for
+ *                          an automatic answer)
+ * @param automatic         outbound only: true for an answer the service sent by itself (closed hours)
  * @param at                when the customer's message arrived, or when the agent asked to send
  * @param receivedAt        inbound only: when the customer's message arrived (as {@code at})
  * @param providerMessageId the provider's id of the message: of the customer's, or of the sent reply once SENT
@@ -24,6 +26,7 @@ import java.util.UUID;
 public record ConversationMessage(
         Direction direction,
         String author,
+        Boolean automatic,
         Instant at,
         String text,
         List<Attachment> attachments,

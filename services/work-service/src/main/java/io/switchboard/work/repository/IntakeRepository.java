@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactRouted;
 import io.switchboard.contracts.Json;
+import io.switchboard.work.service.ClosedHours;
 import io.switchboard.work.service.IntakePlan;
 import io.switchboard.work.service.IntakePlan.ConversationKey;
 import io.switchboard.work.service.IntakePlan.EarlyAbandon;
@@ -63,14 +64,16 @@ public class IntakeRepository {
                            customer_handle text, language text, rst text, intent text, office text, priority int,
                            required_skills text[], sla_seconds int, explanation text[], postal_code text, state text,
                            queued_at timestamptz, event_type text, event_at timestamptz, event_details jsonb,
-                           targeting jsonb, due_at timestamptz, next_step_at timestamptz, next_skills text[])),
+                           targeting jsonb, due_at timestamptz, next_step_at timestamptz, next_skills text[],
+                           sweep_at timestamptz, model_version text)),
             w AS (INSERT INTO work_item (id, contact_id, channel, customer_key, customer_name, customer_phone,
                          customer_email, customer_handle, language, rst, intent, office, priority, required_skills,
                          sla_seconds, explanation, postal_code, state, queued_at, targeting, due_at, next_step_at,
-                         next_skills)
+                         next_skills, sweep_at, model_version)
                   SELECT id, contact_id, channel, customer_key, customer_name, customer_phone, customer_email,
                          customer_handle, language, rst, intent, office, priority, required_skills, sla_seconds,
-                         explanation, postal_code, state, queued_at, targeting, due_at, next_step_at, next_skills
+                         explanation, postal_code, state, queued_at, targeting, due_at, next_step_at, next_skills,
+                         sweep_at, model_version
                     FROM r
                   RETURNING *),
             started AS (SELECT w.*, r.event_type, r.event_at, r.event_details FROM w JOIN r USING (id)),
@@ -93,15 +96,39 @@ public class IntakeRepository {
 
             SELECT count(*) FROM m""";
 
+    /**
+     * The automatic answers to contacts of this batch that arrived while their channel was closed ($1, one row per
+     * office the channel was closed for): the one of the item's office, for a waiting item, once per item and closed
+     * period (its idempotency key names the next opening, so a follow-up in the same period finds it taken).
+     */
+    private static final String CLOSED_REPLIES = """
+            WITH answer AS (SELECT * FROM jsonb_to_recordset($1::text::jsonb) AS a(contact_id text, office text,
+                                   opens_at timestamptz, text text)),
+            r AS (INSERT INTO reply (id, work_item_id, kind, agent_id, idempotency_key, text, state, requested_at,
+                                     updated_at)
+                  SELECT DISTINCT ON (w.id) gen_random_uuid(), w.id, 'REPLY', $3, 'closed:' || iso_instant(a.opens_at),
+                         a.text, 'PENDING', $2, $2
+                    FROM answer a JOIN contact_message m ON m.contact_id = a.contact_id
+                         JOIN work_item w ON w.id = m.work_item_id AND w.office = a.office
+                   WHERE w.state = 'QUEUED'
+                   ORDER BY w.id, m.received_at
+                  ON CONFLICT (work_item_id, idempotency_key) DO NOTHING
+                  RETURNING *),
+            """ + ReplyRows.outbound("answer_outbound", "r") + ",\n" + ReplyRows.event("answer_event", "r", "$2") + """
+
+            SELECT count(*) FROM r""";
+
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
     };
 
     private final Pool pool;
     private final WorkSettings settings;
+    private final ClosedHours closedHours;
 
-    public IntakeRepository(Pool pool, WorkSettings settings) {
+    public IntakeRepository(Pool pool, WorkSettings settings, ClosedHours closedHours) {
         this.pool = pool;
         this.settings = settings;
+        this.closedHours = closedHours;
     }
 
     public Uni<List<IntakePlan.Outcome>> store(List<ContactRouted> batch, Instant now) {
@@ -115,8 +142,19 @@ public class IntakeRepository {
                     return items.chain(() -> plan.messages().isEmpty() ? Uni.createFrom().voidItem()
                                     : connection.preparedQuery(INSERT_MESSAGES)
                                             .execute(Tuple.of(json(plan.messages()), at(now))))
+                            .chain(() -> answerClosed(connection, batch, plan, now))
                             .replaceWith(plan.outcomes());
                 }));
+    }
+
+    /** The stored messages that arrived while their channel was closed are answered, in the same transaction. */
+    private Uni<?> answerClosed(SqlConnection connection, List<ContactRouted> batch, IntakePlan plan, Instant now) {
+        Set<String> stored = new HashSet<>();
+        plan.messages().forEach(message -> stored.add(message.contactId()));
+        List<ClosedHours.Answer> answers = closedHours.answers(
+                batch.stream().filter(routed -> stored.contains(routed.contactId())).toList(), now);
+        return answers.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(CLOSED_REPLIES)
+                .execute(Tuple.of(json(answers), at(now), ClosedHours.AUTHOR));
     }
 
     private Uni<IntakePlan.Found> found(SqlConnection connection, List<ContactRouted> batch, String[] contactIds) {

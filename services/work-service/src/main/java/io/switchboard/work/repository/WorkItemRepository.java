@@ -2,7 +2,9 @@ package io.switchboard.work.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Office;
+import io.switchboard.contracts.Rst;
 import io.switchboard.work.model.WorkItem;
 import io.switchboard.work.model.AgentStatus;
 import io.switchboard.work.service.Conversation;
@@ -67,7 +69,8 @@ public class WorkItemRepository {
      * in the agent's regions (if any), the highest priority and then the one due first (nearest to breaching its
      * service level). The agent's profile and free channels are init plans, so PostgreSQL walks the office's queue
      * index in order and stops at the first fit. SKIP LOCKED lets concurrent pulls (on any instance) pass over
-     * each other's candidates. The step that matched is recorded on the item.
+     * each other's candidates. The step that matched is recorded on the item; an item taken under its next step
+     * (which the sweep leaves to the pull while it stays in the office) is in that step from now on.
      * <p>
      * Items flagged for supervisors are not offered, nor items this agent declined (released or let time out)
      * until their {@code declined_until}; only when nothing else fits does a second look (evaluated only then:
@@ -78,8 +81,9 @@ public class WorkItemRepository {
             w AS (
                 UPDATE work_item w
                    SET state = 'RESERVED', agent_id = $1, reserved_at = $2, reservation_expires_at = $3,
-                       matched_step = CASE WHEN w.required_skills <@ (SELECT skills FROM a) THEN w.step
-                                           ELSE w.step + 1 END
+                       matched_step = CASE WHEN %3$s THEN w.step ELSE w.step + 1 END,
+                       step = CASE WHEN %3$s THEN w.step ELSE w.step + 1 END,
+                       required_skills = CASE WHEN %3$s THEN w.required_skills ELSE w.next_skills END
                  WHERE w.id = coalesce(
                        (SELECT i.id
                           FROM work_item i
@@ -101,7 +105,7 @@ public class WorkItemRepository {
                          LIMIT 1
                            FOR UPDATE OF i SKIP LOCKED))
                 RETURNING w.*),
-            """.formatted(FITS_PULLING_AGENT, FITS_OTHER_AGENT)
+            """.formatted(FITS_PULLING_AGENT, FITS_OTHER_AGENT, "w.required_skills <@ (SELECT skills FROM a)")
             + event("w", "'ASSIGNED'", "$1", "$2", "NULL") + """
 
             SELECT %s, %s FROM w""".formatted(ITEM, MESSAGES);
@@ -158,17 +162,36 @@ public class WorkItemRepository {
     private static final String RELEASE = step(REQUEUE + ", " + declined("$2", "$3", "$4", "$5"),
             "state IN ('RESERVED', 'ACCEPTED')", "'RELEASED'", DECLINED_DETAILS);
 
+    /** The class an escalation to office $4 shows the contact needed: the back office's or the technicians'. */
+    private static final String ESCALATED_RST = """
+            CASE $4 WHEN 'BACK_OFFICE' THEN 'SPECIALIST' WHEN 'TECHNICIANS' THEN 'TECHNICAL' ELSE rst END""";
+
     /**
      * The escalation joins the list that travels with the item; SET reads the old office. The agent chose the
      * office: the item's targeting ends there, open to any agent of that office.
      */
     private static final String ESCALATE = step(REQUEUE + """
-            , office = $4, required_skills = '{}', next_step_at = NULL, next_skills = NULL,
+            , office = $4, required_skills = '{}', next_step_at = NULL, next_skills = NULL, sweep_at = NULL,
             escalations = escalations || jsonb_build_array(jsonb_build_object('fromOffice', office,
-                    'toOffice', $4::text, 'reason', $5::text, 'agentId', $2::text, 'at', iso_instant($3)))""",
+                    'toOffice', $4::text, 'reason', $5::text, 'agentId', $2::text, 'at', iso_instant($3))), """
+            + WorkItemRows.corrected(ESCALATED_RST, "coalesce($6::text, intent)", "'ESCALATION'", "$2::text",
+                    "$3", "$5::text"),
             "state IN ('RESERVED', 'ACCEPTED') AND office <> $4", "'ESCALATED'", """
             jsonb_build_object('fromOffice', c.escalations -> -1 ->> 'fromOffice', 'toOffice', c.office,
-                    'reason', c.escalations -> -1 ->> 'reason')""");
+                    'reason', c.escalations -> -1 ->> 'reason')""",
+            WorkItemRows.correction("w", "'ESCALATION'", "$2::text", "$3", "$5::text") + ",\n");
+
+    /**
+     * An agent's correction of the class of an item they hold ($4 RST, $5 intent, $6 reason): a retry with the
+     * same class changes nothing and sends nothing.
+     */
+    private static final String CORRECT = """
+            WITH w AS (UPDATE work_item SET %s
+                        WHERE id = $1 AND agent_id = $2 AND state IN ('RESERVED', 'ACCEPTED')
+                          AND (rst, intent) IS DISTINCT FROM ($4::text, $5::text) RETURNING *),
+            %s
+            SELECT %s, %s FROM w""".formatted(WorkItemRows.corrected("$4::text", "$5::text", "'AGENT'", "$2::text", "$3",
+                    "$6::text"), WorkItemRows.correction("w", "'AGENT'", "$2::text", "$3", "$6::text"), ITEM, MESSAGES);
 
     private static final String PROPOSE_VISIT = """
             WITH w AS (UPDATE work_item SET visit_from = $3, visit_to = $4
@@ -202,17 +225,19 @@ public class WorkItemRepository {
             + " SELECT (SELECT count(*) FROM silent) AS agents, (SELECT count(*) FROM w) AS items";
 
     /**
-     * Moves queued items whose next targeting step started into the step they are in now (the last one whose
+     * Moves queued items whose {@code sweep_at} came into the step they are in now (the last one whose
      * {@code afterSeconds} have passed since {@code queued_at}): its office and skills, and the start and skills of
-     * the step after it. Setting {@code office} fires the requeue trigger, so waiting agents look again; an item
-     * that changes office is announced as REQUEUED with reason {@code targeting-widened}.
+     * the step after it. A step after it in the same office is left to the pull (through {@code next_step_at} and
+     * {@code next_skills}): the item is next swept at the start of the step after that one; a step that changes
+     * office is swept at its start. Setting {@code office} fires the requeue trigger, so waiting agents look again;
+     * an item that changes office is announced as REQUEUED with reason {@code targeting-widened}.
      */
     private static final String ADVANCE_TARGETING = """
             WITH due AS (SELECT id, office AS from_office FROM work_item
-                          WHERE state = 'QUEUED' AND next_step_at <= $1
-                          ORDER BY next_step_at LIMIT 500 FOR UPDATE SKIP LOCKED),
+                          WHERE state = 'QUEUED' AND sweep_at <= $1
+                          ORDER BY sweep_at LIMIT 500 FOR UPDATE SKIP LOCKED),
             now_in AS (SELECT d.id, d.from_office, s.n AS step, s.step AS current,
-                              i.targeting -> (s.n + 1) AS next
+                              i.targeting -> (s.n + 1) AS next, i.targeting -> (s.n + 2) AS after_next
                          FROM due d JOIN work_item i ON i.id = d.id,
                               LATERAL (SELECT (t.n - 1)::int AS n, t.step
                                          FROM jsonb_array_elements(i.targeting) WITH ORDINALITY AS t (step, n)
@@ -223,7 +248,9 @@ public class WorkItemRepository {
                          required_skills = ARRAY(SELECT jsonb_array_elements_text(x.current -> 'requiredSkills')),
                          next_step_at = w.queued_at + make_interval(secs => (x.next ->> 'afterSeconds')::int),
                          next_skills = CASE WHEN x.next ->> 'office' = x.current ->> 'office'
-                                            THEN ARRAY(SELECT jsonb_array_elements_text(x.next -> 'requiredSkills')) END
+                                            THEN ARRAY(SELECT jsonb_array_elements_text(x.next -> 'requiredSkills')) END,
+                         sweep_at = w.queued_at + make_interval(secs => (CASE WHEN x.next ->> 'office' = x.current ->> 'office'
+                                            THEN x.after_next ELSE x.next END ->> 'afterSeconds')::int)
                     FROM now_in x WHERE w.id = x.id
                   RETURNING w.*, x.from_office),
             moved AS (SELECT * FROM w WHERE office <> from_office),
@@ -301,8 +328,16 @@ public class WorkItemRepository {
         return single(RELEASE, Tuple.of(id, agentId, at(now), at(declinedUntil), maxReoffers));
     }
 
-    public Uni<Conversation> escalate(UUID id, String agentId, Instant now, Office toOffice, String reason) {
-        return single(ESCALATE, Tuple.of(id, agentId, at(now), toOffice.name(), reason));
+    /** {@code intent}, when not null, is the intent the escalating agent says the contact has. */
+    public Uni<Conversation> escalate(UUID id, String agentId, Instant now, Office toOffice, String reason,
+            Intent intent) {
+        return single(ESCALATE, Tuple.of(id, agentId, at(now), toOffice.name(), reason)
+                .addString(intent == null ? null : intent.name()));
+    }
+
+    /** The holder's correction of the item's class; null when nothing changed (see {@link #find} for why). */
+    public Uni<Conversation> correct(UUID id, String agentId, Instant now, Rst rst, Intent intent, String reason) {
+        return single(CORRECT, Tuple.of(id, agentId, at(now), rst.name(), intent.name(), reason));
     }
 
     public Uni<Conversation> proposeVisit(UUID id, String agentId, Instant from, Instant to) {

@@ -93,6 +93,7 @@ final class WorkItemRows {
                          UNION ALL
                          SELECT r.requested_at, r.id::text, jsonb_strip_nulls(jsonb_build_object(
                                 'direction', 'OUTBOUND', 'author', r.agent_id, 'at', iso_instant(r.requested_at),
+                                'automatic', CASE WHEN r.agent_id = 'switchboard' THEN true END,
                                 'text', r.text, 'attachments', r.attachments, 'provider', r.provider,
                                 'providerMessageId', r.provider_message_id, 'replyId', r.id, 'kind', r.kind,
                                 'templateName', r.template_name, 'templateLanguage', r.template_language,
@@ -109,6 +110,37 @@ final class WorkItemRows {
         return """
                 declined_by = %1$s, declined_until = %3$s, reoffers = reoffers + 1,
                 flagged_at = CASE WHEN reoffers >= %4$s THEN %2$s END""".formatted(agent, now, until, max);
+    }
+
+    /**
+     * The SET of a correction of the item's class to {@code rst} and {@code intent} (SQL expressions, read against
+     * the old row) by {@code agent} at {@code at}: the routed class is kept by the first correction, and only a
+     * change of class stamps {@code corrected_at} and joins the explanation, so {@link #correction} sends nothing
+     * for a class that stays.
+     */
+    static String corrected(String rst, String intent, String source, String agent, String at, String reason) {
+        String changed = "(rst, intent) IS DISTINCT FROM (%s, %s)".formatted(rst, intent);
+        return """
+                routed_rst = coalesce(routed_rst, rst), routed_intent = coalesce(routed_intent, intent),
+                corrected_at = CASE WHEN %1$s THEN %6$s ELSE corrected_at END,
+                explanation = CASE WHEN %1$s THEN explanation || ('class corrected (' || %4$s || ' by ' || %5$s
+                        || '): ' || coalesce(rst, '?') || '/' || coalesce(intent, '?') || ' → ' || %2$s || '/'
+                        || coalesce(%3$s, '?') || ', ' || %7$s) ELSE explanation END,
+                rst = %2$s, intent = %3$s""".formatted(changed, rst, intent, source, agent, at, reason);
+    }
+
+    /**
+     * An outbox insert, as a CTE named {@code correction}, of the ClassificationCorrection (on
+     * {@code contacts.corrections}, keyed by contact id) of every row of {@code changed} whose class
+     * {@link #corrected} changed at {@code at}.
+     */
+    static String correction(String changed, String source, String agent, String at, String reason) {
+        return """
+                correction AS (INSERT INTO outbox_event (topic, message_key, payload)
+                               SELECT 'contacts.corrections', c.contact_id, classification_correction(c.id,
+                                      c.routed_rst, c.routed_intent, c.rst, c.intent, %s, %s, %s, c.model_version, %s)
+                                 FROM %s c WHERE c.corrected_at = %s)""".formatted(source, reason, agent, at, changed,
+                at);
     }
 
     static WorkItem item(Row row) {

@@ -93,7 +93,18 @@ public class WorkResource {
     @RolesAllowed("agent")
     @Operation(summary = "Hand a held item to the back office or the technicians, with a reason")
     public Uni<WorkItemView> escalate(UUID id, @Valid @NotNull EscalationRequest escalation) {
-        return lifecycle.escalate(id, caller.getSubject(), escalation.toOffice(), escalation.reason())
+        return lifecycle.escalate(id, caller.getSubject(), escalation.toOffice(), escalation.reason(),
+                        escalation.intent())
+                .map(WorkItemView::of);
+    }
+
+    /** The holder corrects the routed class; the correction goes to the routing engine's retrain. */
+    @POST
+    @Path("/{id}/classification")
+    @RolesAllowed("agent")
+    @Operation(summary = "Correct the RST class and intent of a held item, with a reason")
+    public Uni<WorkItemView> correct(UUID id, @Valid @NotNull ClassificationRequest correction) {
+        return lifecycle.correct(id, caller.getSubject(), correction.rst(), correction.intent(), correction.reason())
                 .map(WorkItemView::of);
     }
 

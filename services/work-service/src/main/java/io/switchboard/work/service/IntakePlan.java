@@ -61,7 +61,7 @@ public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Ou
             Intent intent, Office office, int priority, List<String> requiredSkills, int slaSeconds,
             List<String> explanation, String postalCode, WorkState state, Instant queuedAt, String eventType,
             Instant eventAt, Map<String, String> eventDetails, List<TargetingStep> targeting, Instant dueAt,
-            Instant nextStepAt, List<String> nextSkills) {
+            Instant nextStepAt, List<String> nextSkills, Instant sweepAt, String modelVersion) {
     }
 
     /** With what a reply to it needs: the provider's message id, whether it was public, the adapter's metadata. */
@@ -109,8 +109,11 @@ public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Ou
         ContactReceived contact = routed.contact();
         WorkState state = abandon == null ? WorkState.QUEUED : WorkState.ABANDONED;
         List<TargetingStep> targeting = targeting(routed, relaxSkillsAfter);
-        // The first step is the routed office and skills; the pull honours the second from its start on.
+        // The first step is the routed office and skills; the pull honours the second from its start on. The sweep
+        // is needed at the second's start only when it changes office, else at the third's.
         TargetingStep next = targeting.size() > 1 ? targeting.get(1) : null;
+        boolean sameOffice = next != null && next.office() == routed.office();
+        TargetingStep swept = sameOffice ? (targeting.size() > 2 ? targeting.get(2) : null) : next;
         return new NewItem(UUID.randomUUID(), contact.contactId(), contact.channel(), contact.customer().key(),
                 contact.customer().name(), contact.customer().phone(), contact.customer().email(),
                 contact.customer().handle(), primaryLanguage(contact.language()), routed.rst(), routed.intent(),
@@ -119,7 +122,8 @@ public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Ou
                 abandon == null ? queuedAt : abandon.occurredAt(), abandon == null ? Map.of() : abandon.details(),
                 targeting, queuedAt.plusSeconds(routed.slaSeconds()),
                 next == null ? null : queuedAt.plusSeconds(next.afterSeconds()),
-                next != null && next.office() == routed.office() ? next.requiredSkills() : null);
+                sameOffice ? next.requiredSkills() : null,
+                swept == null ? null : queuedAt.plusSeconds(swept.afterSeconds()), routed.modelVersion());
     }
 
     private static List<TargetingStep> targeting(ContactRouted routed, Duration relaxSkillsAfter) {
@@ -131,7 +135,7 @@ public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Ou
     }
 
     /** "nl-NL" and "NL" both mean Dutch to an agent who speaks "nl". */
-    private static String primaryLanguage(String language) {
+    static String primaryLanguage(String language) {
         return language == null || language.isBlank() ? null
                 : language.split("[-_]")[0].toLowerCase(Locale.ROOT);
     }

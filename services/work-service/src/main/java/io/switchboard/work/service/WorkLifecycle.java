@@ -1,7 +1,9 @@
 package io.switchboard.work.service;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Office;
+import io.switchboard.contracts.Rst;
 import io.switchboard.work.messaging.OutboxRelay;
 import io.switchboard.work.model.WorkItem;
 import io.switchboard.work.model.WorkState;
@@ -15,7 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * What the holding agent does with an item: accept, complete, release, escalate, propose a visit. Each step is one
+ * What the holding agent does with an item: accept, complete, release, escalate, correct the class, propose a visit. Each step is one
  * statement that changes the item only if the caller holds it in a state the step fits, and records the lifecycle
  * event with it. When it changed nothing, the item is read once to say why: 404, 403 (not the holder), 409 (wrong
  * state) or 400.
@@ -73,15 +75,34 @@ public class WorkLifecycle {
                 id, agentId, "released", HELD, WorkLifecycle::changedMeanwhile);
     }
 
-    /** Hands the item to another office's queue; the reason joins the escalations that travel with it. */
-    public Uni<Conversation> escalate(UUID id, String agentId, Office toOffice, String reason) {
+    /**
+     * Hands the item to another office's queue; the reason joins the escalations that travel with it. The office
+     * shows the class the contact needed (back office: SPECIALIST, technicians: TECHNICAL), with {@code intent} when
+     * the agent names one: a change of class is published as a correction (source ESCALATION).
+     */
+    public Uni<Conversation> escalate(UUID id, String agentId, Office toOffice, String reason, Intent intent) {
         if (toOffice == Office.FRONT_OFFICE) {
             throw WorkRequestRejected.invalid("work escalates to the back office or the technicians, not to "
                     + toOffice);
         }
-        return orWhyNot(items.escalate(id, agentId, clock.instant(), toOffice, reason), id, agentId, "escalated",
+        return orWhyNot(items.escalate(id, agentId, clock.instant(), toOffice, reason, intent), id, agentId, "escalated",
                 HELD, item -> WorkRequestRejected.invalid("an item of the " + item.office()
                         + " escalates to the back office or the technicians, not to " + toOffice));
+    }
+
+    /**
+     * The holder's correction of the item's class, published on {@code contacts.corrections} for the routing
+     * engine's retrain; a retry (the item already has this class) changes and sends nothing and answers the item.
+     */
+    public Uni<Conversation> correct(UUID id, String agentId, Rst rst, Intent intent, String reason) {
+        return items.correct(id, agentId, clock.instant(), rst, intent, reason).chain(changed -> changed != null
+                ? recorded(changed)
+                : whyNot(id, agentId, "corrected", HELD).map(found -> {
+                    if (found.item().rst() == rst && found.item().intent() == intent) {
+                        return found;
+                    }
+                    throw changedMeanwhile(found.item());
+                }));
     }
 
     /** Records the visit window a technician proposes for a technical item they hold. */
@@ -100,7 +121,15 @@ public class WorkLifecycle {
      */
     private Uni<Conversation> orWhyNot(Uni<Conversation> step, UUID id, String agentId, String done,
             List<WorkState> allowed, Function<WorkItem, WorkRequestRejected> otherwise) {
-        return step.chain(changed -> changed != null ? recorded(changed) : items.find(id).map(found -> {
+        return step.chain(changed -> changed != null ? recorded(changed)
+                : whyNot(id, agentId, done, allowed).map(found -> {
+                    throw otherwise.apply(found.item());
+                }));
+    }
+
+    /** The item after a step that changed nothing, unless it is missing (404), not held (403) or in another state (409). */
+    private Uni<Conversation> whyNot(UUID id, String agentId, String done, List<WorkState> allowed) {
+        return items.find(id).map(found -> {
             if (found == null) {
                 throw WorkRequestRejected.notFound("no work item " + id);
             }
@@ -112,8 +141,8 @@ public class WorkLifecycle {
                 throw WorkRequestRejected.conflict("work item " + id + " is " + item.state() + " and cannot be "
                         + done + " (it must be " + allowed + ")");
             }
-            throw otherwise.apply(item);
-        }));
+            return found;
+        });
     }
 
     private Uni<Conversation> recorded(Conversation changed) {

@@ -105,4 +105,10 @@ public interface WorkSettings {
      * so that a text may hold commas.
      */
     Map<String, List<String>> canned();
+
+    /**
+     * The automatic answer to a message that arrives while its channel is closed, per language ({@code nl},
+     * {@code en}; others get {@code en}); {@code {opens}} is replaced by the next opening in the calendar's zone.
+     */
+    Map<String, String> closedReply();
 }

@@ -113,13 +113,30 @@ class IntakePlanTest {
                 new TargetingStep(60, List.of(), Office.FRONT_OFFICE));
         assertThat(items.get(0).nextStepAt()).isEqualTo(NOW.plusSeconds(60));
         assertThat(items.get(0).nextSkills()).isEmpty();
+        // The pull honours the step in the same office by itself: nothing for the sweep to do.
+        assertThat(items.get(0).sweepAt()).isNull();
         assertThat(items.get(0).dueAt()).isEqualTo(NOW.plusSeconds(300));
         // Steps the routing engine sent are kept; a step to another office is the sweep's (no next skills).
         assertThat(items.get(1).targeting()).isEqualTo(sent);
         assertThat(items.get(1).nextStepAt()).isEqualTo(items.get(1).queuedAt().plusSeconds(20));
         assertThat(items.get(1).nextSkills()).isNull();
+        assertThat(items.get(1).sweepAt()).isEqualTo(items.get(1).nextStepAt());
         assertThat(items.get(2).targeting()).isEmpty();
         assertThat(items.get(2).nextStepAt()).isNull();
+        assertThat(items.get(2).sweepAt()).isNull();
+    }
+
+    @Test
+    void aStepInTheSameOfficeIsLeftToThePullAndTheSweepComesAtTheStepAfterIt() {
+        List<TargetingStep> sent = List.of(new TargetingStep(0, List.of("complaints"), Office.FRONT_OFFICE),
+                new TargetingStep(30, List.of(), Office.FRONT_OFFICE),
+                new TargetingStep(90, List.of(), Office.BACK_OFFICE));
+        IntakePlan.NewItem item = IntakePlan.of(List.of(routed("a", "phone:+31611111111", List.of("complaints"),
+                sent)), NOTHING, NOW, RELAX).items().get(0);
+
+        assertThat(item.nextStepAt()).isEqualTo(item.queuedAt().plusSeconds(30));
+        assertThat(item.nextSkills()).isEmpty();
+        assertThat(item.sweepAt()).isEqualTo(item.queuedAt().plusSeconds(90));
     }
 
     private static ContactRouted routed(String contactId, String customerKey, List<String> skills,
