@@ -1,5 +1,8 @@
 package io.switchboard.contracts;
 
+import java.util.List;
+import java.util.Set;
+
 /** Kafka topic names (docs/architecture.md §3). */
 public final class Topics {
 
@@ -21,9 +24,12 @@ public final class Topics {
     public static final String CONTACTS_DLQ = "contacts.dlq";
 
     /** Every topic, in the order they are created by the local runtime. */
-    public static final java.util.List<String> ALL = java.util.List.of(
+    public static final List<String> ALL = List.of(
             CONTACTS_INBOUND, CONTACTS_ROUTED, CONTACTS_LIFECYCLE, CONTACTS_ABANDONED, CONTACTS_UNMAPPED, CONTACTS_OUTBOUND,
             CONTACTS_DELIVERY, CONTACTS_CORRECTIONS, CHANNEL_METRICS, ALERTS, CONTACTS_DLQ);
+
+    /** The topics that keep each key's latest record (cleanup.policy=compact) instead of a time window. */
+    public static final Set<String> COMPACTED = Set.of(CONTACTS_CORRECTIONS);
 
     private Topics() {
     }

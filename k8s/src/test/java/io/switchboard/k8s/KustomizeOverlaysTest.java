@@ -27,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KustomizeOverlaysTest {
 
     private static final Set<String> NAMESPACED_EXCEPTIONS = Set.of("Namespace");
-    /** Topics that keep the latest record per key instead of a time window (docs/topics.md). */
-    private static final Set<String> COMPACTED = Set.of(Topics.CONTACTS_CORRECTIONS);
     private static final Map<String, String> WEBHOOK_ROUTES = Map.of(
             "/webhooks/twilio", "phone-adapter",
             "/webhooks/whatsapp", "whatsapp-adapter",
@@ -182,7 +180,7 @@ class KustomizeOverlaysTest {
             assertThat(Manifests.labels(topic)).containsEntry("strimzi.io/cluster", cluster);
             assertThat(topic.path("spec").path("partitions").asInt()).isPositive();
             JsonNode config = topic.path("spec").path("config");
-            if (COMPACTED.contains(topic.path("spec").path("topicName").asText())) {
+            if (Topics.COMPACTED.contains(topic.path("spec").path("topicName").asText())) {
                 // Kept per key for good: a time limit would drop what the routing engine still learns from.
                 assertThat(config.path("cleanup.policy").asText()).isEqualTo("compact");
                 assertThat(config.has("retention.ms")).isFalse();

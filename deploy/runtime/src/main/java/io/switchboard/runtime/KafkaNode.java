@@ -11,7 +11,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -20,9 +19,6 @@ import java.util.concurrent.ExecutionException;
  * outage and recovery, not a fresh cluster.
  */
 public final class KafkaNode implements AutoCloseable {
-
-    /** Topics that keep the latest record per key (docs/topics.md); every other topic deletes by time. */
-    private static final Set<String> COMPACTED = Set.of(Topics.CONTACTS_CORRECTIONS);
 
     private final Path logDir;
     private final int port;
@@ -86,7 +82,7 @@ public final class KafkaNode implements AutoCloseable {
             for (String topic : topics) {
                 try {
                     NewTopic newTopic = new NewTopic(topic, partitions, (short) 1);
-                    if (COMPACTED.contains(topic)) {
+                    if (Topics.COMPACTED.contains(topic)) {
                         newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                     }
                     admin.createTopics(java.util.List.of(newTopic)).all().get();
