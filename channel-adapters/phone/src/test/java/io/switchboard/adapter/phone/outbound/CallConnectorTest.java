@@ -1,27 +1,23 @@
 package io.switchboard.adapter.phone.outbound;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import io.switchboard.adapter.core.testing.InboundTopic;
+import io.switchboard.adapter.core.testing.OutboundTopic;
 import io.switchboard.adapter.phone.outbound.TwilioApiResource.InjectTwilioApi;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.DeliveryState;
-import io.switchboard.contracts.Json;
 import io.switchboard.contracts.OutboundKind;
 import io.switchboard.contracts.OutboundMessage;
 import io.switchboard.contracts.ReplyContext;
 import io.switchboard.contracts.ReplyStatus;
-import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import io.switchboard.runtime.test.TestInfrastructure;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,10 +62,12 @@ class CallConnectorTest {
     WireMockServer twilio;
 
     private KafkaCompanion kafka;
+    private OutboundTopic outbound;
 
     @BeforeEach
     void connect() {
         kafka = new KafkaCompanion(infrastructure.bootstrapServers());
+        outbound = new OutboundTopic(kafka);
     }
 
     @AfterEach
@@ -83,9 +81,9 @@ class CallConnectorTest {
         String callSid = connect.replyTo().providerMessageId();
         twilio.stubFor(post(urlEqualTo(callPath(callSid))).willReturn(okJson(updatedCall(callSid))));
 
-        publish(connect);
+        outbound.publish(connect);
 
-        ReplyStatus status = single(connect.replyId());
+        ReplyStatus status = outbound.single(connect.replyId(), WITHIN);
         assertThat(status.state()).isEqualTo(DeliveryState.SENT);
         assertThat(status.providerMessageId()).isEqualTo(callSid);
         assertThat(status.provider()).isEqualTo("twilio");
@@ -107,8 +105,8 @@ class CallConnectorTest {
         for (OutboundMessage connect : List.of(sip, number)) {
             String callSid = connect.replyTo().providerMessageId();
             twilio.stubFor(post(urlEqualTo(callPath(callSid))).willReturn(okJson(updatedCall(callSid))));
-            publish(connect);
-            assertThat(single(connect.replyId()).state()).isEqualTo(DeliveryState.SENT);
+            outbound.publish(connect);
+            assertThat(outbound.single(connect.replyId(), WITHIN).state()).isEqualTo(DeliveryState.SENT);
         }
         twilio.verify(postRequestedFor(urlEqualTo(callPath(sip.replyTo().providerMessageId())))
                 .withFormParam("Twiml", containing("<Sip>sip:anna@pbx.example.com</Sip>")));
@@ -126,9 +124,9 @@ class CallConnectorTest {
         twilio.stubFor(post(urlEqualTo(callPath(callSid))).inScenario(scenario).whenScenarioStateIs("recovered")
                 .willReturn(okJson(updatedCall(callSid))));
 
-        publish(connect);
+        outbound.publish(connect);
 
-        ReplyStatus status = single(connect.replyId());
+        ReplyStatus status = outbound.single(connect.replyId(), WITHIN);
         assertThat(status.state()).isEqualTo(DeliveryState.SENT);
         assertThat(status.providerMessageId()).isEqualTo(callSid);
         twilio.verify(2, postRequestedFor(urlEqualTo(callPath(callSid)))
@@ -141,10 +139,10 @@ class CallConnectorTest {
         String callSid = connect.replyTo().providerMessageId();
         twilio.stubFor(post(urlEqualTo(callPath(callSid))).willReturn(okJson(updatedCall(callSid)).withFixedDelay(4000)));
 
-        publish(connect);
+        outbound.publish(connect);
 
         // the caller may be ringing the agent already; the dial-status callback still reports how it ended
-        assertThat(single(connect.replyId()).state()).isEqualTo(DeliveryState.UNCONFIRMED);
+        assertThat(outbound.single(connect.replyId(), WITHIN).state()).isEqualTo(DeliveryState.UNCONFIRMED);
         sleep(Duration.ofSeconds(3));
         twilio.verify(1, postRequestedFor(urlEqualTo(callPath(callSid))));
     }
@@ -158,9 +156,9 @@ class CallConnectorTest {
                         {"code":21220,"message":"Call is not in-progress. Cannot redirect.",
                          "more_info":"https://www.twilio.com/docs/errors/21220","status":404}""")));
 
-        publish(connect);
+        outbound.publish(connect);
 
-        ReplyStatus status = single(connect.replyId());
+        ReplyStatus status = outbound.single(connect.replyId(), WITHIN);
         assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(status.error())
                 .isEqualTo("404 21220 call no longer in progress: Call is not in-progress. Cannot redirect.");
@@ -175,14 +173,14 @@ class CallConnectorTest {
                 List.of(), null, null, false, "k", "agent-1", null, call(), Instant.now());
         OutboundMessage desk = connect("desk 4");
 
-        publish(reply);
-        publish(desk);
+        outbound.publish(reply);
+        outbound.publish(desk);
 
-        assertThat(single(reply.replyId())).satisfies(status -> {
+        assertThat(outbound.single(reply.replyId(), WITHIN)).satisfies(status -> {
             assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
             assertThat(status.error()).startsWith("a phone call has no text channel");
         });
-        assertThat(single(desk.replyId())).satisfies(status -> {
+        assertThat(outbound.single(desk.replyId(), WITHIN)).satisfies(status -> {
             assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
             assertThat(status.error()).contains("agent address 'desk 4' is neither client:<identity>");
         });
@@ -214,26 +212,6 @@ class CallConnectorTest {
     private static ReplyContext call() {
         return new ReplyContext("twilio", "CA" + UUID.randomUUID().toString().replace("-", ""), false, Instant.now(),
                 Map.of("to", "+31201234567"));
-    }
-
-    private void publish(OutboundMessage message) {
-        try {
-            kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONTACTS_OUTBOUND, message.contactId(),
-                    Json.mapper().writeValueAsString(message))).awaitCompletion();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The one status published for a reply, read back from the broker (a second one would fail the test). */
-    private ReplyStatus single(String replyId) {
-        var records = new InboundTopic(kafka, Topics.CONTACTS_DELIVERY).records("replyId", List.of(replyId), 1, WITHIN);
-        assertThat(records).as("statuses of reply %s", replyId).hasSize(1);
-        try {
-            return Json.mapper().readValue(records.get(0).value(), ReplyStatus.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void sleep(Duration duration) {

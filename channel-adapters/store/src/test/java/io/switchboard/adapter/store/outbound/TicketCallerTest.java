@@ -1,27 +1,23 @@
 package io.switchboard.adapter.store.outbound;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import io.switchboard.adapter.core.testing.InboundTopic;
+import io.switchboard.adapter.core.testing.OutboundTopic;
 import io.switchboard.adapter.store.outbound.QminderApiResource.InjectQminderApi;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.DeliveryState;
-import io.switchboard.contracts.Json;
 import io.switchboard.contracts.OutboundKind;
 import io.switchboard.contracts.OutboundMessage;
 import io.switchboard.contracts.ReplyContext;
 import io.switchboard.contracts.ReplyStatus;
-import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import io.switchboard.runtime.test.TestInfrastructure;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,10 +58,12 @@ class TicketCallerTest {
     WireMockServer qminder;
 
     private KafkaCompanion kafka;
+    private OutboundTopic outbound;
 
     @BeforeEach
     void connect() {
         kafka = new KafkaCompanion(infrastructure.bootstrapServers());
+        outbound = new OutboundTopic(kafka);
     }
 
     @AfterEach
@@ -79,9 +77,9 @@ class TicketCallerTest {
         String ticketId = connect.replyTo().providerMessageId();
         qminder.stubFor(post(callPath(ticketId)).willReturn(okJson(calledTicket(ticketId))));
 
-        publish(connect);
+        outbound.publish(connect);
 
-        ReplyStatus status = single(connect.replyId());
+        ReplyStatus status = outbound.single(connect.replyId(), WITHIN);
         assertThat(status.state()).isEqualTo(DeliveryState.SENT);
         assertThat(status.providerMessageId()).isEqualTo(ticketId);
         assertThat(status.provider()).isEqualTo("store-queue");
@@ -99,9 +97,9 @@ class TicketCallerTest {
         String ticketId = reply.replyTo().providerMessageId();
         qminder.stubFor(post(callPath(ticketId)).willReturn(okJson(calledTicket(ticketId))));
 
-        publish(reply);
+        outbound.publish(reply);
 
-        assertThat(single(reply.replyId()).state()).isEqualTo(DeliveryState.SENT);
+        assertThat(outbound.single(reply.replyId(), WITHIN).state()).isEqualTo(DeliveryState.SENT);
         qminder.verify(1, postRequestedFor(urlPathEqualTo(callPath(ticketId)))
                 .withFormParam("user", absent()).withFormParam("desk", absent()));
     }
@@ -114,9 +112,9 @@ class TicketCallerTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"statusCode\":409,\"message\":\"Ticket is not in status NEW\"}")));
 
-        publish(connect);
+        outbound.publish(connect);
 
-        ReplyStatus status = single(connect.replyId());
+        ReplyStatus status = outbound.single(connect.replyId(), WITHIN);
         assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(status.error()).isEqualTo("409 Ticket is not in status NEW");
         sleep(Duration.ofSeconds(3)); // past the loop's first retry, had there been one
@@ -133,9 +131,9 @@ class TicketCallerTest {
         qminder.stubFor(post(callPath(ticketId)).inScenario(scenario).whenScenarioStateIs("recovered")
                 .willReturn(okJson(calledTicket(ticketId))));
 
-        publish(connect);
+        outbound.publish(connect);
 
-        assertThat(single(connect.replyId()).state()).isEqualTo(DeliveryState.SENT);
+        assertThat(outbound.single(connect.replyId(), WITHIN).state()).isEqualTo(DeliveryState.SENT);
         qminder.verify(2, postRequestedFor(urlPathEqualTo(callPath(ticketId))));
     }
 
@@ -145,10 +143,10 @@ class TicketCallerTest {
         String ticketId = connect.replyTo().providerMessageId();
         qminder.stubFor(post(callPath(ticketId)).willReturn(okJson(calledTicket(ticketId)).withFixedDelay(4000)));
 
-        publish(connect);
+        outbound.publish(connect);
 
         // Qminder may have called the ticket: calling it again would only fail, so it is not retried
-        assertThat(single(connect.replyId()).state()).isEqualTo(DeliveryState.UNCONFIRMED);
+        assertThat(outbound.single(connect.replyId(), WITHIN).state()).isEqualTo(DeliveryState.UNCONFIRMED);
         sleep(Duration.ofSeconds(3));
         qminder.verify(1, postRequestedFor(urlPathEqualTo(callPath(ticketId))));
     }
@@ -157,9 +155,9 @@ class TicketCallerTest {
     void anAddressThatIsNoDeskIsUndeliverableWithoutAsking() {
         OutboundMessage connect = message(OutboundKind.CONNECT, "client:anna");
 
-        publish(connect);
+        outbound.publish(connect);
 
-        ReplyStatus status = single(connect.replyId());
+        ReplyStatus status = outbound.single(connect.replyId(), WITHIN);
         assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(status.error()).startsWith("store agent address 'client:anna' is not user:<id>, desk:<id>");
         qminder.verify(0, postRequestedFor(urlPathEqualTo(callPath(connect.replyTo().providerMessageId()))));
@@ -181,26 +179,6 @@ class TicketCallerTest {
 
     private static String calledTicket(String ticketId) {
         return "{\"id\":\"" + ticketId + "\",\"status\":\"CALLED\",\"line\":82364,\"firstName\":\"Jan\"}";
-    }
-
-    private void publish(OutboundMessage message) {
-        try {
-            kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONTACTS_OUTBOUND, message.contactId(),
-                    Json.mapper().writeValueAsString(message))).awaitCompletion();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The one status published for a reply, read back from the broker (a second one would fail the test). */
-    private ReplyStatus single(String replyId) {
-        var records = new InboundTopic(kafka, Topics.CONTACTS_DELIVERY).records("replyId", List.of(replyId), 1, WITHIN);
-        assertThat(records).as("statuses of reply %s", replyId).hasSize(1);
-        try {
-            return Json.mapper().readValue(records.get(0).value(), ReplyStatus.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void sleep(Duration duration) {
