@@ -14,6 +14,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.adapter.core.outbound.InFlightMarkers;
 import io.switchboard.adapter.core.signature.SignatureScheme;
 import io.switchboard.adapter.core.testing.InboundTopic;
+import io.switchboard.adapter.core.testing.OutboundTopic;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.DeliveryState;
@@ -78,11 +79,13 @@ class WhatsAppRepliesTest {
     private final WireMockServer cloudApi = CloudApiStub.server();
     private KafkaCompanion kafka;
     private InboundTopic delivery;
+    private OutboundTopic outbound;
 
     @BeforeEach
     void connect() {
         kafka = new KafkaCompanion(infrastructure.bootstrapServers());
         delivery = new InboundTopic(kafka, Topics.CONTACTS_DELIVERY);
+        outbound = new OutboundTopic(kafka);
     }
 
     @AfterEach
@@ -96,9 +99,9 @@ class WhatsAppRepliesTest {
         cloudApi.stubFor(messagesTo(waId).willReturn(sent(waId, "wamid.out-" + waId)));
         OutboundMessage reply = reply(waId, "Probeer de router opnieuw te starten.", null);
 
-        publish(reply);
+        outbound.publish(reply);
 
-        ReplyStatus status = single(reply.replyId());
+        ReplyStatus status = outbound.single(reply.replyId(), WITHIN);
         assertThat(status.state()).isEqualTo(DeliveryState.SENT);
         assertThat(status.providerMessageId()).isEqualTo("wamid.out-" + waId);
         assertThat(status.provider()).isEqualTo("whatsapp-cloud-api");
@@ -121,9 +124,9 @@ class WhatsAppRepliesTest {
         cloudApi.stubFor(messagesTo(waId).willReturn(sent(waId, "wamid.tpl-" + waId)));
         OutboundMessage reply = reply(waId, null, "storing_opgelost");
 
-        publish(reply);
+        outbound.publish(reply);
 
-        assertThat(single(reply.replyId()).state()).isEqualTo(DeliveryState.SENT);
+        assertThat(outbound.single(reply.replyId(), WITHIN).state()).isEqualTo(DeliveryState.SENT);
         cloudApi.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withHeader("Authorization", equalTo(BEARER))
                 .withRequestBody(equalToJson("""
                         {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"template",
@@ -146,9 +149,9 @@ class WhatsAppRepliesTest {
                 .willReturn(sent(waId, "wamid.retry-" + waId)));
         OutboundMessage reply = reply(waId, "Tweede poging", null);
 
-        publish(reply);
+        outbound.publish(reply);
 
-        ReplyStatus status = single(reply.replyId());
+        ReplyStatus status = outbound.single(reply.replyId(), WITHIN);
         assertThat(status.state()).isEqualTo(DeliveryState.SENT);
         assertThat(status.providerMessageId()).isEqualTo("wamid.retry-" + waId);
         assertThat(requestsTo(waId)).isEqualTo(2);
@@ -160,9 +163,9 @@ class WhatsAppRepliesTest {
         cloudApi.stubFor(messagesTo(waId).willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
         OutboundMessage reply = reply(waId, "Niemand thuis", null);
 
-        publish(reply);
+        outbound.publish(reply);
 
-        ReplyStatus status = single(reply.replyId());
+        ReplyStatus status = outbound.single(reply.replyId(), WITHIN);
         assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(status.error()).isEqualTo("503 Service Unavailable");
         // give-up-after is 4 s in the tests: tries at 0, 1 and 3 s, the next wait would end after it.
@@ -180,9 +183,9 @@ class WhatsAppRepliesTest {
                         """)));
         OutboundMessage reply = reply(waId, "Te laat", null);
 
-        publish(reply);
+        outbound.publish(reply);
 
-        ReplyStatus status = single(reply.replyId());
+        ReplyStatus status = outbound.single(reply.replyId(), WITHIN);
         assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(status.providerMessageId()).isNull();
         assertThat(status.error()).startsWith("400 131047 (#131047) Re-engagement message")
@@ -199,9 +202,9 @@ class WhatsAppRepliesTest {
         cloudApi.stubFor(messagesTo(waId).willReturn(sent(waId, "wamid.late-" + waId).withFixedDelay(8000)));
         OutboundMessage reply = reply(waId, "Komt dit aan?", null);
 
-        publish(reply);
+        outbound.publish(reply);
 
-        ReplyStatus status = single(reply.replyId());
+        ReplyStatus status = outbound.single(reply.replyId(), WITHIN);
         assertThat(status.state()).isEqualTo(DeliveryState.UNCONFIRMED);
         assertThat(status.error()).startsWith("no answer from the Cloud API");
         assertThat(requestsTo(waId)).isEqualTo(1);
@@ -234,7 +237,7 @@ class WhatsAppRepliesTest {
             stopped.commitSync(Map.of(partition, InFlightMarkers.inFlight(written.offset(), reply.replyId())));
         }
 
-        ReplyStatus status = single(reply.replyId());
+        ReplyStatus status = outbound.single(reply.replyId(), WITHIN);
         assertThat(status.state()).isEqualTo(DeliveryState.UNCONFIRMED);
         assertThat(status.error()).isEqualTo("the adapter stopped while sending; not sent again");
         assertThat(requestsTo(waId)).isZero();
@@ -249,7 +252,7 @@ class WhatsAppRepliesTest {
         String waId = waId();
         cloudApi.stubFor(messagesTo(waId).willReturn(sent(waId, "wamid.held-" + waId).withFixedDelay(3000)));
         OutboundMessage reply = reply(waId, "Even geduld", null);
-        publish(reply);
+        outbound.publish(reply);
         long deadline = System.nanoTime() + WITHIN.toNanos();
         while (requestsTo(waId) == 0 && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(50));
@@ -262,7 +265,7 @@ class WhatsAppRepliesTest {
             infrastructure.startBroker();
         }
 
-        ReplyStatus status = single(reply.replyId());
+        ReplyStatus status = outbound.single(reply.replyId(), WITHIN);
         assertThat(status.state()).isEqualTo(DeliveryState.SENT);
         assertThat(status.providerMessageId()).isEqualTo("wamid.held-" + waId);
         assertThat(requestsTo(waId)).isEqualTo(1);
@@ -334,18 +337,6 @@ class WhatsAppRepliesTest {
         return okJson("""
                 {"messaging_product":"whatsapp","contacts":[{"input":"%s","wa_id":"%s"}],"messages":[{"id":"%s"}]}
                 """.formatted(waId, waId, wamid));
-    }
-
-    private void publish(OutboundMessage message) {
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONTACTS_OUTBOUND, message.contactId(), json(message)))
-                .awaitCompletion();
-    }
-
-    /** The one status published for a reply, read back from the broker (a second one would fail the test). */
-    private ReplyStatus single(String replyId) {
-        var records = delivery.records("replyId", Set.of(replyId), 1, WITHIN);
-        assertThat(records).as("statuses of reply %s", replyId).hasSize(1);
-        return parse(records.get(0).value());
     }
 
     private int requestsTo(String waId) {
