@@ -17,7 +17,7 @@
   const REFRESH_MS = 5000;
 
   const state = { status: null, reason: null, item: null, timeline: null, polling: false, checking: false, refreshing: false,
-    session: null };
+    session: null, agent: null, unregistered: false };
   let language = localStorage.getItem(LANGUAGE) || (navigator.language.startsWith('nl') ? 'nl' : 'en');
 
   const $ = id => document.getElementById(id);
@@ -304,8 +304,10 @@
   function renderThread(item) {
     $('thread').replaceChildren(...(item.messages || []).map(message => {
       const outbound = message.direction === 'OUTBOUND';
-      const entry = el('li', outbound ? { class: 'outbound', 'data-state': message.state } : {});
-      const author = outbound ? (message.author === item.agentId ? t('youAuthor') : message.author) : t('customerAuthor');
+      const entry = el('li', outbound ? { class: message.automatic ? 'outbound automatic' : 'outbound',
+          'data-state': message.state } : {});
+      const author = !outbound ? t('customerAuthor') : message.automatic ? message.author + ', ' + t('automaticAuthor')
+          : message.author === item.agentId ? t('youAuthor') : message.author;
       const meta = [time(message.at), author, message.provider].concat(outbound ? [t('delivery.' + message.state)] : []);
       entry.append(el('small', {}, meta.filter(Boolean).join(' · ')),
           el('p', {}, message.kind === 'CONNECT' ? t('connect') + (message.agentAddress ? ' (' + message.agentAddress + ')' : '')
@@ -414,6 +416,29 @@
     $('customer').dataset.customer = timeline.customerKey;
   }
 
+  /** The header names the signed-in agent and their office; without a profile the page says so instead. */
+  function renderAgent() {
+    const agent = state.agent;
+    if (agent) $('agent').textContent = (agent.name || agent.id) + ' · ' + t(agent.office);
+    if (state.unregistered) notice(t('notRegistered', { agent: $('agent').textContent }));
+  }
+
+  /** Reads the agent's profile once after sign-in: an agent nobody registered could not take work, so is told at once. */
+  async function loadAgent() {
+    try {
+      state.agent = await api('GET', 'agents/me');
+    } catch (e) {
+      if (e instanceof SignedOut || e.name === 'AbortError') return;
+      if (!(e instanceof Problem && e.status === 404)) {
+        showProblem(e);
+        return;
+      }
+      state.unregistered = true;
+      $('presence').hidden = true;
+    }
+    renderAgent();
+  }
+
   function applyLanguage() {
     document.documentElement.lang = language;
     document.querySelectorAll('[data-i18n]').forEach(node => { node.textContent = t(node.dataset.i18n); });
@@ -421,6 +446,7 @@
         button.setAttribute('aria-pressed', String(button.dataset.language === language)));
     renderIdle();
     renderItem();
+    renderAgent();
     if (state.timeline && state.item) renderCustomer(state.timeline);
   }
 
@@ -445,7 +471,8 @@
   function signIn(problem) {
     sessionStorage.removeItem(TOKEN);
     if (state.session) state.session.abort();
-    Object.assign(state, { status: null, reason: null, item: null, timeline: null, session: null });
+    Object.assign(state, { status: null, reason: null, item: null, timeline: null, session: null, agent: null,
+      unregistered: false });
     $('desk').hidden = true;
     $('presence').hidden = true;
     $('logout').hidden = true;
@@ -467,8 +494,13 @@
     $('presence').hidden = false;
     $('logout').hidden = false;
     $('agent').textContent = who.sub || '';
-    notice((who.groups || []).includes('agent') ? '' : t('notAgent'));
     renderStatus();
+    if ((who.groups || []).includes('agent')) {
+      notice('');
+      loadAgent();
+    } else {
+      notice(t('notAgent'));
+    }
   }
 
   // ---- wiring ------------------------------------------------------------------------------------------------------

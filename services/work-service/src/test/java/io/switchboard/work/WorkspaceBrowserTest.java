@@ -54,8 +54,9 @@ import static org.hamcrest.Matchers.equalTo;
  * The agent's workspace ({@code /workspace/}) in Debian's headless Chromium, driven through Debian's chromedriver
  * by the keyboard, against the real service, Kafka broker and PostgreSQL: signed in through the URL fragment, the
  * agent becomes available, a routed contact arrives by long poll with its conversation, explanation, the customer's
- * timeline across channels and a next-best offer; accepted and completed; the next one escalated in Dutch. Problem
- * details are shown, and a refused token sends the agent back to sign in. The screenshot is kept for review as
+ * timeline across channels and a next-best offer; accepted and completed; the next one escalated in Dutch. The
+ * header names the agent and office, problem details are shown, a refused token sends the agent back to sign in and
+ * an agent without a profile is told so at sign-in. The screenshot is kept for review as
  * {@code target/workspace.png}.
  */
 @QuarkusTest
@@ -131,7 +132,7 @@ class WorkspaceBrowserTest {
         browser.get(workspace + "#token=" + Tokens.agent(agentId));
         assertThat(browser.getCurrentUrl()).doesNotContain("token");
         wait.until(page -> page.findElement(By.id("presence")).isDisplayed());
-        assertThat(text("agent")).isEqualTo(agentId);
+        wait.until(page -> text("agent").equals("Anna de Vries · Front office"));
         press("a");
         wait.until(page -> "true".equals(page.findElement(By.cssSelector("[data-status='AVAILABLE']")).getAttribute("aria-pressed")));
         wait.until(page -> text("idle-text").startsWith("Waiting for work"));
@@ -213,7 +214,7 @@ class WorkspaceBrowserTest {
                 .body("escalations[0].reason", equalTo("contractgeschil"))
                 .body("escalations[0].agentId", equalTo(agentId));
 
-        // A refused token sends the agent back to sign in; the API's problem details are shown to the agent.
+        // A refused token sends the agent back to sign in.
         ((JavascriptExecutor) browser).executeScript(
                 "sessionStorage.setItem('switchboard.workspace.token', arguments[0])", "not.a-token.at-all");
         press("w");
@@ -221,10 +222,10 @@ class WorkspaceBrowserTest {
         assertThat(text("problem")).contains("geweigerd");
         browser.findElement(By.id("token")).sendKeys(Tokens.agent("nobody-" + n));
         browser.findElement(By.cssSelector("#login button[type='submit']")).click();
-        wait.until(page -> page.findElement(By.id("presence")).isDisplayed());
-        press("a");
-        wait.until(page -> text("problem").contains("(404)"));
-        assertThat(text("problem")).contains("has no profile");
+        // An agent nobody registered is told so at sign-in (GET /api/agents/me answers 404), not at the first pull.
+        wait.until(page -> text("problem").equals(
+                "Je bent niet geregistreerd als agent (nobody-" + n + ") — vraag het een supervisor."));
+        assertThat(browser.findElement(By.id("presence")).isDisplayed()).isFalse();
     }
 
     /** Publishes a routed contact with the routing engine's explanation of its decision. */
