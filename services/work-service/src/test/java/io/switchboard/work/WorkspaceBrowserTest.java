@@ -41,7 +41,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +60,7 @@ import static org.hamcrest.Matchers.equalTo;
  * agent becomes available, a routed contact arrives by long poll with its conversation, explanation, the customer's
  * timeline across channels and a next-best offer; accepted and completed; the next one escalated in Dutch. The
  * header names the agent and office, problem details are shown, a refused token sends the agent back to sign in and
- * an agent without a profile is told so at sign-in. The screenshot is kept for review as
+ * an agent without a profile is told so at sign-in; an automatic answer in closed hours is marked in the thread. The screenshot is kept for review as
  * {@code target/workspace.png}.
  */
 @QuarkusTest
@@ -115,10 +119,7 @@ class WorkspaceBrowserTest {
         String language = "q" + n;
         String agentId = "agent-ws-" + n;
         String customer = "phone:+3161" + Math.abs(n.hashCode() % 10_000_000);
-        as(Tokens.supervisor("sup-1"))
-                .body(Map.of("name", "Anna de Vries", "office", "FRONT_OFFICE", "skills", List.of(),
-                        "languages", List.of(language), "regions", List.of(), "capacity", Map.of("WHATSAPP", 2, "PHONE", 1)))
-                .put("/api/agents/" + agentId).then().statusCode(200);
+        register(agentId, "Anna de Vries", Office.FRONT_OFFICE, language, Map.of("WHATSAPP", 2, "PHONE", 1));
         as(Tokens.supervisor("sup-1")).contentType("text/csv").body("""
                 customerKey,name,segment,products
                 %s,Jan Jansen,ws-%s,internet
@@ -226,6 +227,39 @@ class WorkspaceBrowserTest {
         wait.until(page -> text("problem").equals(
                 "Je bent niet geregistreerd als agent (nobody-" + n + ") — vraag het een supervisor."));
         assertThat(browser.findElement(By.id("presence")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void theAutomaticAnswerInClosedHoursIsMarkedInTheThread() {
+        // Tests' calendar: the technicians' webshop is closed on Saturdays, so the message got an automatic answer.
+        String n = UUID.randomUUID().toString().substring(0, 8);
+        String language = "q" + n;
+        String agentId = "agent-ws-" + n;
+        register(agentId, "Piet Smit", Office.TECHNICIANS, language, Map.of("WEBSHOP", 1));
+        ZoneId amsterdam = ZoneId.of("Europe/Amsterdam");
+        Instant saturday = LocalDate.now(amsterdam).with(TemporalAdjusters.next(DayOfWeek.SATURDAY)).atTime(11, 0)
+                .atZone(amsterdam).toInstant();
+        publish(RoutedContacts.contact(Channel.WEBSHOP, Office.TECHNICIANS).customer("webshop:" + n).language(language)
+                .provider("webshop").receivedAt(saturday).text("Mijn modem knippert rood").build(), List.of("test"));
+
+        browser.get(workspace + "#token=" + Tokens.agent(agentId));
+        wait.until(page -> text("agent").equals("Piet Smit · Technicians"));
+        press("a");
+        wait.until(page -> page.findElement(By.id("item")).isDisplayed());
+        WebElement automatic = browser.findElement(By.cssSelector("#thread li.outbound.automatic"));
+        assertThat(automatic.getText()).contains("switchboard, automatic reply").contains("Thank you for your message.");
+        press("l");
+        wait.until(page -> page.findElement(By.cssSelector("#thread li.automatic")).getText()
+                .contains("switchboard, automatisch antwoord"));
+        assertThat(browser.findElements(By.cssSelector("#thread li.automatic"))).hasSize(1);
+    }
+
+    private static void register(String agentId, String name, Office office, String language,
+            Map<String, Integer> capacity) {
+        as(Tokens.supervisor("sup-1"))
+                .body(Map.of("name", name, "office", office, "skills", List.of(), "languages", List.of(language),
+                        "regions", List.of(), "capacity", capacity))
+                .put("/api/agents/" + agentId).then().statusCode(200);
     }
 
     /** Publishes a routed contact with the routing engine's explanation of its decision. */
