@@ -1,5 +1,6 @@
 package io.switchboard.work.service;
 
+import io.quarkus.runtime.Startup;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Office;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The business hours and holidays of each channel (and office), resolved once at start so a wrong calendar stops
- * the service instead of answering wrong. Queues are not touched by it: items waiting when a channel closes keep
+ * The business hours and holidays of each channel (and office), resolved at start ({@code @Startup}, not at the
+ * first call) so a wrong calendar stops the service instead of answering wrong. Queues are not touched by it: items waiting when a channel closes keep
  * their place for the next opening.
  */
+@Startup
 @ApplicationScoped
 public class ServiceCalendar {
 
