@@ -31,6 +31,13 @@ public record ReplyStatus(
 
     public static final int SCHEMA_VERSION = 1;
 
+    /**
+     * How a {@code FAILED} {@code CONNECT} begins when the agent did not take the bridged call (no answer, busy):
+     * only then does the work-service return the item to its queue. Any other failure (the caller already gone, the
+     * provider not configured or refusing) leaves the item with the agent, who calls back.
+     */
+    public static final String AGENT_DID_NOT_ANSWER = "agent did not answer";
+
     /** The Kafka key: the provider's message id where there is one, else the reply id. */
     public String key() {
         return providerMessageId != null ? providerMessageId : replyId;

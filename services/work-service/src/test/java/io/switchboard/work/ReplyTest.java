@@ -305,8 +305,10 @@ class ReplyTest {
             assertThat(connect.replyTo().metadata()).containsEntry("queue", "support");
 
             publish(adapterStatus(replyId, call.contact().providerMessageId(), DeliveryState.SENT, null));
+            // Another failure first (a redirect Twilio refused): the call stays with the agent.
+            publish(adapterStatus(UUID.randomUUID().toString(), null, DeliveryState.FAILED, "n/a"));
             publish(adapterStatus(replyId, call.contact().providerMessageId(), DeliveryState.FAILED,
-                    "no-answer: the agent did not pick up"));
+                    ReplyStatus.AGENT_DID_NOT_ANSWER + ": no-answer"));
 
             await().atMost(WAIT).untilAsserted(() -> as(Tokens.ops("o-1")).get("/api/work/" + itemId).then()
                     .body("state", equalTo("QUEUED")).body("agentId", nullValue())
@@ -315,6 +317,24 @@ class ReplyTest {
                     call.contactId().equals(record.key()) && record.value().contains("\"REQUEUED\"")
                             && record.value().contains("agent-did-not-answer")));
         }
+    }
+
+    @Test
+    void aConnectionThatFailedForAnotherReasonLeavesTheCallWithTheAgent() {
+        profile(Map.of("PHONE", 1), "client:" + agentId);
+        ContactRouted call = RoutedContacts.contact(Channel.PHONE, Office.FRONT_OFFICE).skills(skill)
+                .provider("twilio").providerMessageId("CA" + UUID.randomUUID().toString().replace("-", "")).build();
+        routed.publish(call);
+        String itemId = next(agentId, 10).then().statusCode(200).extract().path("id");
+        String replyId = accept(agentId, itemId).then().statusCode(200).extract().path("messages[1].replyId");
+
+        publish(adapterStatus(replyId, null, DeliveryState.FAILED,
+                "Twilio replies are not configured: set SWITCHBOARD_TWILIO_ACCOUNT_SID"));
+
+        await().atMost(WAIT).untilAsserted(() -> as(Tokens.ops("o-1")).get("/api/work/" + itemId).then()
+                .body("messages[1].state", equalTo("FAILED")));
+        as(Tokens.ops("o-1")).get("/api/work/" + itemId).then().body("state", equalTo("ACCEPTED"))
+                .body("agentId", equalTo(agentId));
     }
 
     @Test

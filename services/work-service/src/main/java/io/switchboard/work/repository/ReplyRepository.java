@@ -64,8 +64,10 @@ public class ReplyRepository {
     /**
      * A ReplyStatus ($1 reply id or null, $2 provider, $3 provider message id, $4 state, $5 error, $6 at, $7 event
      * id): the reply (by id, else by the provider's message id) moves forward only, with its event; a redelivered or
-     * overtaken status changes nothing. A CONNECT that FAILED (the agent did not answer the bridged call) returns
-     * the item to its queue, declined by that agent like a release ($8 until, $9 max re-offers). A provider's status
+     * overtaken status changes nothing. A CONNECT that FAILED because the agent did not answer the bridged call
+     * ({@link ReplyStatus#AGENT_DID_NOT_ANSWER}) returns the item to its queue, declined by that agent like a release
+     * ($8 until, $9 max re-offers); any other failed CONNECT (the caller gone, the provider not configured) leaves
+     * it with the agent. A provider's status
      * for a message no reply has yet (it overtook the adapter's SENT) is kept for it.
      */
     private static final String APPLY = """
@@ -82,9 +84,9 @@ public class ReplyRepository {
             ,
             unanswered AS (SELECT w.id, r.agent_id FROM r JOIN work_item w ON w.id = r.work_item_id
                             WHERE r.kind = 'CONNECT' AND r.state = 'FAILED' AND w.agent_id = r.agent_id
-                              AND w.state IN ('RESERVED', 'ACCEPTED')),
+                              AND starts_with(r.error, '%s') AND w.state IN ('RESERVED', 'ACCEPTED')),
             w AS (UPDATE work_item w SET %s, %s FROM unanswered u WHERE w.id = u.id RETURNING w.*, u.agent_id AS holder),
-            """.formatted(REQUEUE, declined("u.agent_id", "$6", "$8", "$9"))
+            """.formatted(ReplyStatus.AGENT_DID_NOT_ANSWER, REQUEUE, declined("u.agent_id", "$6", "$8", "$9"))
             + WorkItemRows.event("requeued", "w", "'REQUEUED'", "c.holder", "$6",
                     "jsonb_build_object('reason', 'agent-did-not-answer') || " + DECLINED_DETAILS) + """
             ,

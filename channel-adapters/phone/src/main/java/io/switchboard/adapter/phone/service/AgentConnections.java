@@ -42,6 +42,6 @@ public class AgentConnections {
                 .getBytes(StandardCharsets.UTF_8)).toString();
         return statuses.publish(new ReplyStatus(ReplyStatus.SCHEMA_VERSION, eventId, replyId, Channel.PHONE,
                 PhoneCalls.PROVIDER, callSid, connected ? DeliveryState.DELIVERED : DeliveryState.FAILED,
-                connected ? null : "agent did not answer: " + dialStatus, Instant.now()));
+                connected ? null : ReplyStatus.AGENT_DID_NOT_ANSWER + ": " + dialStatus, Instant.now()));
     }
 }
