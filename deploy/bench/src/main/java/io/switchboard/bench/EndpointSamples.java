@@ -15,12 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * A valid, signed delivery for every webhook endpoint of the adapters (docs/channels.md), and the same delivery
  * re-signed over another body. {@link Gateways} builds the five contacts of the load; the endpoints it has no
- * builder for (Twilio's call and status callbacks, X, Shopify, WooCommerce) are built here.
+ * builder for (Twilio's call, status and dial callbacks, X, Shopify, WooCommerce) are built here.
  */
 final class EndpointSamples {
 
@@ -50,6 +51,9 @@ final class EndpointSamples {
                 gateways.contact(Channel.PHONE, "CA" + id, phone, "Fuzz", text),
                 twilio("/webhooks/twilio/voice/status", Map.of("CallSid", "CA" + id, "CallStatus", "completed",
                         "QueueResult", "hangup")),
+                // The <Dial action> of a caller connected to an agent (issue 15): the agent did not answer.
+                twilio("/webhooks/twilio/voice/dial-status?replyId=" + UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)),
+                        Map.of("CallSid", "CA" + id, "DialCallStatus", "no-answer")),
                 gateways.contact(Channel.WHATSAPP, "wamid." + id, phone, "Fuzz", text),
                 gateways.contact(Channel.SOCIAL, "1234567890_" + id, phone, "Fuzz", text),
                 xMention(id, text),
