@@ -23,8 +23,8 @@ class EndpointSamplesTest {
         List<SignedWebhook> all = samples.all("t1");
 
         assertThat(all).extracting(EndpointSamples::endpoint).containsExactlyInAnyOrder("/webhooks/twilio/voice",
-                "/webhooks/twilio/voice/gather", "/webhooks/twilio/voice/status", "/webhooks/whatsapp", "/webhooks/meta",
-                "/webhooks/x", "/webhooks/webshop/contact", "/webhooks/shopify", "/webhooks/woocommerce",
+                "/webhooks/twilio/voice/gather", "/webhooks/twilio/voice/status", "/webhooks/twilio/voice/dial-status",
+                "/webhooks/whatsapp", "/webhooks/meta", "/webhooks/x", "/webhooks/webshop/contact", "/webhooks/shopify", "/webhooks/woocommerce",
                 "/webhooks/store/visits");
         assertThat(all).allSatisfy(webhook -> assertThat(webhook.headers().get(EndpointSamples.signatureHeader(webhook)))
                 .isNotBlank());
