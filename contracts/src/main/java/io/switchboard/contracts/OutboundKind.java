@@ -8,5 +8,12 @@ public enum OutboundKind {
      * Bring the waiting customer to the agent who accepted the item: the phone adapter redirects the queued call
      * to the agent's address, the store adapter calls the visitor's ticket to the agent's desk.
      */
-    CONNECT
+    CONNECT,
+    /**
+     * Ask the customer how likely they are to recommend the organisation, 0–10 ({@link SurveyQuestion}), after a
+     * completed contact: as a message with quick replies on social direct messages, a text on WhatsApp (its lists
+     * hold 10 rows, the scale has 11), an e-mail with a signed link for the webshop and the store. The phone asks
+     * after the call instead, when a {@code CONNECT} carries a {@link SurveyQuestion}.
+     */
+    SURVEY
 }

@@ -24,6 +24,8 @@ import java.util.List;
  * @param agentAddress     for {@code CONNECT}: where the agent takes the customer (a Twilio Client identity
  *                         {@code client:anna}, a SIP URI, a phone number, or a store desk); null otherwise
  * @param replyTo          the customer's latest inbound message on the item
+ * @param survey           for {@code SURVEY}: the question to ask; for a phone {@code CONNECT}: the question to
+ *                         ask the caller when the agent hangs up; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OutboundMessage(
@@ -42,9 +44,19 @@ public record OutboundMessage(
         String agentId,
         String agentAddress,
         ReplyContext replyTo,
-        Instant requestedAt) {
+        Instant requestedAt,
+        SurveyQuestion survey) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A reply or connection that asks no survey. */
+    public OutboundMessage(int schemaVersion, String replyId, OutboundKind kind, String contactId, Channel channel,
+            Customer customer, String text, List<Attachment> attachments, String templateName, String templateLanguage,
+            boolean privateReply, String idempotencyKey, String agentId, String agentAddress, ReplyContext replyTo,
+            Instant requestedAt) {
+        this(schemaVersion, replyId, kind, contactId, channel, customer, text, attachments, templateName,
+                templateLanguage, privateReply, idempotencyKey, agentId, agentAddress, replyTo, requestedAt, null);
+    }
 
     public OutboundMessage {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
