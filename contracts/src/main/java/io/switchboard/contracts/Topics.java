@@ -22,8 +22,6 @@ public final class Topics {
     public static final String CONTACTS_FEEDBACK = "contacts.feedback";
     /** Webshop orders ({@link OrderPlaced}), to match offers taken: webshop adapter → work-service. */
     public static final String CONTACTS_ORDERS = "contacts.orders";
-    /** What was done to personal data: erasures and retention ({@link AuditEvent}): work-service → audit readers. */
-    public static final String AUDIT = "audit";
     public static final String CONTACTS_CORRECTIONS = "contacts.corrections";
     public static final String CHANNEL_METRICS = "channel.metrics";
     public static final String ALERTS = "alerts";
@@ -32,7 +30,7 @@ public final class Topics {
     /** Every topic, in the order they are created by the local runtime. */
     public static final List<String> ALL = List.of(
             CONTACTS_INBOUND, CONTACTS_ROUTED, CONTACTS_LIFECYCLE, CONTACTS_ABANDONED, CONTACTS_UNMAPPED, CONTACTS_OUTBOUND,
-            CONTACTS_DELIVERY, CONTACTS_FEEDBACK, CONTACTS_ORDERS, CONTACTS_CORRECTIONS, CHANNEL_METRICS, ALERTS, CONTACTS_DLQ, AUDIT);
+            CONTACTS_DELIVERY, CONTACTS_FEEDBACK, CONTACTS_ORDERS, CONTACTS_CORRECTIONS, CHANNEL_METRICS, ALERTS, CONTACTS_DLQ);
 
     /** The topics that keep each key's latest record (cleanup.policy=compact) instead of a time window. */
     public static final Set<String> COMPACTED = Set.of(CONTACTS_CORRECTIONS);
