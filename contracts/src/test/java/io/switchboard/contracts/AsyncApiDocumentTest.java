@@ -58,7 +58,8 @@ class AsyncApiDocumentTest {
                 .collect(Collectors.toSet());
         assertThat(referenced).containsExactlyInAnyOrderElementsOf(Stream.of(ContactReceived.class,
                         ContactRouted.class, LifecycleEvent.class, ChannelMetrics.class, Alert.class, DeadLetter.class,
-                        UnmappedDelivery.class, OutboundMessage.class, ReplyStatus.class, ClassificationCorrection.class)
+                        UnmappedDelivery.class, OutboundMessage.class, ReplyStatus.class, ClassificationCorrection.class,
+                        SurveyResponse.class, OrderPlaced.class)
                 .map(type -> SCHEMA_REF_PREFIX + EventSchemas.fileOf(type)).toList());
     }
 
@@ -126,7 +127,8 @@ class AsyncApiDocumentTest {
     void everyEventHasAnExample() {
         assertThat(examples()).extracting(arguments -> arguments.get()[0])
                 .contains("ContactReceived", "ContactRouted", "LifecycleEvent", "ChannelMetrics", "Alert", "DeadLetter",
-                        "UnmappedDelivery", "OutboundMessage", "ReplyStatus", "ClassificationCorrection");
+                        "UnmappedDelivery", "OutboundMessage", "ReplyStatus", "ClassificationCorrection", "SurveyResponse",
+                        "OrderPlaced");
     }
 
     private static Stream<JsonNode> messages() {

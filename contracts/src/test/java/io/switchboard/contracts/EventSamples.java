@@ -1,5 +1,6 @@
 package io.switchboard.contracts;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,6 +209,30 @@ final class EventSamples {
                 false, null, "agent-5", "client:anna", replyContextOf(call), T0.plusSeconds(25));
     }
 
+    /** After {@link #whatsAppText()} was completed, the work-service asks the customer for a score, in Dutch. */
+    static OutboundMessage whatsAppSurvey() {
+        ContactReceived contact = whatsAppText();
+        SurveyQuestion survey = new SurveyQuestion("e3b0c442-98fc-4c14-9afb-f4c8996fb924",
+                "Hoe waarschijnlijk is het dat u ons aanbeveelt aan vrienden of collega's? Antwoord met een cijfer van"
+                        + " 0 (zeer onwaarschijnlijk) tot 10 (zeer waarschijnlijk).",
+                "Wat is de belangrijkste reden voor uw cijfer?", "Bedankt voor uw antwoord!", "nl");
+        return new OutboundMessage(OutboundMessage.SCHEMA_VERSION, survey.surveyId(), OutboundKind.SURVEY,
+                contact.contactId(), Channel.WHATSAPP, contact.customer(), null, List.of(), null, null, false, null,
+                "switchboard", null, replyContextOf(contact), T0.plusSeconds(960), survey);
+    }
+
+    /** A caller put through to the agent and due a survey: asked when the agent hangs up, in English. */
+    static OutboundMessage connectCallerWithSurvey() {
+        ContactReceived call = silentCall();
+        return new OutboundMessage(OutboundMessage.SCHEMA_VERSION, "c0ffee00-5678-4abc-9def-0123456789ab",
+                OutboundKind.CONNECT, call.contactId(), Channel.PHONE, call.customer(), null, List.of(), null, null,
+                false, null, "agent-5", "client:anna", replyContextOf(call), T0.plusSeconds(25),
+                new SurveyQuestion("5f0c2a9e-7b41-4d8a-a3c6-2e9d18b7f405",
+                        "How likely are you to recommend us to a friend? Press or say a number from 0, not at all, to"
+                                + " 10, certainly.",
+                        "What is the main reason for your score?", "Thank you, goodbye.", "en"));
+    }
+
     private static ReplyContext replyContextOf(ContactReceived contact) {
         return new ReplyContext(contact.provider(), contact.providerMessageId(), contact.publicPost(),
                 contact.receivedAt(), contact.metadata());
@@ -259,6 +284,66 @@ final class EventSamples {
                         Map.of("replyId", whatsAppTemplateReply().replyId(), "error", replyRefused().error())));
     }
 
+    /** A Messenger quick reply of {@code SURVEY:<surveyId>:9}: a promoter, no comment. */
+    static SurveyResponse quickReplyOnMessenger() {
+        return new SurveyResponse(SurveyResponse.SCHEMA_VERSION, "messenger:m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM",
+                "0a7d3e51-6c2b-4f9e-8d14-b3c5a6e7f809", Channel.SOCIAL, 9, null, "messenger",
+                "m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM", T0.plusSeconds(1_200));
+    }
+
+    /** A detractor's score with a comment, posted on the webshop adapter's signed survey page. */
+    static SurveyResponse linkAnswerWithComment() {
+        return new SurveyResponse(SurveyResponse.SCHEMA_VERSION, "link:0c4e2f71-9a3b-4d5c-b6e8-f1a2b3c4d5e6",
+                "0c4e2f71-9a3b-4d5c-b6e8-f1a2b3c4d5e6", Channel.WEBSHOP, 3,
+                "De bezorger is twee keer niet gekomen en niemand belde terug", "link", null, T0.plusSeconds(7_200));
+    }
+
+    /** The comment a caller spoke after keying the score: it completes the answer, no score of its own. */
+    static SurveyResponse commentAfterTheCall() {
+        return new SurveyResponse(SurveyResponse.SCHEMA_VERSION, "twilio:CA9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a:comment",
+                connectCallerWithSurvey().survey().surveyId(), Channel.PHONE, null, "the agent was very patient",
+                "twilio", "CA9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a", T0.plusSeconds(660));
+    }
+
+    /** A Shopify orders/create of the customer of {@link #webshopOrderQuestion()}: one line with a SKU, one without. */
+    static OrderPlaced shopifyOrder() {
+        return new OrderPlaced(OrderPlaced.SCHEMA_VERSION, "shopify:b54557e4-bdd9-4b37-8a5f-bf7d70bcd044", "shopify",
+                "820982911946154508", webshopOrderQuestion().customer(), List.of(
+                        new OrderPlaced.Line("Wifi-versterker Mesh Pro", "WIFI-MESH-PRO", 2, new BigDecimal("179.90")),
+                        new OrderPlaced.Line("Installatie aan huis", null, 1, new BigDecimal("49.95"))),
+                new BigDecimal("219.85"), "EUR", T0.plusSeconds(86_400));
+    }
+
+    /**
+     * The next-best offer of {@link #whatsAppText()}'s item shown and taken (the agent recorded it), then the survey
+     * of {@link #whatsAppSurvey()} answered by a detractor whose comment opened a follow-up.
+     */
+    static List<LifecycleEvent> feedbackAndRevenueOfOneContact() {
+        String contactId = whatsAppText().contactId();
+        String surveyId = whatsAppSurvey().survey().surveyId();
+        Instant queuedAt = T0.plusMillis(200);
+        return List.of(
+                step("o1", LifecycleEventType.OFFER_SHOWN, contactId, "agent-40", queuedAt, T0.plusSeconds(600),
+                        Map.of("product", "Wifi-versterker Mesh Pro")),
+                step("o2", LifecycleEventType.OFFER_ACCEPTED, contactId, "agent-40", queuedAt, T0.plusSeconds(840),
+                        Map.of("product", "Wifi-versterker Mesh Pro", "value", "89.95", "currency", "EUR",
+                                "source", "agent")),
+                step("s1", LifecycleEventType.SURVEY_SENT, contactId, "agent-40", queuedAt, T0.plusSeconds(960),
+                        Map.of("surveyId", surveyId)),
+                step("s2", LifecycleEventType.SURVEY_ANSWERED, contactId, "agent-40", queuedAt, T0.plusSeconds(1_500),
+                        Map.of("surveyId", surveyId, "score", "3", "complaint", "true",
+                                "followUp", "9b2f6d1e-4c8a-3e7b-a5d9-1f0e2c3b4a59")));
+    }
+
+    /** The offer made on the webshop question taken with {@link #shopifyOrder()}: its line's value is the revenue. */
+    static LifecycleEvent offerTakenByOrder() {
+        ContactReceived contact = webshopOrderQuestion();
+        return new LifecycleEvent(LifecycleEvent.SCHEMA_VERSION, contact.contactId() + "#offer-accepted",
+                LifecycleEventType.OFFER_ACCEPTED, contact.contactId(), Channel.WEBSHOP, Office.FRONT_OFFICE,
+                Intent.ORDER, "agent-12", T0.plusMillis(300), shopifyOrder().placedAt(),
+                Map.of("product", "Wifi-versterker Mesh Pro", "value", "179.90", "currency", "EUR", "source", "order"));
+    }
+
     /** An agent in the technicians' office finds that the WhatsApp fault report was a question about a bill. */
     static ClassificationCorrection agentCorrection() {
         ContactRouted routed = routedFaultReport();
@@ -278,7 +363,8 @@ final class EventSamples {
     }
 
     static List<OutboundMessage> outbound() {
-        return List.of(whatsAppReply(), whatsAppTemplateReply(), privateAnswerOnX(), connectCaller());
+        return List.of(whatsAppReply(), whatsAppTemplateReply(), privateAnswerOnX(), connectCaller(), whatsAppSurvey(),
+                connectCallerWithSurvey());
     }
 
     static List<ContactReceived> contacts() {
@@ -286,7 +372,14 @@ final class EventSamples {
                 webshopOrderQuestion(), storeVisit());
     }
 
-    /** Every sample event; nested records (customer, attachments, reply contexts) are in the contacts and replies. */
+    static List<OrderPlaced> orders() {
+        return List.of(shopifyOrder());
+    }
+
+    /**
+     * Every sample event; nested records (customers, attachments, reply contexts, survey questions, order lines)
+     * are in the contacts, outbound messages and orders.
+     */
     static List<Object> all() {
         List<Object> all = new ArrayList<>(contacts());
         all.addAll(List.of(routedFaultReport(), routedPublicComplaint()));
@@ -295,6 +388,9 @@ final class EventSamples {
         all.addAll(outbound());
         all.addAll(List.of(replySent(), replyReadOnWhatsApp(), replyRefused(), replyUnconfirmed()));
         all.addAll(List.of(agentCorrection(), escalationOfASilentCall()));
+        all.addAll(feedbackAndRevenueOfOneContact());
+        all.addAll(List.of(offerTakenByOrder(), quickReplyOnMessenger(), linkAnswerWithComment(), commentAfterTheCall()));
+        all.addAll(orders());
         Stream.of(callerHungUp(), routingCounters(), quietWindow(), complaintSurge(), serviceLevelRecovered(),
                 oldestWaitTooLong(), repliesFailing(), unknownOffice(), keylessTombstone(), unknownTicketEvent(),
                 binaryShopifyBody())

@@ -36,9 +36,14 @@ final class EventSchemas {
     private EventSchemas() {
     }
 
-    /** The schema file of a record by convention: {@code ContactReceived} → {@code contact-received.schema.json}. */
+    /**
+     * The schema file of a record by convention: {@code ContactReceived} → {@code contact-received.schema.json}; a
+     * nested record is named with its enclosing one, {@code OrderPlaced.Line} → {@code order-placed-line.schema.json}.
+     */
     static String fileOf(Class<?> type) {
-        return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT) + ".schema.json";
+        String name = type.getEnclosingClass() == null ? type.getSimpleName()
+                : type.getEnclosingClass().getSimpleName() + type.getSimpleName();
+        return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT) + ".schema.json";
     }
 
     static Schema schema(String file) {

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -41,7 +42,8 @@ class EventSchemasTest {
 
     static final List<Class<?>> RECORDS = List.of(ContactReceived.class, ContactRouted.class, LifecycleEvent.class,
             ChannelMetrics.class, Alert.class, DeadLetter.class, UnmappedDelivery.class, OutboundMessage.class,
-            ReplyStatus.class, ClassificationCorrection.class, Customer.class, Attachment.class, ReplyContext.class);
+            ReplyStatus.class, ClassificationCorrection.class, SurveyResponse.class, OrderPlaced.class, Customer.class,
+            Attachment.class, ReplyContext.class, SurveyQuestion.class, OrderPlaced.Line.class);
 
     static Stream<String> schemaFiles() throws IOException, URISyntaxException {
         try (Stream<Path> files = Files.list(Path.of(EventSchemasTest.class.getResource("/schemas").toURI()))) {
@@ -202,7 +204,51 @@ class EventSchemasTest {
                 invalid("correction of a contact id that is no UUID", EventSamples.agentCorrection(), "format",
                         json -> json.put("contactId", "WHATSAPP:wamid.1")),
                 invalid("correction with an empty reason", EventSamples.agentCorrection(), "minLength",
-                        json -> json.put("reason", "")));
+                        json -> json.put("reason", "")),
+                invalid("survey without its question", EventSamples.whatsAppSurvey(), "required",
+                        json -> json.remove("survey")),
+                invalid("survey question without the thanks", EventSamples.whatsAppSurvey(), "required",
+                        json -> ((ObjectNode) json.get("survey")).remove("thanks")),
+                invalid("survey id that is no UUID", EventSamples.whatsAppSurvey(), "format",
+                        json -> ((ObjectNode) json.get("survey")).put("surveyId", "SURVEY:1")),
+                invalid("survey question on a reply, which never asks it", EventSamples.whatsAppReply(), "const",
+                        json -> json.set("survey", wireFormOf(EventSamples.whatsAppSurvey()).get("survey"))),
+                invalid("survey score 11", EventSamples.quickReplyOnMessenger(), "maximum",
+                        json -> json.put("score", 11)),
+                invalid("survey score as text", EventSamples.quickReplyOnMessenger(), "type",
+                        json -> json.put("score", "9")),
+                invalid("survey answer with neither score nor comment", EventSamples.quickReplyOnMessenger(), "required",
+                        json -> json.remove("score")),
+                invalid("survey answer that does not say which survey", EventSamples.linkAnswerWithComment(), "required",
+                        json -> json.remove("surveyId")),
+                invalid("order line without product", EventSamples.shopifyOrder(), "required",
+                        json -> ((ObjectNode) json.withArray("lines").get(0)).remove("product")),
+                invalid("order line of nothing", EventSamples.shopifyOrder(), "minimum",
+                        json -> ((ObjectNode) json.withArray("lines").get(1)).put("quantity", 0)),
+                invalid("order line value as text", EventSamples.shopifyOrder(), "type",
+                        json -> ((ObjectNode) json.withArray("lines").get(0)).put("value", "179,90")),
+                invalid("order without its buyer", EventSamples.shopifyOrder(), "required",
+                        json -> json.remove("customer")),
+                invalid("currency that is no ISO 4217 code", EventSamples.shopifyOrder(), "pattern",
+                        json -> json.put("currency", "euro")),
+                invalid("negative order total", EventSamples.shopifyOrder(), "minimum",
+                        json -> json.put("total", -1)),
+                invalid("survey step without its survey", EventSamples.feedbackAndRevenueOfOneContact().get(2),
+                        "required", json -> ((ObjectNode) json.get("details")).remove("surveyId")),
+                invalid("survey step without the agent", EventSamples.feedbackAndRevenueOfOneContact().get(2),
+                        "required", json -> json.remove("agentId")),
+                invalid("answered survey with score 11", EventSamples.feedbackAndRevenueOfOneContact().get(3), "enum",
+                        json -> ((ObjectNode) json.get("details")).put("score", "11")),
+                invalid("complaint without its follow-up", EventSamples.feedbackAndRevenueOfOneContact().get(3),
+                        "required", json -> ((ObjectNode) json.get("details")).remove("followUp")),
+                invalid("offer shown without its product", EventSamples.feedbackAndRevenueOfOneContact().get(0),
+                        "required", json -> ((ObjectNode) json.get("details")).remove("product")),
+                invalid("offer taken without its value", EventSamples.offerTakenByOrder(), "required",
+                        json -> ((ObjectNode) json.get("details")).remove("value")),
+                invalid("offer value that is no decimal", EventSamples.offerTakenByOrder(), "pattern",
+                        json -> ((ObjectNode) json.get("details")).put("value", "€ 179,90")),
+                invalid("offer taken from an unknown source", EventSamples.offerTakenByOrder(), "enum",
+                        json -> ((ObjectNode) json.get("details")).put("source", "phone")));
     }
 
     private static Arguments invalid(String name, Object sample, String keyword, Consumer<ObjectNode> change) {
@@ -239,7 +285,11 @@ class EventSchemasTest {
                 Arguments.of("outbound-message.json", OutboundMessage.class),
                 Arguments.of("reply-status.json", ReplyStatus.class),
                 Arguments.of("lifecycle-event-reply.json", LifecycleEvent.class),
-                Arguments.of("classification-correction.json", ClassificationCorrection.class));
+                Arguments.of("classification-correction.json", ClassificationCorrection.class),
+                Arguments.of("outbound-message-survey.json", OutboundMessage.class),
+                Arguments.of("survey-response.json", SurveyResponse.class),
+                Arguments.of("order-placed.json", OrderPlaced.class),
+                Arguments.of("lifecycle-event-offer.json", LifecycleEvent.class));
     }
 
     /**
@@ -283,6 +333,10 @@ class EventSchemasTest {
                         EventSamples.outbound().stream().flatMap(message -> message.attachments().stream()))
                 .map(Object.class::cast).toList());
         byType.put(ReplyContext.class, EventSamples.outbound().stream().map(OutboundMessage::replyTo)
+                .map(Object.class::cast).toList());
+        byType.put(SurveyQuestion.class, EventSamples.outbound().stream().map(OutboundMessage::survey)
+                .filter(Objects::nonNull).map(Object.class::cast).toList());
+        byType.put(OrderPlaced.Line.class, EventSamples.orders().stream().flatMap(order -> order.lines().stream())
                 .map(Object.class::cast).toList());
         return byType;
     }
