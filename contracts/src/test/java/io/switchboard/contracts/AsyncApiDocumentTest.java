@@ -90,7 +90,7 @@ class AsyncApiDocumentTest {
             } else if (!groups.isEmpty()) {
                 assertThat(traits).containsExactly("#/components/operationTraits/atLeastOnceConsumer");
                 assertThat(groups).singleElement().isIn("routing-engine", "work-service", "work-service-delivery",
-                        "ops-service");
+                        "work-service-feedback", "work-service-orders", "ops-service");
             }
         });
         assertThat(DOCUMENT.at("/components/operationTraits/sendAtMostOnce/x-delivery/inFlightAfterCrash").asText())
