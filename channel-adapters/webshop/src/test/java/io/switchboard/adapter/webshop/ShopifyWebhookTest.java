@@ -9,10 +9,13 @@ import io.switchboard.adapter.core.testing.WebhookDelivery;
 import io.switchboard.adapter.webshop.service.WebshopContacts;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactIds;
+import io.switchboard.contracts.OrderPlaced;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -103,6 +106,52 @@ class ShopifyWebhookTest extends WebshopContractTest {
         delivery.post().statusCode(200);
         assertThat(published(delivery, 0)).isEmpty();
         assertThat(unmapped(delivery, 0)).isEmpty();
+    }
+
+    /** Shopify's documented orders/create sample: the line's value is price × quantity, in the shop's currency. */
+    @Test
+    void documentedOrderCreatedIsAnOrderPlacedWithItsLinesAndTotal() {
+        String id = String.valueOf(System.nanoTime());
+        delivery("orders/create", unique(), sample("shopify-orders-create.json", id)).post().statusCode(200);
+
+        List<OrderPlaced> orders = ordersPlaced(id, 1);
+        assertThat(orders).hasSize(1);
+        OrderPlaced order = orders.get(0);
+        assertThat(order.provider()).isEqualTo("shopify");
+        assertThat(order.customer().key()).isEqualTo("email:jon@example.com");
+        assertThat(order.lines()).containsExactly(new OrderPlaced.Line("IPod Nano - 8GB", null, 1, new BigDecimal("199.00")));
+        assertThat(order.total()).isEqualByComparingTo("403.00");
+        assertThat(order.currency()).isEqualTo("USD");
+        assertThat(order.placedAt()).isEqualTo(Instant.parse("2022-01-01T00:00:00Z"));
+    }
+
+    /** An order whose note is a question is a contact as before, and an order placed too, both before the 200. */
+    @Test
+    void orderWithAServiceQuestionIsAContactAndAnOrderPlaced() {
+        String id = String.valueOf(System.nanoTime());
+        WebhookDelivery delivery = delivery("orders/create", unique(), """
+                {"id":%s,"name":"#1002","email":"piet@example.com","currency":"EUR","total_price":"64.85",
+                 "created_at":"2026-11-30T10:15:00+01:00","note":"Graag cadeau inpakken",
+                 "line_items":[{"title":"USB-C charger 65 W","sku":"CHG-65W","quantity":2,"price":"24.95"},
+                               {"title":"Cable 2 m","sku":"","quantity":1,"price":"14.95"}]}
+                """.formatted(id));
+        delivery.post().statusCode(200);
+
+        assertThat(published(delivery, 1)).hasSize(1);
+        OrderPlaced order = ordersPlaced(id, 1).get(0);
+        assertThat(order.lines()).containsExactly(
+                new OrderPlaced.Line("USB-C charger 65 W", "CHG-65W", 2, new BigDecimal("49.90")),
+                new OrderPlaced.Line("Cable 2 m", null, 1, new BigDecimal("14.95")));
+        assertThat(order.total()).isEqualByComparingTo("64.85");
+        assertThat(order.placedAt()).isEqualTo(Instant.parse("2026-11-30T09:15:00Z"));
+    }
+
+    @Test
+    void onlyANewOrderIsAnOrderPlaced() {
+        String id = String.valueOf(System.nanoTime());
+        delivery("orders/updated", unique(), "{\"id\":" + id + ",\"email\":\"jan@example.com\",\"line_items\":[]}")
+                .post().statusCode(200);
+        assertThat(ordersPlaced(id, 0)).isEmpty();
     }
 
     /** A provider's documented sample from test resources, with {@code {{id}}} made unique. */

@@ -8,10 +8,14 @@ import io.switchboard.adapter.core.signature.SignatureScheme;
 import io.switchboard.adapter.core.testing.WebhookDelivery;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactIds;
+import io.switchboard.contracts.Customer;
+import io.switchboard.contracts.OrderPlaced;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -57,11 +61,13 @@ class WooCommerceWebhookTest extends WebshopContractTest {
     }
 
     @Test
-    void customerNoteBecomesAContactOfTheCustomerByPhone() {
+    void customerNoteOnANewOrderBecomesAContactOfTheCustomerByPhoneAndTheOrderIsPlaced() {
         WebhookDelivery delivery = signedContact(unique());
         delivery.post().statusCode(200);
         List<ConsumerRecord<String, String>> records = published(delivery, 1);
         assertThat(records).hasSize(1);
+        assertThat(ordersPlaced("727", 1)).extracting(OrderPlaced::customer).extracting(Customer::key)
+                .contains("phone:+31612345678");
         assertThat(records.get(0).key()).isEqualTo("phone:+31612345678");
         assertThat(records.get(0).value()).contains("Note on order 1001: Kan ik de bestelling vóór vrijdag ophalen?")
                 .contains("\"email\":\"jan@example.com\"");
@@ -75,6 +81,40 @@ class WooCommerceWebhookTest extends WebshopContractTest {
         WebhookDelivery completed = delivery("order.updated", unique(), "completed", "");
         completed.post().statusCode(200);
         assertThat(published(completed, 0)).isEmpty();
+    }
+
+    /**
+     * A new order in WooCommerce's REST API v3 shape: each line's value is its subtotal (before the coupon), the
+     * creation time is UTC without an offset.
+     */
+    @Test
+    void newOrderIsAnOrderPlacedWithItsLinesBeforeDiscountAndTotal() {
+        String id = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        byte[] body = utf8("""
+                {"id":%s,"parent_id":0,"number":"%s","status":"processing","currency":"EUR","prices_include_tax":true,
+                 "date_created":"2026-11-30T11:05:09","date_created_gmt":"2026-11-30T10:05:09",
+                 "date_modified_gmt":"2026-11-30T10:05:09","discount_total":"5.00","total":"59.85","customer_note":"",
+                 "billing":{"first_name":"Jan","last_name":"Jansen","email":"jan@example.com","phone":""},
+                 "line_items":[{"id":315,"name":"USB-C charger 65 W","product_id":93,"variation_id":0,"quantity":2,
+                                "subtotal":"49.90","total":"44.90","sku":"CHG-65W","price":22.45},
+                               {"id":316,"name":"Cable 2 m","product_id":94,"variation_id":0,"quantity":1,
+                                "subtotal":"14.95","total":"14.95","sku":"CBL-2M","price":14.95}]}
+                """.formatted(id, id));
+        RestAssured.given().contentType("application/json").body(body)
+                .header("X-WC-Webhook-Signature", SignatureScheme.WOOCOMMERCE.sign(SECRET, body))
+                .header("X-WC-Webhook-Topic", "order.created").post("/webhooks/woocommerce").then().statusCode(200);
+
+        List<OrderPlaced> orders = ordersPlaced(id, 1);
+        assertThat(orders).hasSize(1);
+        OrderPlaced order = orders.get(0);
+        assertThat(order.provider()).isEqualTo("woocommerce");
+        assertThat(order.customer().key()).isEqualTo("email:jan@example.com");
+        assertThat(order.lines()).containsExactly(
+                new OrderPlaced.Line("USB-C charger 65 W", "CHG-65W", 2, new BigDecimal("49.90")),
+                new OrderPlaced.Line("Cable 2 m", "CBL-2M", 1, new BigDecimal("14.95")));
+        assertThat(order.total()).isEqualByComparingTo("59.85");
+        assertThat(order.currency()).isEqualTo("EUR");
+        assertThat(order.placedAt()).isEqualTo(Instant.parse("2026-11-30T10:05:09Z"));
     }
 
     /** {@code unique} stands for the order's modification time, which tells one change of an order from another. */

@@ -1,11 +1,10 @@
 package io.switchboard.adapter.webshop.outbound;
 
-import io.switchboard.adapter.core.customer.CustomerKeys;
 import io.switchboard.adapter.core.outbound.ProviderException;
+import io.switchboard.adapter.core.survey.SurveyMail;
 import io.switchboard.contracts.OutboundMessage;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The envelope of a webshop reply, from what the adapter put in the contact's metadata (docs in this module's
@@ -17,11 +16,13 @@ record ReplyMail(String to, String subject, String messageId) {
 
     static ReplyMail of(OutboundMessage message) {
         Map<String, String> metadata = message.replyTo() == null ? Map.of() : message.replyTo().metadata();
-        String to = CustomerKeys.email(metadata.get("email"))
-                .or(() -> Optional.ofNullable(message.customer()).flatMap(customer -> CustomerKeys.email(customer.email())))
-                .orElseThrow(() -> ProviderException.undeliverable("no e-mail address is known for customer "
-                        + (message.customer() == null ? "?" : message.customer().key())));
-        return new ReplyMail(to, subject(metadata), "<" + message.replyId() + "@switchboard>");
+        return new ReplyMail(recipient(message), subject(metadata), "<" + message.replyId() + "@switchboard>");
+    }
+
+    /** The address on the contact, else the customer's ({@link SurveyMail#recipient}); without either, undeliverable. */
+    static String recipient(OutboundMessage message) {
+        return SurveyMail.recipient(message).orElseThrow(() -> ProviderException.undeliverable(
+                "no e-mail address is known for customer " + (message.customer() == null ? "?" : message.customer().key())));
     }
 
     /** Shopify names orders {@code #1001}; WooCommerce numbers them {@code 1001}. */

@@ -44,7 +44,7 @@ import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 public class ContactFormResource implements DeliveryMapping {
 
     static final String ENDPOINT = "/webhooks/webshop/contact";
-    static final String PROVIDER = "webshop-form";
+    public static final String PROVIDER = "webshop-form";
 
     private final SignatureKey secret;
     private final WebhookPayloads payloads;

@@ -10,6 +10,8 @@ import io.switchboard.adapter.core.unmapped.DeliveryMapping;
 import io.switchboard.adapter.core.unmapped.SignedDeliveries;
 import io.switchboard.adapter.core.unmapped.SignedDelivery;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
+import io.switchboard.adapter.webshop.service.PlacedOrders;
+import io.switchboard.adapter.webshop.service.Purchase;
 import io.switchboard.adapter.webshop.service.ShopEvents;
 import io.switchboard.adapter.webshop.service.ShopOrder;
 import io.switchboard.adapter.webshop.service.WebshopContacts;
@@ -39,24 +41,27 @@ public class ShopifyWebhookResource implements DeliveryMapping {
     static final String ENDPOINT = "/webhooks/shopify";
     static final String TOPIC = "X-Shopify-Topic";
     static final String WEBHOOK_ID = "X-Shopify-Webhook-Id";
+    static final String ORDER_CREATED = "orders/create";
 
     private final SignatureKey secret;
     private final WebhookPayloads payloads;
     private final WebshopContacts contacts;
+    private final PlacedOrders orders;
     private final SignedDeliveries deliveries;
 
     public ShopifyWebhookResource(@ConfigProperty(name = "switchboard.shopify.secret") Optional<String> secret,
-            WebhookPayloads payloads, WebshopContacts contacts, SignedDeliveries deliveries) {
+            WebhookPayloads payloads, WebshopContacts contacts, PlacedOrders orders, SignedDeliveries deliveries) {
         this.secret = SignatureScheme.SHOPIFY.key(WebhookSecret.required(secret, "SWITCHBOARD_SHOPIFY_SECRET"));
         this.payloads = payloads;
         this.contacts = contacts;
+        this.orders = orders;
         this.deliveries = deliveries;
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @ResponseStatus(200)
-    @Operation(summary = "Shopify order, refund and return webhooks, signed X-Shopify-Hmac-Sha256")
+    @Operation(summary = "Shopify order, refund and return webhooks, signed X-Shopify-Hmac-Sha256; new orders also go on contacts.orders")
     public Uni<Void> receive(byte[] body, @RestHeader("X-Shopify-Hmac-Sha256") String signature,
             @RestHeader(TOPIC) String topic, @RestHeader(WEBHOOK_ID) String webhookId) {
         secret.verify(body, signature);
@@ -74,14 +79,18 @@ public class ShopifyWebhookResource implements DeliveryMapping {
     /**
      * The provider message id is the topic and a digest of the signed body, not the unsigned
      * {@code X-Shopify-Webhook-Id}: Shopify's retries resend the same body, so they map to the same contact, and
-     * nobody can mint new contacts by replaying a captured body under fresh webhook ids.
+     * nobody can mint new contacts by replaying a captured body under fresh webhook ids. A new order is also an
+     * {@code OrderPlaced}.
      */
     @Override
     public Uni<Void> map(SignedDelivery delivery) {
         String topic = require(delivery.header(TOPIC), TOPIC + " header");
-        ShopOrder order = ShopOrder.fromShopify(payloads.json(delivery.body(), JsonNode.class));
-        return contacts.publishIfServiceWork(WebshopContacts.SHOPIFY, topic + ":" + WebshopContacts.digest(delivery.body()),
-                topic, order, ShopEvents.shopify(topic, order));
+        JsonNode payload = payloads.json(delivery.body(), JsonNode.class);
+        ShopOrder order = ShopOrder.fromShopify(payload);
+        Uni<Void> contact = contacts.publishIfServiceWork(WebshopContacts.SHOPIFY,
+                topic + ":" + WebshopContacts.digest(delivery.body()), topic, order, ShopEvents.shopify(topic, order));
+        return ORDER_CREATED.equals(topic)
+                ? orders.publish(WebshopContacts.SHOPIFY, order, Purchase.fromShopify(payload), contact) : contact;
     }
 
     private static void putIfPresent(Map<String, String> headers, String name, String value) {

@@ -11,6 +11,8 @@ import io.switchboard.adapter.core.unmapped.DeliveryMapping;
 import io.switchboard.adapter.core.unmapped.SignedDeliveries;
 import io.switchboard.adapter.core.unmapped.SignedDelivery;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
+import io.switchboard.adapter.webshop.service.PlacedOrders;
+import io.switchboard.adapter.webshop.service.Purchase;
 import io.switchboard.adapter.webshop.service.ShopEvents;
 import io.switchboard.adapter.webshop.service.ShopOrder;
 import io.switchboard.adapter.webshop.service.WebshopContacts;
@@ -39,18 +41,22 @@ public class WooCommerceWebhookResource implements DeliveryMapping {
 
     static final String ENDPOINT = "/webhooks/woocommerce";
     static final String TOPIC = "X-WC-Webhook-Topic";
+    static final String ORDER_CREATED = "order.created";
 
     private final SignatureKey secret;
     private final WebhookPayloads payloads;
     private final WebshopContacts contacts;
+    private final PlacedOrders orders;
     private final AdapterMetrics metrics;
     private final SignedDeliveries deliveries;
 
     public WooCommerceWebhookResource(@ConfigProperty(name = "switchboard.woocommerce.secret") Optional<String> secret,
-            WebhookPayloads payloads, WebshopContacts contacts, AdapterMetrics metrics, SignedDeliveries deliveries) {
+            WebhookPayloads payloads, WebshopContacts contacts, PlacedOrders orders, AdapterMetrics metrics,
+            SignedDeliveries deliveries) {
         this.secret = SignatureScheme.WOOCOMMERCE.key(WebhookSecret.required(secret, "SWITCHBOARD_WOOCOMMERCE_SECRET"));
         this.payloads = payloads;
         this.contacts = contacts;
+        this.orders = orders;
         this.metrics = metrics;
         this.deliveries = deliveries;
     }
@@ -62,7 +68,7 @@ public class WooCommerceWebhookResource implements DeliveryMapping {
     @POST
     @Consumes(MediaType.WILDCARD)
     @ResponseStatus(200)
-    @Operation(summary = "WooCommerce order webhooks, signed X-WC-Webhook-Signature; the creation ping gets 200")
+    @Operation(summary = "WooCommerce order webhooks, signed X-WC-Webhook-Signature; new orders also go on contacts.orders; the creation ping gets 200")
     public Uni<Void> receive(byte[] body, @RestHeader("X-WC-Webhook-Signature") String signature,
             @RestHeader(TOPIC) String topic) {
         if (signature == null && isPing(body)) {
@@ -81,16 +87,20 @@ public class WooCommerceWebhookResource implements DeliveryMapping {
 
     /**
      * WooCommerce's delivery id header is unsigned and differs per attempt; the order id and its modification time
-     * are signed and identify this change of the order, so a redelivery maps to the same contact.
+     * are signed and identify this change of the order, so a redelivery maps to the same contact. A new order is
+     * also an {@code OrderPlaced}.
      */
     @Override
     public Uni<Void> map(SignedDelivery delivery) {
         String topic = require(delivery.header(TOPIC), TOPIC + " header");
-        ShopOrder order = ShopOrder.fromWooCommerce(payloads.json(delivery.body(), JsonNode.class));
+        JsonNode payload = payloads.json(delivery.body(), JsonNode.class);
+        ShopOrder order = ShopOrder.fromWooCommerce(payload);
         String changed = order.updatedAt() != null ? order.updatedAt() : WebshopContacts.digest(delivery.body());
         String eventId = "order-" + require(order.orderId(), "id") + ":" + topic + ":" + changed;
-        return contacts.publishIfServiceWork(WebshopContacts.WOOCOMMERCE, eventId, topic, order,
+        Uni<Void> contact = contacts.publishIfServiceWork(WebshopContacts.WOOCOMMERCE, eventId, topic, order,
                 ShopEvents.wooCommerce(topic, order));
+        return ORDER_CREATED.equals(topic)
+                ? orders.publish(WebshopContacts.WOOCOMMERCE, order, Purchase.fromWooCommerce(payload), contact) : contact;
     }
 
     private static boolean isPing(byte[] body) {

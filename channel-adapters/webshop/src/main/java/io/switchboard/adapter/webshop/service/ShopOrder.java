@@ -33,7 +33,7 @@ public record ShopOrder(String orderId, String orderNumber, String email, String
                 first(payload.path("date_modified_gmt"), payload.path("date_created_gmt")));
     }
 
-    private static String first(JsonNode... candidates) {
+    static String first(JsonNode... candidates) {
         for (JsonNode candidate : candidates) {
             String value = text(candidate);
             if (value != null) {
@@ -43,7 +43,7 @@ public record ShopOrder(String orderId, String orderNumber, String email, String
         return null;
     }
 
-    private static String text(JsonNode node) {
+    static String text(JsonNode node) {
         return node.isValueNode() && !node.isNull() && !node.asText().isBlank() ? node.asText() : null;
     }
 

@@ -68,7 +68,8 @@ public class WebshopContacts {
                 customer(provider, order), text, null, false, List.of(), metadata);
     }
 
-    private Customer customer(String provider, ShopOrder order) {
+    /** The customer as contacts and orders key them: by phone or e-mail, else by the order. */
+    Customer customer(String provider, ShopOrder order) {
         if (customerKeys.phone(order.phone()).isEmpty() && CustomerKeys.email(order.email()).isEmpty()) {
             return CustomerKeys.byHandle(provider, "order-" + require(order.orderId(), "order id"), order.name());
         }

@@ -8,6 +8,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.adapter.core.outbound.ProviderException;
+import io.switchboard.adapter.core.survey.SurveyLinks;
 import io.switchboard.adapter.webshop.outbound.MailServerResource.InjectMailServer;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
@@ -53,6 +54,12 @@ class MailRepliesTest {
     @MailerName("unreachable")
     ReactiveMailer unreachable;
 
+    @Inject
+    SurveyLinks links;
+
+    @Inject
+    FormReplyWebhook formReplies;
+
     @Test
     void replyIsMailedToTheCustomerWithTheOrderInTheSubjectAndAMessageIdOfTheReply() throws Exception {
         OutboundMessage reply = reply("shopify", Map.of("orderNumber", "#1001", "email", "jan@example.com"),
@@ -93,7 +100,7 @@ class MailRepliesTest {
 
     @Test
     void aRefusalBySmtpIsFinalAndNotRetried() {
-        assertThatThrownBy(() -> new MailReplies(refusing, vertx).send(reply("shopify", Map.of("email", "jan@example.com"), "x")))
+        assertThatThrownBy(() -> new MailReplies(refusing, vertx, links, formReplies).send(reply("shopify", Map.of("email", "jan@example.com"), "x")))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.retryable()).isFalse();
                     assertThat(e.status()).isEqualTo(535);
@@ -103,7 +110,7 @@ class MailRepliesTest {
 
     @Test
     void anUnreachableSmtpServerIsWorthAnotherTry() {
-        assertThatThrownBy(() -> new MailReplies(unreachable, vertx).send(reply("shopify", Map.of("email", "jan@example.com"), "x")))
+        assertThatThrownBy(() -> new MailReplies(unreachable, vertx, links, formReplies).send(reply("shopify", Map.of("email", "jan@example.com"), "x")))
                 .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retryable()).isTrue())
                 .hasMessageStartingWith("unreachable");
     }
