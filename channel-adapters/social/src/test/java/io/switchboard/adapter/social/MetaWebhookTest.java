@@ -176,6 +176,105 @@ class MetaWebhookTest extends WebhookContractTest {
         assertThat(unmapped(messenger, 0)).isEmpty();
     }
 
+    /**
+     * A customer taps a score under a survey: Messenger sends it as a message with {@code quick_reply.payload}. It is
+     * a SurveyResponse on contacts.feedback keyed by the survey id, never a contact; a redelivery gives the same
+     * event id.
+     */
+    @Test
+    void quickReplyUnderASurveyIsASurveyResponseAndNoContact() {
+        String unique = unique();
+        String surveyId = "survey-" + unique;
+        WebhookDelivery delivery = delivery(surveyAnswer("facebook", unique, "SURVEY:" + surveyId + ":9"), "m_" + unique);
+        delivery.post().statusCode(200);
+        delivery.post().statusCode(200);
+
+        List<ConsumerRecord<String, String>> answers = feedback(2, surveyId);
+        assertThat(answers).hasSize(2).allSatisfy(answer -> {
+            assertThat(answer.key()).isEqualTo(surveyId);
+            assertThat(InboundTopic.field(answer, "score")).isEqualTo("9");
+            assertThat(InboundTopic.field(answer, "channel")).isEqualTo("SOCIAL");
+            assertThat(InboundTopic.field(answer, "provider")).isEqualTo("facebook");
+            assertThat(InboundTopic.field(answer, "providerMessageId")).isEqualTo("m_" + unique);
+            assertThat(InboundTopic.field(answer, "answeredAt")).isEqualTo("2026-11-22T10:00:00Z");
+        });
+        assertThat(answers.stream().map(answer -> InboundTopic.field(answer, "eventId")).distinct())
+                .as("a redelivered answer has the same event id").hasSize(1);
+        assertThat(published(delivery, 0)).as("an answer is no contact").isEmpty();
+        assertThat(unmapped(delivery, 0)).isEmpty();
+    }
+
+    /** Instagram's quick reply arrives in the same shape, for the Instagram account. */
+    @Test
+    void instagramQuickReplyAnswersTheSurveyToo() {
+        String unique = unique();
+        String surveyId = "survey-" + unique;
+        WebhookDelivery delivery = delivery(surveyAnswer("instagram", unique, "SURVEY:" + surveyId + ":0"), "m_" + unique);
+        delivery.post().statusCode(200);
+
+        List<ConsumerRecord<String, String>> answers = feedback(1, surveyId);
+        assertThat(answers).singleElement().satisfies(answer -> {
+            assertThat(InboundTopic.field(answer, "score")).isEqualTo("0");
+            assertThat(InboundTopic.field(answer, "provider")).isEqualTo("instagram");
+        });
+        assertThat(published(delivery, 0)).isEmpty();
+    }
+
+    /** A score outside 0–10 is no answer that can be recorded, but the signed delivery is kept, never dropped. */
+    @Test
+    void malformedSurveyAnswerIsKeptUnmapped() {
+        String unique = unique();
+        String surveyId = "survey-" + unique;
+        WebhookDelivery delivery = delivery(surveyAnswer("facebook", unique, "SURVEY:" + surveyId + ":11"), "m_" + unique);
+        delivery.post().statusCode(200);
+
+        List<ConsumerRecord<String, String>> kept = unmapped(delivery, 1);
+        assertThat(kept).singleElement().satisfies(record -> {
+            assertThat(InboundTopic.field(record, "reason")).isEqualTo("invalid-value");
+            assertThat(InboundTopic.field(record, "detail")).contains("SURVEY:" + surveyId + ":11");
+        });
+        assertThat(feedback(0, surveyId)).isEmpty();
+        assertThat(published(delivery, 0)).isEmpty();
+    }
+
+    /** Like a contact, an answer Kafka did not take is a 503, so Meta delivers it again; then it is stored once. */
+    @Test
+    void surveyAnswerIsA503WhileTheBrokerIsDownAndStoredOnRedelivery() throws InterruptedException {
+        String unique = unique();
+        String surveyId = "survey-" + unique;
+        WebhookDelivery delivery = delivery(surveyAnswer("facebook", unique, "SURVEY:" + surveyId + ":7"));
+        infrastructure.stopBroker();
+        try {
+            assertProblem(delivery.post(), 503);
+        } finally {
+            infrastructure.startBroker();
+        }
+        int status = 0;
+        for (int attempt = 0; attempt < 30 && status != 200; attempt++) {
+            status = delivery.post().extract().statusCode();
+            if (status != 200) {
+                Thread.sleep(1000);
+            }
+        }
+        assertThat(status).as("Meta's redelivery after the outage").isEqualTo(200);
+        assertThat(feedback(1, surveyId)).hasSize(1);
+    }
+
+    private List<ConsumerRecord<String, String>> feedback(int expected, String surveyId) {
+        return new InboundTopic(kafka, Topics.CONTACTS_FEEDBACK).records("surveyId", List.of(surveyId), expected,
+                Duration.ofSeconds(expected == 0 ? 3 : 10));
+    }
+
+    /** The message Meta sends when the customer taps a quick reply: its title as text, the payload beside it. */
+    private static String surveyAnswer(String network, String unique, String payload) {
+        String account = "facebook".equals(network) ? PAGE : "17841400000000000";
+        return """
+                {"object":"%s","entry":[{"id":"%s","time":1795341600000,"messaging":[{"sender":{"id":"psid-4455"},
+                 "recipient":{"id":"%s"},"timestamp":1795341600000,
+                 "message":{"mid":"m_%s","text":"9","quick_reply":{"payload":"%s"}}}]}]}
+                """.formatted("facebook".equals(network) ? "page" : "instagram", account, account, unique, payload);
+    }
+
     private List<ConsumerRecord<String, String>> statuses(int expected, String... providerMessageIds) {
         return new InboundTopic(kafka, Topics.CONTACTS_DELIVERY).records("providerMessageId",
                 List.of(providerMessageIds), expected, Duration.ofSeconds(10));

@@ -36,6 +36,7 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -254,6 +255,64 @@ class SocialRepliesTest {
         assertThat(failed.error()).startsWith("window closed");
         apis.verify(0, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
                 .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"}}", true, true)));
+    }
+
+    /**
+     * The survey's round trip on the real broker: a SURVEY for a Messenger customer goes out with its quick replies
+     * and is SENT under the survey id; the customer's tap comes back as a SurveyResponse on contacts.feedback and
+     * nothing new on contacts.inbound.
+     */
+    @Test
+    void messengerSurveyGoesOutAndTheTappedScoreComesBackAsFeedback() throws Exception {
+        String unique = Replies.unique();
+        String psid = "psid-" + unique;
+        ContactReceived question = metaContact("""
+                {"object":"page","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},"recipient":{"id":"%s"},
+                 "timestamp":%d,"message":{"mid":"m_in_%s","text":"Bedankt, opgelost!"}}]}]}
+                """.formatted(PAGE, now(), psid, PAGE, now(), unique), "m_in_" + unique);
+        apis.stubFor(post(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"}}", true, true))
+                .willReturn(okJson("{\"recipient_id\":\"" + psid + "\",\"message_id\":\"m_survey_" + unique + "\"}")));
+        String surveyId = "survey-" + unique;
+        OutboundMessage survey = Replies.survey("facebook", question.providerMessageId(), false, Duration.ofMinutes(3),
+                question.metadata(), surveyId);
+        publish(survey);
+
+        ReplyStatus sent = single(survey);
+        assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(sent.replyId()).isEqualTo(surveyId);
+        assertThat(sent.providerMessageId()).isEqualTo("m_survey_" + unique);
+        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withRequestBody(matchingJsonPath("$.recipient.id", equalTo(psid)))
+                .withRequestBody(matchingJsonPath("$.message.quick_replies.length()", equalTo("11")))
+                .withRequestBody(matchingJsonPath("$.message.quick_replies[10].payload",
+                        equalTo("SURVEY:" + surveyId + ":10"))));
+
+        postMeta("""
+                {"object":"page","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},"recipient":{"id":"%s"},
+                 "timestamp":%d,"message":{"mid":"m_answer_%s","text":"10","quick_reply":{"payload":"SURVEY:%s:10"}}}]}]}
+                """.formatted(PAGE, now(), psid, PAGE, now(), unique, surveyId));
+        var answers = new InboundTopic(kafka, Topics.CONTACTS_FEEDBACK).records("surveyId", List.of(surveyId), 1, WITHIN);
+        assertThat(answers).singleElement().satisfies(answer -> {
+            assertThat(InboundTopic.field(answer, "score")).isEqualTo("10");
+            assertThat(InboundTopic.field(answer, "providerMessageId")).isEqualTo("m_answer_" + unique);
+        });
+        assertThat(new InboundTopic(kafka, Topics.CONTACTS_INBOUND).records("contactId",
+                List.of(ContactIds.of(Channel.SOCIAL, "m_answer_" + unique)), 0, Duration.ofSeconds(3))).isEmpty();
+    }
+
+    /** The work-service surveys no public comment; should one arrive, it is FAILED saying why, and nothing is posted. */
+    @Test
+    void surveyOfAPublicCommentFailsVisibly() throws Exception {
+        String comment = PAGE + "_" + Replies.unique();
+        OutboundMessage survey = Replies.survey("facebook", comment, true, Duration.ofMinutes(5),
+                Map.of("account", PAGE, "kind", "feed/comment", "senderId", "998877"), "survey-" + comment);
+        publish(survey);
+
+        ReplyStatus failed = single(survey);
+        assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(failed.error()).startsWith("surveys are asked in direct messages only");
+        apis.verify(0, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + comment + "/comments")));
     }
 
     /** The provider answers the first request with 503 and its error, every later one with {@code success}. */

@@ -9,6 +9,7 @@ import io.switchboard.adapter.social.ProviderApis.InjectApis;
 import io.switchboard.adapter.social.outbound.MetaCommentSender;
 import io.switchboard.adapter.social.outbound.MetaMessageSender;
 import io.switchboard.adapter.social.outbound.XReplySender;
+import io.switchboard.contracts.Attachment;
 import io.switchboard.contracts.OutboundMessage;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import jakarta.inject.Inject;
@@ -17,11 +18,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -293,6 +297,171 @@ class SocialSendersTest {
         assertThat(!messages.delivers(comment) && comments.delivers(comment) && !x.delivers(comment)).isTrue();
         assertThat(!messages.delivers(tweet) && !comments.delivers(tweet) && x.delivers(tweet)).isTrue();
         assertThat(messages.delivers(whatsapp) || comments.delivers(whatsapp) || x.delivers(whatsapp)).isFalse();
+    }
+
+    /** The survey as Meta documents quick replies: the question with eleven text quick replies "0".."10". */
+    @ParameterizedTest
+    @CsvSource({"facebook, " + PAGE + ", /" + PAGE + "/messages", "instagram, " + IG_ACCOUNT + ", /me/messages"})
+    void surveyIsTheQuestionWithElevenQuickReplies(String network, String account, String path) {
+        String customer = "sid-" + Replies.unique();
+        String surveyId = "survey-" + customer;
+        stubGraph(path, "{\"recipient_id\":\"" + customer + "\",\"message_id\":\"m_survey_" + customer + "\"}");
+        OutboundMessage survey = Replies.survey(network, "m_in_" + customer, false, Duration.ofHours(2),
+                Map.of("account", account, "kind", "direct-message", "senderId", customer), surveyId);
+
+        assertThat(comments.delivers(survey) || x.delivers(survey)).isFalse();
+        assertThat(send(messages, survey)).isEqualTo("m_survey_" + customer);
+        StringBuilder quickReplies = new StringBuilder();
+        for (int score = 0; score <= 10; score++) {
+            quickReplies.append(score == 0 ? "" : ",").append("""
+                    {"content_type":"text","title":"%d","payload":"SURVEY:%s:%d"}""".formatted(score, surveyId, score));
+        }
+        apis.verify(1, postRequestedFor(urlEqualTo(GRAPH_VERSION + path))
+                .withHeader("Authorization", equalTo(PAGE_TOKEN))
+                .withRequestBody(equalToJson("""
+                        {"recipient":{"id":"%s"},"messaging_type":"RESPONSE",
+                         "message":{"text":"%s","quick_replies":[%s]}}
+                        """.formatted(customer, Replies.QUESTION, quickReplies))));
+    }
+
+    /** Meta's message tags exclude surveys: after the 24-hour window a survey is refused, not tagged. */
+    @Test
+    void surveyAfterTheStandardWindowIsRefusedWithoutCallingMeta() {
+        String psid = "psid-" + Replies.unique();
+        OutboundMessage survey = Replies.survey("facebook", "m_in_" + psid, false, Duration.ofHours(25),
+                Map.of("account", PAGE, "kind", "direct-message", "senderId", psid), "survey-" + psid);
+
+        ProviderException refused = catchThrowableOfType(ProviderException.class, () -> messages.send(survey));
+
+        assertThat(refused.retryable()).isFalse();
+        assertThat(refused).hasMessageContaining("window closed: a survey may only be sent within 24 hours");
+        apis.verify(0, postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"}}", true, true)));
+    }
+
+    /**
+     * X's quick replies exist only on v1.1's direct message events: the survey goes there, signed with OAuth 1.0a
+     * (OAuth1Test checks the signature against X's documented example), options "0".."10" with the survey's metadata.
+     */
+    @Test
+    void xSurveyIsADirectMessageEventWithElevenQuickReplyOptions() {
+        String user = "42" + System.nanoTime();
+        String surveyId = "survey-" + user;
+        apis.stubFor(post(urlEqualTo("/1.1/direct_messages/events/new.json")).willReturn(okJson("""
+                {"event":{"type":"message_create","id":"dm%s","created_timestamp":"1795341600000",
+                 "message_create":{"target":{"recipient_id":"%s"},"sender_id":"3001","message_data":{"text":"q"}}}}
+                """.formatted(user, user))));
+        OutboundMessage survey = Replies.survey("x", "1583" + user, false, Duration.ofHours(1),
+                Map.of("account", "3001", "kind", "direct-message", "senderId", user), surveyId);
+
+        assertThat(send(x, survey)).isEqualTo("dm" + user);
+        StringBuilder options = new StringBuilder();
+        for (int score = 0; score <= 10; score++) {
+            options.append(score == 0 ? "" : ",").append("""
+                    {"label":"%d","metadata":"SURVEY:%s:%d"}""".formatted(score, surveyId, score));
+        }
+        apis.verify(1, postRequestedFor(urlEqualTo("/1.1/direct_messages/events/new.json"))
+                .withHeader("Authorization", matching("OAuth oauth_consumer_key=\"test-x-consumer-key\", "
+                        + "oauth_nonce=\"[0-9a-f]{32}\", oauth_signature=\"[A-Za-z0-9%]+\", "
+                        + "oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"\\d+\", "
+                        + "oauth_token=\"3001-test-x-oauth1-token\", oauth_version=\"1.0\""))
+                .withRequestBody(equalToJson("""
+                        {"event":{"type":"message_create","message_create":{"target":{"recipient_id":"%s"},
+                         "message_data":{"text":"%s","quick_reply":{"type":"options","options":[%s]}}}}}
+                        """.formatted(user, Replies.QUESTION, options))));
+    }
+
+    /** Public posts and comments are not surveyed: a survey addressed to one is refused before any call. */
+    @Test
+    void surveyOfAPublicCommentOrMentionIsRefused() {
+        OutboundMessage comment = Replies.survey("facebook", PAGE + "_" + Replies.unique(), true, Duration.ofHours(1),
+                Map.of("account", PAGE, "kind", "feed/comment", "senderId", "998877"), "survey-c");
+        OutboundMessage mention = Replies.survey("x", "1584" + System.nanoTime(), true, Duration.ofHours(1),
+                Map.of("account", "3001", "kind", "mention", "senderId", "2002"), "survey-m");
+
+        assertThat(catchThrowableOfType(ProviderException.class, () -> send(messages, comment)))
+                .hasMessageContaining("surveys are asked in direct messages only");
+        assertThat(catchThrowableOfType(ProviderException.class, () -> send(x, mention)))
+                .hasMessageContaining("surveys are asked in direct messages only");
+    }
+
+    /** Each attachment is a message of its own after the text, by URL, reusable; its type by content type. */
+    @Test
+    void messengerAttachmentsFollowTheTextEachAsAMessageByUrl() {
+        String psid = "psid-" + Replies.unique();
+        stubGraph("/" + PAGE + "/messages", "{\"recipient_id\":\"" + psid + "\",\"message_id\":\"m_att_" + psid + "\"}");
+        OutboundMessage reply = Replies.withAttachments(messengerDm(psid, Duration.ofHours(1)), List.of(
+                new Attachment("image", null, "image/png", "https://files.example.com/label.png", null),
+                new Attachment("document", null, "application/pdf", "https://files.example.com/invoice.pdf", null)));
+
+        assertThat(send(messages, reply)).isEqualTo("m_att_" + psid);
+        List<String> bodies = apis.findAll(postRequestedFor(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"}}", true, true)))
+                .stream().map(request -> request.getBodyAsString()).toList();
+        assertThat(bodies).hasSize(3);
+        assertThat(bodies.get(0)).isEqualToIgnoringWhitespace("""
+                {"recipient":{"id":"%s"},"messaging_type":"RESPONSE","message":{"text":"Uw pakket komt morgen."}}
+                """.formatted(psid));
+        assertThat(bodies.get(1)).isEqualToIgnoringWhitespace("""
+                {"recipient":{"id":"%s"},"messaging_type":"RESPONSE","message":{"attachment":{"type":"image",
+                 "payload":{"url":"https://files.example.com/label.png","is_reusable":true}}}}
+                """.formatted(psid));
+        assertThat(bodies.get(2)).isEqualToIgnoringWhitespace("""
+                {"recipient":{"id":"%s"},"messaging_type":"RESPONSE","message":{"attachment":{"type":"file",
+                 "payload":{"url":"https://files.example.com/invoice.pdf","is_reusable":true}}}}
+                """.formatted(psid));
+    }
+
+    /** Once a message went out, a refusal of the next is final: retrying would send the first one again. */
+    @Test
+    void refusalAfterTheFirstMessageIsFinalAndSaysWhatWasSent() {
+        String psid = "psid-" + Replies.unique();
+        apis.stubFor(post(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withRequestBody(matchingJsonPath("$.message.text"))
+                .withRequestBody(matchingJsonPath("$.recipient.id", equalTo(psid)))
+                .willReturn(okJson("{\"recipient_id\":\"" + psid + "\",\"message_id\":\"m_first_" + psid + "\"}")));
+        apis.stubFor(post(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withRequestBody(matchingJsonPath("$.message.attachment"))
+                .withRequestBody(matchingJsonPath("$.recipient.id", equalTo(psid)))
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"An unexpected error has occurred.\",\"code\":2,"
+                                + "\"is_transient\":true}}")));
+        OutboundMessage reply = Replies.withAttachments(messengerDm(psid, Duration.ofHours(1)), List.of(
+                new Attachment("image", null, "image/jpeg", "https://files.example.com/photo.jpg", null)));
+
+        ProviderException refused = catchThrowableOfType(ProviderException.class, () -> messages.send(reply));
+
+        assertThat(refused.retryable()).isFalse();
+        assertThat(refused).hasMessage("sent 1 of 2 messages (the first m_first_" + psid + "), then: 500 code 2: "
+                + "An unexpected error has occurred.");
+    }
+
+    /** X's APIs take only media the account uploaded first, so attachments go as links in the text. */
+    @Test
+    void xAttachmentsGoAsLinksInTheDirectMessage() {
+        String user = "43" + System.nanoTime();
+        apis.stubFor(post(urlEqualTo("/2/dm_conversations/with/" + user + "/messages")).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("{\"data\":{\"dm_conversation_id\":\"3001-" + user + "\",\"dm_event_id\":\"dm" + user + "\"}}")));
+        OutboundMessage reply = Replies.withAttachments(Replies.to("x", "1585" + user, false,
+                Map.of("account", "3001", "kind", "direct-message", "senderId", user), "Hier is uw factuur."),
+                List.of(new Attachment("document", null, "application/pdf", "https://files.example.com/f.pdf", null)));
+
+        assertThat(send(x, reply)).isEqualTo("dm" + user);
+        apis.verify(1, postRequestedFor(urlEqualTo("/2/dm_conversations/with/" + user + "/messages"))
+                .withRequestBody(equalToJson("""
+                        {"text":"Hier is uw factuur.\\nhttps://files.example.com/f.pdf"}
+                        """)));
+    }
+
+    /** A comment is answered with text only: attachments are refused, not silently left out. */
+    @Test
+    void attachmentsOnACommentReplyAreRefused() {
+        OutboundMessage reply = Replies.withAttachments(pageComment(PAGE + "_" + Replies.unique()), List.of(
+                new Attachment("image", null, "image/png", "https://files.example.com/label.png", null)));
+
+        assertThat(catchThrowableOfType(ProviderException.class, () -> comments.send(reply)))
+                .hasMessageContaining("carries text only");
     }
 
     static OutboundMessage messengerDm(String psid, Duration ago) {

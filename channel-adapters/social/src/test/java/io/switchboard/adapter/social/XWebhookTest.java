@@ -139,6 +139,52 @@ class XWebhookTest extends WebhookContractTest {
         assertThat(unmapped(delivery, 0)).isEmpty();
     }
 
+    /**
+     * The customer chose an option of a survey's quick reply: the direct message carries
+     * {@code quick_reply_response.metadata}, and is a SurveyResponse on contacts.feedback, not a contact.
+     */
+    @Test
+    void quickReplyResponseToASurveyIsASurveyResponseAndNoContact() {
+        String unique = unique();
+        String surveyId = "survey-" + unique;
+        WebhookDelivery delivery = delivery(activity("", surveyAnswer(unique, "SURVEY:" + surveyId + ":6")), unique);
+        delivery.post().statusCode(200);
+
+        List<ConsumerRecord<String, String>> answers = new InboundTopic(kafka, Topics.CONTACTS_FEEDBACK)
+                .records("surveyId", List.of(surveyId), 1, Duration.ofSeconds(10));
+        assertThat(answers).singleElement().satisfies(answer -> {
+            assertThat(answer.key()).isEqualTo(surveyId);
+            assertThat(InboundTopic.field(answer, "score")).isEqualTo("6");
+            assertThat(InboundTopic.field(answer, "provider")).isEqualTo("x");
+            assertThat(InboundTopic.field(answer, "providerMessageId")).isEqualTo(unique);
+            assertThat(InboundTopic.field(answer, "answeredAt")).isEqualTo("2026-11-22T10:00:00Z");
+        });
+        assertThat(published(delivery, 0)).isEmpty();
+        assertThat(unmapped(delivery, 0)).isEmpty();
+    }
+
+    @Test
+    void surveyAnswerWithoutAScoreIsKeptUnmapped() {
+        String unique = unique();
+        WebhookDelivery delivery = delivery(activity("", surveyAnswer(unique, "SURVEY:survey-" + unique + ":tien")),
+                unique);
+        delivery.post().statusCode(200);
+
+        assertThat(unmapped(delivery, 1)).singleElement()
+                .satisfies(record -> assertThat(InboundTopic.field(record, "reason")).isEqualTo("invalid-value"));
+        assertThat(published(delivery, 0)).isEmpty();
+    }
+
+    /** A direct message event as the Account Activity API sends it for a chosen quick reply option. */
+    private static String surveyAnswer(String id, String metadata) {
+        return """
+                {"type":"message_create","id":"%s","created_timestamp":"1795341600000",
+                 "message_create":{"target":{"recipient_id":"%s"},"sender_id":"4004",
+                  "message_data":{"text":"6","entities":{"hashtags":[],"symbols":[],"urls":[],"user_mentions":[]},
+                   "quick_reply_response":{"type":"options","metadata":"%s"}}}}
+                """.formatted(id, ACCOUNT, metadata);
+    }
+
     private static String activity(String posts, String directMessages) {
         return """
                 {"for_user_id":"%s","tweet_create_events":[%s],"direct_message_events":[%s],

@@ -27,7 +27,7 @@ public class MetaCommentSender implements OutboundSender {
     @Override
     public boolean delivers(OutboundMessage message) {
         SocialReply reply = SocialReply.of(message);
-        return reply != null && reply.onMeta() && !reply.inPrivate();
+        return reply != null && reply.onMeta() && !reply.inPrivate() && !reply.survey();
     }
 
     @Override

@@ -14,6 +14,8 @@ import io.switchboard.adapter.core.unmapped.SignedDelivery;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.social.service.SocialContacts;
 import io.switchboard.adapter.social.service.SocialReceipts;
+import io.switchboard.adapter.social.service.SurveyAnswers;
+import io.switchboard.adapter.social.survey.FeedbackPublisher;
 import io.switchboard.adapter.social.service.XActivity;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -55,16 +57,20 @@ public class XWebhookResource implements DeliveryMapping {
     private final ContactPublisher publisher;
     private final SignedDeliveries deliveries;
     private final SocialReceipts receipts;
+    private final SurveyAnswers surveyAnswers;
+    private final FeedbackPublisher feedback;
 
     public XWebhookResource(@ConfigProperty(name = "switchboard.x.consumer-secret") Optional<String> consumerSecret,
             WebhookPayloads payloads, SocialContacts contacts, ContactPublisher publisher, SignedDeliveries deliveries,
-            SocialReceipts receipts) {
+            SocialReceipts receipts, SurveyAnswers surveyAnswers, FeedbackPublisher feedback) {
         this.consumerSecret = SignatureScheme.X.key(WebhookSecret.required(consumerSecret, "SWITCHBOARD_X_CONSUMER_SECRET"));
         this.payloads = payloads;
         this.contacts = contacts;
         this.publisher = publisher;
         this.deliveries = deliveries;
         this.receipts = receipts;
+        this.surveyAnswers = surveyAnswers;
+        this.feedback = feedback;
     }
 
     /** The challenge-response check X makes on registration and hourly after. */
@@ -85,8 +91,8 @@ public class XWebhookResource implements DeliveryMapping {
     @POST
     @Consumes(MediaType.WILDCARD)
     @ResponseStatus(200)
-    @Operation(summary = "Account activity (mentions, replies, direct messages, read receipts of our replies), signed "
-            + "x-twitter-webhooks-signature")
+    @Operation(summary = "Account activity (mentions, replies, direct messages, survey answers, read receipts of our "
+            + "replies), signed x-twitter-webhooks-signature")
     public Uni<Void> receive(byte[] body, @RestHeader("x-twitter-webhooks-signature") String signature) {
         consumerSecret.verify(body, signature);
         return deliveries.accept(SignedDelivery.of(ENDPOINT, body), "x", this);
@@ -100,9 +106,10 @@ public class XWebhookResource implements DeliveryMapping {
     @Override
     public Uni<Void> map(SignedDelivery delivery) {
         XActivity activity = payloads.json(delivery.body(), XActivity.class);
-        // Both are mapped before anything is published: an unmappable event keeps the whole delivery unmapped.
+        // All are mapped before anything is published: an unmappable event keeps the whole delivery unmapped.
         Uni<Void> contactsPublished = publisher.publishAll(contacts.fromX(activity));
+        Uni<Void> answersPublished = feedback.publishAll(surveyAnswers.fromX(activity));
         Uni<Void> receiptsPublished = receipts.publish(activity);
-        return contactsPublished.chain(() -> receiptsPublished);
+        return contactsPublished.chain(() -> answersPublished).chain(() -> receiptsPublished);
     }
 }

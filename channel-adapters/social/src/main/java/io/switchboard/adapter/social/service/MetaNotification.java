@@ -33,8 +33,18 @@ public record MetaNotification(String object, List<Entry> entry) {
     public record Party(String id) {
     }
 
+    /** A customer's message; a tapped quick reply carries its {@code quick_reply.payload}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Message(String mid, String text, Boolean isEcho, List<MediaAttachment> attachments) {
+    public record Message(String mid, String text, Boolean isEcho, List<MediaAttachment> attachments,
+            QuickReply quickReply) {
+
+        /** The payload of the quick reply the customer tapped, null for a typed message. */
+        public String quickReplyPayload() {
+            return quickReply == null ? null : quickReply.payload();
+        }
+    }
+
+    public record QuickReply(String payload) {
     }
 
     public record MediaAttachment(String type, MediaPayload payload) {

@@ -4,6 +4,7 @@ import io.switchboard.adapter.core.customer.CustomerKeys;
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
 import io.switchboard.adapter.core.unmapped.UnmappableException;
 import io.switchboard.adapter.core.webhook.ProviderTime;
+import io.switchboard.adapter.social.survey.SurveyPayload;
 import io.switchboard.contracts.Attachment;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactReceived;
@@ -21,7 +22,7 @@ import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 /**
  * Turns Meta and X notifications into social contacts. Public posts and comments are marked {@code public}: the
  * whole world reads the answer, so downstream gives them priority. The account's own posts, echoes of its own
- * messages and receipts are acknowledged without becoming contacts.
+ * messages and receipts are acknowledged without becoming contacts, and so are survey answers ({@link SurveyAnswers}).
  */
 @ApplicationScoped
 public class SocialContacts {
@@ -47,6 +48,9 @@ public class SocialContacts {
                     // Delivery and read receipts are statuses of our replies (SocialReceipts), not contacts.
                     metrics.ignored(event.message() == null ? "receipt" : "echo");
                     continue;
+                }
+                if (SurveyPayload.isAnswer(event.message().quickReplyPayload())) {
+                    continue; // a survey answer (SurveyAnswers), not a contact
                 }
                 contacts.add(directMessage(network, accountId, event));
             }
@@ -89,11 +93,15 @@ public class SocialContacts {
                 metrics.ignored(accountId.equals(senderId) ? "own-direct-message" : String.valueOf(message.type()));
                 continue;
             }
+            XActivity.MessageData data = require(created.messageData(),
+                    "direct_message_events[].message_create.message_data");
+            if (SurveyPayload.isAnswer(data.quickReplyMetadata())) {
+                continue; // a survey answer (SurveyAnswers), not a contact
+            }
             XActivity.User sender = activity.users() == null ? null : activity.users().get(senderId);
             contacts.add(contact("x", require(message.id(), "direct_message_events[].id"),
                     sender != null && sender.screenName() != null ? sender.screenName() : senderId,
-                    sender == null ? null : sender.name(),
-                    require(created.messageData(), "direct_message_events[].message_create.message_data").text(), false,
+                    sender == null ? null : sender.name(), data.text(), false,
                     List.of(), ProviderTime.of(message.createdTimestamp(), Instant.now()),
                     xMetadata(accountId, SocialMetadata.DIRECT_MESSAGE, senderId, null)));
         }

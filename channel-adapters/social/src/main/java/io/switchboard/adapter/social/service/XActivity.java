@@ -37,7 +37,17 @@ public record XActivity(String forUserId, List<Post> tweetCreateEvents, List<Dir
     public record MessageCreate(String senderId, MessageData messageData) {
     }
 
-    public record MessageData(String text) {
+    /** A direct message's content; an option the customer chose carries its {@code quick_reply_response.metadata}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record MessageData(String text, QuickReplyResponse quickReplyResponse) {
+
+        /** The metadata of the quick reply option the customer chose, null for a typed message. */
+        public String quickReplyMetadata() {
+            return quickReplyResponse == null ? null : quickReplyResponse.metadata();
+        }
+    }
+
+    public record QuickReplyResponse(String type, String metadata) {
     }
 
     /** {@code sender_id} read the conversation up to the direct message {@code last_read_event_id}. */
