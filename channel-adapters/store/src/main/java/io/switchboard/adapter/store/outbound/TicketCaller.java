@@ -4,6 +4,7 @@ import io.switchboard.adapter.core.outbound.OutboundSender;
 import io.switchboard.adapter.core.outbound.ProviderException;
 import io.switchboard.adapter.store.service.StoreVisits;
 import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.OutboundKind;
 import io.switchboard.contracts.OutboundMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -15,7 +16,7 @@ import java.util.Optional;
 /**
  * Brings a store visitor to the agent's desk by calling their ticket in the queue system. A store visitor is
  * answered in person, so a written reply calls the ticket too (this module's README): the agent says it at the
- * desk.
+ * desk. Surveys are mailed ({@link SurveyMailer}).
  */
 @ApplicationScoped
 public class TicketCaller implements OutboundSender {
@@ -31,7 +32,7 @@ public class TicketCaller implements OutboundSender {
 
     @Override
     public boolean delivers(OutboundMessage message) {
-        return message.channel() == Channel.STORE;
+        return message.channel() == Channel.STORE && message.kind() != OutboundKind.SURVEY;
     }
 
     @Override

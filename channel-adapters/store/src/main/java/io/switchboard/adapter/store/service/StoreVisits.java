@@ -79,6 +79,8 @@ public class StoreVisits {
         put(metadata, "line", ticket.line());
         put(metadata, "lineName", ticket.lineName());
         put(metadata, "location", ticket.location());
+        // where the survey goes (adapter-core SurveyMail), also when the visitor is known by phone
+        put(metadata, "email", CustomerKeys.email(ticket.email()).orElse(null));
         return ContactReceived.of(Channel.STORE, PROVIDER, ticketId, ProviderTime.of(ticket.created(), Instant.now()),
                 visitor(ticketId, ticket), question.isBlank() ? null : question, ticket.language(), false, List.of(),
                 metadata);
