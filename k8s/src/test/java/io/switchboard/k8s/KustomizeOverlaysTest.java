@@ -35,7 +35,8 @@ class KustomizeOverlaysTest {
             "/webhooks/shopify", "webshop-adapter",
             "/webhooks/woocommerce", "webshop-adapter",
             "/webhooks/webshop", "webshop-adapter",
-            "/webhooks/store", "store-adapter");
+            "/webhooks/store", "store-adapter",
+            "/survey", "webshop-adapter");
     private static final Pattern HEAP = Pattern.compile("-Xmx(\\d+)m\\b");
 
     @ParameterizedTest
