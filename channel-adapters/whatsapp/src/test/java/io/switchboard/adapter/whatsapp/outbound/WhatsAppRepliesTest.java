@@ -15,6 +15,7 @@ import io.switchboard.adapter.core.outbound.InFlightMarkers;
 import io.switchboard.adapter.core.signature.SignatureScheme;
 import io.switchboard.adapter.core.testing.InboundTopic;
 import io.switchboard.adapter.core.testing.OutboundTopic;
+import io.switchboard.contracts.Attachment;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.DeliveryState;
@@ -23,6 +24,7 @@ import io.switchboard.contracts.OutboundKind;
 import io.switchboard.contracts.OutboundMessage;
 import io.switchboard.contracts.ReplyContext;
 import io.switchboard.contracts.ReplyStatus;
+import io.switchboard.contracts.SurveyQuestion;
 import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
@@ -312,6 +314,112 @@ class WhatsAppRepliesTest {
                 });
     }
 
+    /**
+     * A survey is a plain text message (no context: it answers no message): the question, how to answer in the
+     * customer's language, the comment prompt. Its status carries the survey id as reply id.
+     */
+    @Test
+    void surveyGoesOutAsATextMessageAskingForANumber() {
+        String waId = waId();
+        cloudApi.stubFor(messagesTo(waId).willReturn(sent(waId, "wamid.survey-" + waId)));
+        OutboundMessage survey = survey(waId, Duration.ofMinutes(10));
+        outbound.publish(survey);
+
+        ReplyStatus status = outbound.single(survey.replyId(), WITHIN);
+        assertThat(status.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(status.replyId()).isEqualTo(survey.survey().surveyId());
+        assertThat(status.providerMessageId()).isEqualTo("wamid.survey-" + waId);
+        cloudApi.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withHeader("Authorization", equalTo(BEARER))
+                .withRequestBody(equalToJson("""
+                        {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"text",
+                         "text":{"body":"Hoe waarschijnlijk is het dat u ons aanbeveelt?\\n\\nAntwoord met een cijfer van 0 tot en met 10.\\nWat is de reden voor uw cijfer?"}}
+                        """.formatted(waId))));
+    }
+
+    /** Free text outside the 24-hour window is refused by Meta; the adapter says so without asking. */
+    @Test
+    void surveyAfterTheCustomerServiceWindowFailsWithoutARequest() {
+        String waId = waId();
+        OutboundMessage survey = survey(waId, Duration.ofHours(25));
+        outbound.publish(survey);
+
+        ReplyStatus status = outbound.single(survey.replyId(), WITHIN);
+        assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(status.error()).startsWith("window closed: a survey is free text");
+        assertThat(requestsTo(waId)).isZero();
+    }
+
+    /**
+     * Attachments are media messages by link, typed by content type; the text is the first one's caption and only
+     * the first is a contextual reply. The reply's message id is the first one's.
+     */
+    @Test
+    void attachmentsGoAsMediaMessagesWithTheTextAsTheFirstCaption() {
+        String waId = waId();
+        cloudApi.stubFor(messagesTo(waId).withRequestBody(matchingJsonPath("$.type", equalTo("image")))
+                .willReturn(sent(waId, "wamid.image-" + waId)));
+        cloudApi.stubFor(messagesTo(waId).withRequestBody(matchingJsonPath("$.type", equalTo("document")))
+                .willReturn(sent(waId, "wamid.document-" + waId)));
+        OutboundMessage reply = withAttachments(reply(waId, "Zo sluit u de router aan.", null), List.of(
+                new Attachment("image", null, "image/jpeg", "https://files.example.com/router.jpg", null),
+                new Attachment("document", null, "application/pdf", "https://files.example.com/docs/handleiding.pdf",
+                        null)));
+        outbound.publish(reply);
+
+        ReplyStatus status = outbound.single(reply.replyId(), WITHIN);
+        assertThat(status.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(status.providerMessageId()).isEqualTo("wamid.image-" + waId);
+        assertThat(bodiesTo(waId)).containsExactly("""
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","context":{"message_id":"wamid.in-%s"},
+                 "type":"image","image":{"link":"https://files.example.com/router.jpg","caption":"Zo sluit u de router aan."}}
+                """.formatted(waId, waId).replaceAll("\\s*\\n\\s*", ""), """
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"document",
+                 "document":{"link":"https://files.example.com/docs/handleiding.pdf","filename":"handleiding.pdf"}}
+                """.formatted(waId).replaceAll("\\s*\\n\\s*", ""));
+    }
+
+    /** Audio takes no caption, so the text goes first as a message of its own. */
+    @Test
+    void textBeforeAnAudioGoesAsItsOwnMessage() {
+        String waId = waId();
+        cloudApi.stubFor(messagesTo(waId).willReturn(sent(waId, "wamid.first-" + waId)));
+        OutboundMessage reply = withAttachments(reply(waId, "Luister even naar dit bericht.", null), List.of(
+                new Attachment("audio", null, "audio/ogg", "https://files.example.com/uitleg.ogg", null)));
+        outbound.publish(reply);
+
+        assertThat(outbound.single(reply.replyId(), WITHIN).state()).isEqualTo(DeliveryState.SENT);
+        assertThat(bodiesTo(waId)).containsExactly("""
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","context":{"message_id":"wamid.in-%s"},
+                 "type":"text","text":{"body":"Luister even naar dit bericht."}}
+                """.formatted(waId, waId).replaceAll("\\s*\\n\\s*", ""), """
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"%s","type":"audio",
+                 "audio":{"link":"https://files.example.com/uitleg.ogg"}}
+                """.formatted(waId).replaceAll("\\s*\\n\\s*", ""));
+    }
+
+    /** Once the first message went out, a failing second one is FAILED at once: a retry would send the first again. */
+    @Test
+    void failureAfterTheFirstMessageIsFinalAndSaysWhatWasSent() {
+        String waId = waId();
+        cloudApi.stubFor(messagesTo(waId).withRequestBody(matchingJsonPath("$.type", equalTo("image")))
+                .willReturn(sent(waId, "wamid.sent-" + waId)));
+        cloudApi.stubFor(messagesTo(waId).withRequestBody(matchingJsonPath("$.type", equalTo("video")))
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"message":"An unknown error occurred","type":"OAuthException","code":1,"fbtrace_id":"A2"}}
+                        """)));
+        OutboundMessage reply = withAttachments(reply(waId, "Twee bestanden", null), List.of(
+                new Attachment("image", null, "image/png", "https://files.example.com/a.png", null),
+                new Attachment("video", null, "video/mp4", "https://files.example.com/b.mp4", null)));
+        outbound.publish(reply);
+
+        ReplyStatus status = outbound.single(reply.replyId(), WITHIN);
+        assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(status.error()).isEqualTo("sent 1 of 2 messages (the first wamid.sent-" + waId + "), then: "
+                + "500 1 An unknown error occurred");
+        sleep(Duration.ofSeconds(2));
+        assertThat(requestsTo(waId)).isEqualTo(2);
+    }
+
     /** A WhatsApp id of its own per test, so stubs and requests of different tests never mix. */
     private static String waId() {
         return "316" + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
@@ -326,6 +434,31 @@ class WhatsAppRepliesTest {
                         Map.of("phoneNumberId", "106540352242922", "displayPhoneNumber", "15550783881",
                                 "messageType", "text")),
                 Instant.now());
+    }
+
+    private static OutboundMessage survey(String waId, Duration sinceCustomersLastMessage) {
+        String surveyId = UUID.randomUUID().toString();
+        return new OutboundMessage(OutboundMessage.SCHEMA_VERSION, surveyId, OutboundKind.SURVEY,
+                UUID.randomUUID().toString(), Channel.WHATSAPP,
+                new Customer("phone:+" + waId, "+" + waId, null, null, "Jan Jansen"), null, List.of(), null, null,
+                false, surveyId, null, null,
+                new ReplyContext("whatsapp-cloud-api", "wamid.in-" + waId, false,
+                        Instant.now().minus(sinceCustomersLastMessage), Map.of("phoneNumberId", "106540352242922")),
+                Instant.now(), new SurveyQuestion(surveyId, "Hoe waarschijnlijk is het dat u ons aanbeveelt?",
+                        "Wat is de reden voor uw cijfer?", "Dank u wel!", "nl"));
+    }
+
+    private static OutboundMessage withAttachments(OutboundMessage reply, List<Attachment> attachments) {
+        return new OutboundMessage(reply.schemaVersion(), reply.replyId(), reply.kind(), reply.contactId(),
+                reply.channel(), reply.customer(), reply.text(), attachments, null, null, false,
+                reply.idempotencyKey(), reply.agentId(), null, reply.replyTo(), reply.requestedAt());
+    }
+
+    /** The bodies sent for this customer, in the order they arrived. */
+    private List<String> bodiesTo(String waId) {
+        return cloudApi.findAll(postRequestedFor(urlEqualTo(MESSAGES))
+                        .withRequestBody(matchingJsonPath("$.to", equalTo(waId))))
+                .stream().map(request -> request.getBodyAsString()).toList();
     }
 
     /** The Cloud API's messages endpoint, as called for this customer only. */
