@@ -80,13 +80,7 @@ class SocialRepliesTest {
     void messengerCustomerIsAnsweredAndTheReceiptMarksTheReplyDelivered() throws Exception {
         String unique = Replies.unique();
         String psid = "psid-" + unique;
-        ContactReceived question = metaContact("""
-                {"object":"page","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},"recipient":{"id":"%s"},
-                 "timestamp":%d,"message":{"mid":"m_in_%s","text":"Waar blijft mijn bestelling?"}}]}]}
-                """.formatted(PAGE, now(), psid, PAGE, now(), unique), "m_in_" + unique);
-        apis.stubFor(post(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
-                .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"}}", true, true))
-                .willReturn(okJson("{\"recipient_id\":\"" + psid + "\",\"message_id\":\"m_out_" + unique + "\"}")));
+        ContactReceived question = messengerCustomer(unique, "Waar blijft mijn bestelling?", "m_out_" + unique);
 
         OutboundMessage reply = Replies.answering(question, "Hij komt morgen.", false);
         publish(reply);
@@ -266,13 +260,7 @@ class SocialRepliesTest {
     void messengerSurveyGoesOutAndTheTappedScoreComesBackAsFeedback() throws Exception {
         String unique = Replies.unique();
         String psid = "psid-" + unique;
-        ContactReceived question = metaContact("""
-                {"object":"page","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},"recipient":{"id":"%s"},
-                 "timestamp":%d,"message":{"mid":"m_in_%s","text":"Bedankt, opgelost!"}}]}]}
-                """.formatted(PAGE, now(), psid, PAGE, now(), unique), "m_in_" + unique);
-        apis.stubFor(post(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
-                .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"}}", true, true))
-                .willReturn(okJson("{\"recipient_id\":\"" + psid + "\",\"message_id\":\"m_survey_" + unique + "\"}")));
+        ContactReceived question = messengerCustomer(unique, "Bedankt, opgelost!", "m_survey_" + unique);
         String surveyId = "survey-" + unique;
         OutboundMessage survey = Replies.survey("facebook", question.providerMessageId(), false, Duration.ofMinutes(3),
                 question.metadata(), surveyId);
@@ -322,6 +310,22 @@ class SocialRepliesTest {
                 .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json").withBody(error))
                 .willSetStateTo("up"));
         apis.stubFor(post(urlEqualTo(path)).inScenario(scenario).whenScenarioStateIs("up").willReturn(success));
+    }
+
+    /**
+     * A Messenger customer {@code psid-<unique>} writes {@code text} (a signed webhook, read back as the contact), and
+     * the Send API will answer messages to them with {@code sentMessageId}.
+     */
+    private ContactReceived messengerCustomer(String unique, String text, String sentMessageId)
+            throws JsonProcessingException {
+        String psid = "psid-" + unique;
+        apis.stubFor(post(urlEqualTo(GRAPH_VERSION + "/" + PAGE + "/messages"))
+                .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + psid + "\"}}", true, true))
+                .willReturn(okJson("{\"recipient_id\":\"" + psid + "\",\"message_id\":\"" + sentMessageId + "\"}")));
+        return metaContact("""
+                {"object":"page","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},"recipient":{"id":"%s"},
+                 "timestamp":%d,"message":{"mid":"m_in_%s","text":"%s"}}]}]}
+                """.formatted(PAGE, now(), psid, PAGE, now(), unique, text), "m_in_" + unique);
     }
 
     private ContactReceived metaContact(String notification, String providerMessageId) throws JsonProcessingException {
