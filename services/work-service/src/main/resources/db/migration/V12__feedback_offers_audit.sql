@@ -20,11 +20,24 @@ CREATE TABLE survey (
     comment              text,
     -- A low score whose comment is a complaint opened this follow-up item for the back office.
     complaint            boolean      NOT NULL DEFAULT false,
-    follow_up_contact_id varchar(100)
+    follow_up_contact_id varchar(100),
+    -- What carried the answer (a SurveyResponse's event id, a WhatsApp answer's contact id): its redelivery is
+    -- recognised as the same answer, not taken for new work.
+    answer_ref           varchar(100)
 );
 CREATE UNIQUE INDEX survey_item ON survey (work_item_id) WHERE work_item_id IS NOT NULL;
 CREATE INDEX survey_customer ON survey (customer_key, sent_at);
 CREATE INDEX survey_sent ON survey (sent_at);
+
+-- The survey scheduler walks completed items in completion order from where its last run stopped, so each item is
+-- considered once, by one statement per batch, whatever the backlog. It starts at the migration: items completed
+-- before surveys existed are not surveyed.
+CREATE TABLE survey_cursor (
+    completed_at timestamptz NOT NULL,
+    work_item_id uuid        NOT NULL
+);
+INSERT INTO survey_cursor VALUES (now(), '00000000-0000-0000-0000-000000000000');
+CREATE INDEX work_item_completion ON work_item (completed_at, id) WHERE state = 'COMPLETED';
 
 -- The next-best offer shown on an item, and its take-up: recorded by the agent or matched to a webshop order of
 -- the product by the same customer within the window.
@@ -38,6 +51,8 @@ CREATE TABLE offer (
     product      varchar(200)  NOT NULL,
     shown_at     timestamptz   NOT NULL,
     accepted_at  timestamptz,
+    -- The agent recorded that the customer said no; a later order of the product still counts as taken.
+    declined_at  timestamptz,
     value        numeric(12, 2),
     currency     varchar(3),
     source       varchar(10)

@@ -10,6 +10,9 @@ import io.switchboard.work.service.ClosedHours;
 import io.switchboard.work.service.IntakePlan;
 import io.switchboard.work.service.IntakePlan.ConversationKey;
 import io.switchboard.work.service.IntakePlan.EarlyAbandon;
+import io.switchboard.work.service.SurveyQuestions;
+import io.switchboard.work.service.SurveySettings;
+import io.switchboard.work.service.TypedAnswer;
 import io.switchboard.work.service.WorkSettings;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -31,7 +34,9 @@ import static io.switchboard.work.repository.WorkItemRows.event;
 /**
  * Stores a whole batch of routed contacts in one transaction with a fixed number of statements, whatever its size:
  * three set-based look-ups (recorded contacts, open conversations, abandons that came first), then one multi-row
- * insert of the new items and one of the messages, each writing its lifecycle events in the same statement.
+ * insert of the new items and one of the messages, each writing its lifecycle events in the same statement. Open
+ * WhatsApp surveys are looked up only for texts that could answer one (a number 0–10 first, checked here), and
+ * each answer is recorded in the same transaction.
  */
 @ApplicationScoped
 public class IntakeRepository {
@@ -124,17 +129,24 @@ public class IntakeRepository {
     private final Pool pool;
     private final WorkSettings settings;
     private final ClosedHours closedHours;
+    private final SurveyRepository surveys;
+    private final SurveyQuestions questions;
+    private final SurveySettings surveySettings;
 
-    public IntakeRepository(Pool pool, WorkSettings settings, ClosedHours closedHours) {
+    public IntakeRepository(Pool pool, WorkSettings settings, ClosedHours closedHours, SurveyRepository surveys,
+            SurveyQuestions questions, SurveySettings surveySettings) {
         this.pool = pool;
         this.settings = settings;
         this.closedHours = closedHours;
+        this.surveys = surveys;
+        this.questions = questions;
+        this.surveySettings = surveySettings;
     }
 
     public Uni<List<IntakePlan.Outcome>> store(List<ContactRouted> batch, Instant now) {
         String[] contactIds = batch.stream().map(ContactRouted::contactId).distinct().sorted().toArray(String[]::new);
         return pool.withTransaction(connection -> connection.preparedQuery(LOCK_CONTACTS).execute(Tuple.of(contactIds))
-                .chain(() -> found(connection, batch, contactIds))
+                .chain(() -> found(connection, batch, contactIds, now))
                 .chain(found -> {
                     IntakePlan plan = IntakePlan.of(batch, found, now, settings.relaxSkillsAfter());
                     Uni<?> items = plan.items().isEmpty() ? Uni.createFrom().voidItem()
@@ -143,6 +155,7 @@ public class IntakeRepository {
                                     : connection.preparedQuery(INSERT_MESSAGES)
                                             .execute(Tuple.of(json(plan.messages()), at(now))))
                             .chain(() -> answerClosed(connection, batch, plan, now))
+                            .chain(() -> recordAnswers(connection, plan.answers(), now))
                             .replaceWith(plan.outcomes());
                 }));
     }
@@ -157,7 +170,29 @@ public class IntakeRepository {
                 .execute(Tuple.of(json(answers), at(now), ClosedHours.AUTHOR));
     }
 
-    private Uni<IntakePlan.Found> found(SqlConnection connection, List<ContactRouted> batch, String[] contactIds) {
+    /** One statement per answer: answers are few, and rarely more than one in a batch. */
+    private Uni<?> recordAnswers(SqlConnection connection, List<IntakePlan.SurveyAnswer> answers, Instant now) {
+        Uni<?> chain = Uni.createFrom().voidItem();
+        for (IntakePlan.SurveyAnswer answer : answers) {
+            chain = chain.chain(() -> surveys.answer(connection, new SurveyRepository.Answer(answer.surveyId(),
+                    answer.answer().score(), answer.answer().comment(), answer.answeredAt(), answer.contactId()),
+                    questions.followUp(), now));
+        }
+        return chain;
+    }
+
+    /** The open WhatsApp surveys of the customers whose text could answer one. */
+    private Uni<Map<String, IntakePlan.OpenSurvey>> openSurveys(SqlConnection connection, List<ContactRouted> batch,
+            Instant now) {
+        List<ContactRouted> typed = batch.stream().filter(routed -> routed.channel() == Channel.WHATSAPP
+                && TypedAnswer.of(routed.contact().text()) != null).toList();
+        return typed.isEmpty() ? Uni.createFrom().item(Map.of()) : surveys.openOnWhatsApp(connection,
+                typed.stream().map(routed -> routed.contact().customer().key()).distinct().toList(),
+                now.minus(surveySettings.answerWindow()), typed.stream().map(ContactRouted::contactId).toList());
+    }
+
+    private Uni<IntakePlan.Found> found(SqlConnection connection, List<ContactRouted> batch, String[] contactIds,
+            Instant now) {
         String[] customers = batch.stream().map(routed -> routed.contact().customer().key()).toArray(String[]::new);
         String[] channels = batch.stream().map(routed -> routed.channel().name()).toArray(String[]::new);
         Set<String> recorded = new HashSet<>();
@@ -170,7 +205,8 @@ public class IntakeRepository {
                         Channel.valueOf(row.getString("channel"))), row.getUUID("id"))))
                 .chain(() -> connection.preparedQuery(EARLY_ABANDONS).execute(Tuple.of(contactIds)))
                 .invoke(rows -> rows.forEach(row -> abandoned.put(row.getString("contact_id"), earlyAbandon(row))))
-                .map(ignored -> new IntakePlan.Found(recorded, open, abandoned));
+                .chain(() -> openSurveys(connection, batch, now))
+                .map(surveysOpen -> new IntakePlan.Found(recorded, open, abandoned, surveysOpen));
     }
 
     private static EarlyAbandon earlyAbandon(Row row) {

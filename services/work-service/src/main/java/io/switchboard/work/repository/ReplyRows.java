@@ -34,13 +34,21 @@ final class ReplyRows {
      * contact id) of every PENDING row of {@code replies} (the reply columns).
      */
     static String outbound(String name, String replies) {
+        return outbound(name, replies, "'{}'::jsonb");
+    }
+
+    /**
+     * As {@link #outbound(String, String)}, each message joined with {@code extra}: a jsonb expression over the reply
+     * {@code r}, such as the survey a message asks ({@link SurveyRows#question}).
+     */
+    static String outbound(String name, String replies, String extra) {
         return """
                 %s AS (INSERT INTO outbox_event (topic, message_key, payload)
                        SELECT 'contacts.outbound', i.contact_id, outbound_message(r.work_item_id, r.id, r.kind,
                               r.agent_id, r.agent_address, r.text, r.attachments, r.template_name,
-                              r.template_language, r.private_reply, r.idempotency_key, r.requested_at)
+                              r.template_language, r.private_reply, r.idempotency_key, r.requested_at) || %s
                          FROM %s r JOIN work_item i ON i.id = r.work_item_id WHERE r.state = 'PENDING')"""
-                .formatted(name, replies);
+                .formatted(name, extra, replies);
     }
 
     /**

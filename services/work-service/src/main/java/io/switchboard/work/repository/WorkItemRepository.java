@@ -115,7 +115,10 @@ public class WorkItemRepository {
      * or desk (STORE; without one the store's queue system calls the ticket as its default clerk) is stored and
      * handed to the channel's adapter in the same statement. A call without a phone address in the agent's profile
      * cannot be connected: its CONNECT is stored as FAILED with the reason (the thread and the REPLY_FAILED event
-     * say so) and nothing is sent; the agent keeps the item.
+     * say so) and nothing is sent; the agent keeps the item. A caller who is due a survey (phone among the surveyed
+     * channels $4, not surveyed after $5) is asked when the agent hangs up: the survey is stored now and the CONNECT
+     * carries its question in the caller's language ($6); a call connected again (the first agent did not answer)
+     * asks the same survey.
      */
     private static final String ACCEPT = """
             WITH w AS (UPDATE work_item SET state = 'ACCEPTED', accepted_at = $3, reservation_expires_at = NULL
@@ -133,8 +136,21 @@ public class WorkItemRepository {
                                              FROM agent a WHERE a.id = $2) x
                          WHERE w.channel IN ('PHONE', 'STORE')
                         RETURNING *),
-            """ + ReplyRows.outbound("connect_outbound", "connect") + ",\n"
+            known AS (UPDATE survey s SET agent_id = $2 FROM w
+                       WHERE s.work_item_id = w.id AND s.answered_at IS NULL RETURNING s.*),
+            callers AS (SELECT w.* FROM w
+                         WHERE w.channel = 'PHONE' AND 'PHONE' = ANY ($4) AND NOT EXISTS (SELECT 1 FROM known)
+                           AND EXISTS (SELECT 1 FROM connect WHERE state = 'PENDING')
+                           AND %s),
+            """.formatted(SurveyRows.notSurveyedSince("w", "$5"))
+            + SurveyRows.insert("asked", "callers", "$6::text::jsonb", "$3") + """
+            ,
+            caller_survey AS (SELECT * FROM known UNION ALL SELECT * FROM asked),
+            """ + ReplyRows.outbound("connect_outbound", "connect",
+                    SurveyRows.question("caller_survey", "$6::text::jsonb", "s.work_item_id = r.work_item_id"))
+            + ",\n"
             + ReplyRows.event("connect_event", "connect", "$3") + ",\n"
+            + SurveyRows.sent("survey_sent", "asked", "$3") + ",\n"
             + event("w", "'ACCEPTED'", "$2", "$3",
             "jsonb_build_object('waitMillis', floor(extract(epoch FROM c.accepted_at - c.queued_at) * 1000)::bigint::text)")
             + """
@@ -314,8 +330,10 @@ public class WorkItemRepository {
                 }));
     }
 
-    public Uni<Conversation> accept(UUID id, String agentId, Instant now) {
-        return single(ACCEPT, Tuple.of(id, agentId, at(now)));
+    /** Accepts at {@code asking.now()}; a call asks the survey {@code asking} describes, when the caller is due one. */
+    public Uni<Conversation> accept(UUID id, String agentId, SurveyRepository.Asking asking) {
+        return single(ACCEPT, Tuple.tuple().addValue(id).addValue(agentId).addValue(at(asking.now()))
+                .addValue(asking.channels()).addValue(at(asking.surveyedAfter())).addValue(asking.texts()));
     }
 
     public Uni<Conversation> complete(UUID id, String agentId, Instant now, String resolution,

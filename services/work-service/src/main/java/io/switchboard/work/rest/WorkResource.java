@@ -1,6 +1,8 @@
 package io.switchboard.work.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.work.model.Offer;
+import io.switchboard.work.service.Offers;
 import io.switchboard.work.service.Replies;
 import io.switchboard.work.service.WorkLifecycle;
 import io.switchboard.work.service.WorkQueue;
@@ -33,12 +35,15 @@ public class WorkResource {
     private final WorkQueue queue;
     private final WorkLifecycle lifecycle;
     private final Replies replies;
+    private final Offers offers;
     private final JsonWebToken caller;
 
-    public WorkResource(WorkQueue queue, WorkLifecycle lifecycle, Replies replies, JsonWebToken caller) {
+    public WorkResource(WorkQueue queue, WorkLifecycle lifecycle, Replies replies, Offers offers,
+            JsonWebToken caller) {
         this.queue = queue;
         this.lifecycle = lifecycle;
         this.replies = replies;
+        this.offers = offers;
         this.caller = caller;
     }
 
@@ -124,6 +129,28 @@ public class WorkResource {
                         reply.templateName(), reply.templateLanguage(), reply.privateReply(), idempotencyKey))
                 .map(outcome -> Response.status(outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                         .entity(outcome.reply()).build());
+    }
+
+    /**
+     * 200 with the next-best offer of the item's customer, recorded as shown to the holder (OFFER_SHOWN) the first
+     * time; 204 when the customer has none. The agent's tool calls it when it shows the offer.
+     */
+    @POST
+    @Path("/{id}/offer/shown")
+    @RolesAllowed("agent")
+    @Operation(summary = "Show the holder the item's next-best offer (recorded once per item)")
+    public Uni<Response> offerShown(UUID id) {
+        return offers.shown(id, caller.getSubject()).map(offer -> offer == null ? Response.noContent().build()
+                : Response.ok(offer).build());
+    }
+
+    /** Taken once (a no may become a yes, not the other way round); the same word again changes nothing. */
+    @POST
+    @Path("/{id}/offer")
+    @RolesAllowed("agent")
+    @Operation(summary = "Record whether the customer took the item's offer, with its value and currency if so")
+    public Uni<Offer> offer(UUID id, @Valid @NotNull OfferRequest decision) {
+        return offers.decide(id, caller.getSubject(), decision.accepted(), decision.value(), decision.currency());
     }
 
     /** A technician proposes when to visit; the window is recorded on the item. */

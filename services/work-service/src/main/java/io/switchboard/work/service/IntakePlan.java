@@ -28,18 +28,21 @@ import java.util.UUID;
  * contact already recorded is a duplicate (a redelivery); a follow-up of a customer whose conversation on that
  * channel is open joins that item — also when the item was opened earlier in the same batch; a contact whose
  * customer already left (an abandon that arrived first) is stored as {@code ABANDONED}; every other contact opens
- * a new item in its office's queue. A contact that requires skills but came without targeting steps (from a
+ * a new item in its office's queue. A WhatsApp text that begins with a number 0–10 from a customer with an open
+ * survey on WhatsApp and no open conversation there is the survey's answer ({@link TypedAnswer}), not work. A contact that requires skills but came without targeting steps (from a
  * routing engine that sends none) gets one step: the skills are dropped after {@code relaxSkillsAfter}, so it never
  * waits indefinitely for a skill nobody on duty has.
  *
  * @param items    new work items, with the lifecycle step each one starts with
  * @param messages every new message, the opening ones and the follow-ups
+ * @param answers  the survey answers among the contacts
  * @param outcomes what became of each contact of the batch, in batch order
  */
-public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Outcome> outcomes) {
+public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<SurveyAnswer> answers,
+        List<Outcome> outcomes) {
 
     /** What became of a routed contact. */
-    public enum Outcome { QUEUED, JOINED, DUPLICATE, ABANDONED }
+    public enum Outcome { QUEUED, JOINED, DUPLICATE, ABANDONED, ANSWERED }
 
     /** A customer's conversation on one channel. */
     public record ConversationKey(String customerKey, Channel channel) {
@@ -49,9 +52,20 @@ public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Ou
     public record EarlyAbandon(Instant occurredAt, Map<String, String> details) {
     }
 
-    /** What the database holds for the contacts of a batch. */
+    /**
+     * A customer's latest unanswered WhatsApp survey within the answer window, or the one a contact of the batch
+     * answered before (the contact is redelivered).
+     */
+    public record OpenSurvey(UUID surveyId, String answeredBy) {
+    }
+
+    /** What the database holds for the contacts of a batch; {@code surveys} by customer key. */
     public record Found(Set<String> recorded, Map<ConversationKey, UUID> openItems,
-            Map<String, EarlyAbandon> abandoned) {
+            Map<String, EarlyAbandon> abandoned, Map<String, OpenSurvey> surveys) {
+    }
+
+    /** Contact {@code contactId} answered survey {@code surveyId}. */
+    public record SurveyAnswer(UUID surveyId, String contactId, TypedAnswer answer, Instant answeredAt) {
     }
 
     /** Rows for the database's jsonb_to_recordset, whose column names are in snake case. */
@@ -73,6 +87,7 @@ public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Ou
     public static IntakePlan of(List<ContactRouted> batch, Found found, Instant now, Duration relaxSkillsAfter) {
         List<NewItem> items = new ArrayList<>();
         List<NewMessage> messages = new ArrayList<>();
+        List<SurveyAnswer> answers = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         Set<String> seen = new HashSet<>(found.recorded());
         Map<ConversationKey, UUID> open = new HashMap<>(found.openItems());
@@ -83,6 +98,20 @@ public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Ou
                 continue;
             }
             ConversationKey conversation = new ConversationKey(contact.customer().key(), contact.channel());
+            OpenSurvey survey = contact.channel() == Channel.WHATSAPP ? found.surveys().get(conversation.customerKey())
+                    : null;
+            if (survey != null && contact.contactId().equals(survey.answeredBy())) {
+                outcomes.add(Outcome.DUPLICATE);
+                continue;
+            }
+            TypedAnswer typed = survey != null && survey.answeredBy() == null && !open.containsKey(conversation)
+                    ? TypedAnswer.of(contact.text()) : null;
+            if (typed != null && answers.stream().noneMatch(answer -> answer.surveyId().equals(survey.surveyId()))) {
+                answers.add(new SurveyAnswer(survey.surveyId(), contact.contactId(), typed,
+                        contact.receivedAt() != null ? contact.receivedAt() : now));
+                outcomes.add(Outcome.ANSWERED);
+                continue;
+            }
             EarlyAbandon abandon = found.abandoned().get(contact.contactId());
             UUID itemId = abandon == null ? open.get(conversation) : null;
             if (itemId != null) {
@@ -101,7 +130,7 @@ public record IntakePlan(List<NewItem> items, List<NewMessage> messages, List<Ou
                     contact.receivedAt() != null ? contact.receivedAt() : now, contact.attachments(),
                     contact.providerMessageId(), contact.publicPost(), contact.metadata()));
         }
-        return new IntakePlan(items, messages, outcomes);
+        return new IntakePlan(items, messages, answers, outcomes);
     }
 
     private static NewItem newItem(ContactRouted routed, Instant queuedAt, EarlyAbandon abandon,

@@ -30,12 +30,15 @@ public class WorkLifecycle {
     private final WorkItemRepository items;
     private final OutboxRelay relay;
     private final WorkSettings settings;
+    private final SurveyQuestions questions;
     private final Clock clock;
 
-    public WorkLifecycle(WorkItemRepository items, OutboxRelay relay, WorkSettings settings, Clock clock) {
+    public WorkLifecycle(WorkItemRepository items, OutboxRelay relay, WorkSettings settings,
+            SurveyQuestions questions, Clock clock) {
         this.items = items;
         this.relay = relay;
         this.settings = settings;
+        this.questions = questions;
         this.clock = clock;
     }
 
@@ -52,8 +55,9 @@ public class WorkLifecycle {
         });
     }
 
+    /** Accepting a call connects the caller, with the survey to ask after it when the caller is due one. */
     public Uni<Conversation> accept(UUID id, String agentId) {
-        return orWhyNot(items.accept(id, agentId, clock.instant()), id, agentId, "accepted",
+        return orWhyNot(items.accept(id, agentId, questions.asking(clock.instant())), id, agentId, "accepted",
                 List.of(WorkState.RESERVED), WorkLifecycle::changedMeanwhile);
     }
 

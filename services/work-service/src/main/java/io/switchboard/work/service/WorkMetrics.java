@@ -12,8 +12,9 @@ import java.time.Duration;
  * committed steps only): {@code switchboard_work_lifecycle_total{channel,type}}, the wait of answered contacts
  * ({@code switchboard_work_wait_seconds{channel}}) and handling time ({@code switchboard_work_handling_seconds}),
  * reservations agents let expire ({@code switchboard_work_reservation_timeouts_total{channel,office}}) and items
- * flagged for supervisors after too many re-offers ({@code switchboard_work_flagged_total{channel,office}}), and
- * replies by the state they reached ({@code switchboard_work_replies_total{channel,state}}, PENDING when stored).
+ * flagged for supervisors after too many re-offers ({@code switchboard_work_flagged_total{channel,office}}),
+ * replies by the state they reached ({@code switchboard_work_replies_total{channel,state}}, PENDING when stored),
+ * and survey answers by what became of them ({@code switchboard_work_survey_answers_total{outcome}}).
  */
 @ApplicationScoped
 public class WorkMetrics {
@@ -59,6 +60,11 @@ public class WorkMetrics {
     /** An abandon from {@code contacts.abandoned}: abandoned, kept_for_arrival (its contact is not here yet), unchanged. */
     public void abandon(String outcome) {
         registry.counter("switchboard.work.abandons", "outcome", outcome).increment();
+    }
+
+    /** A survey answer from {@code contacts.feedback} or WhatsApp: recorded, unchanged (a redelivery), unknown. */
+    public void surveyAnswer(String outcome) {
+        registry.counter("switchboard.work.survey.answers", "outcome", outcome).increment();
     }
 
     public void routedContact(String channel, String outcome) {

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IntakePlanTest {
 
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
-    private static final Found NOTHING = new Found(Set.of(), Map.of(), Map.of());
+    private static final Found NOTHING = new Found(Set.of(), Map.of(), Map.of(), Map.of());
     private static final Duration RELAX = Duration.ofSeconds(60);
 
     @Test
@@ -54,7 +54,7 @@ class IntakePlanTest {
     void followUpsJoinTheOpenItemOrTheOneOpenedEarlierInTheBatch() {
         UUID open = UUID.randomUUID();
         Found found = new Found(Set.of(),
-                Map.of(new ConversationKey("phone:+31600000001", Channel.WHATSAPP), open), Map.of());
+                Map.of(new ConversationKey("phone:+31600000001", Channel.WHATSAPP), open), Map.of(), Map.of());
         ContactRouted joinsStored = routed("a", "phone:+31600000001", Channel.WHATSAPP);
         ContactRouted opens = routed("b", "phone:+31600000002", Channel.WHATSAPP);
         ContactRouted joinsNew = routed("c", "phone:+31600000002", Channel.WHATSAPP);
@@ -73,7 +73,7 @@ class IntakePlanTest {
         ContactRouted known = routed("a", "phone:+31600000001", Channel.WHATSAPP);
         ContactRouted fresh = routed("b", "phone:+31600000002", Channel.SOCIAL);
 
-        IntakePlan plan = IntakePlan.of(List.of(known, fresh, fresh), new Found(Set.of("a"), Map.of(), Map.of()), NOW,
+        IntakePlan plan = IntakePlan.of(List.of(known, fresh, fresh), new Found(Set.of("a"), Map.of(), Map.of(), Map.of()), NOW,
                 RELAX);
 
         assertThat(plan.outcomes()).containsExactly(Outcome.DUPLICATE, Outcome.QUEUED, Outcome.DUPLICATE);
@@ -85,7 +85,7 @@ class IntakePlanTest {
     void aContactWhoseCustomerAlreadyLeftIsStoredAbandonedAndOpensNoConversation() {
         Instant hungUp = NOW.minusSeconds(3);
         Found found = new Found(Set.of(), Map.of(),
-                Map.of("a", new EarlyAbandon(hungUp, Map.of("reason", "caller hung up"))));
+                Map.of("a", new EarlyAbandon(hungUp, Map.of("reason", "caller hung up"))), Map.of());
         ContactRouted call = routed("a", "phone:+31600000001", Channel.PHONE);
         ContactRouted callBack = routed("b", "phone:+31600000001", Channel.PHONE);
 
