@@ -41,7 +41,8 @@ class OperationsApiTest {
         RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/channels/metrics/stream"))
                 .body(containsString("/api/channels/availability"))
-                .body(containsString("/api/alerts"));
+                .body(containsString("/api/alerts"))
+                .body(containsString("/api/feedback"));
     }
 
     @Test

@@ -28,7 +28,7 @@ class OpsAuthorizationTest {
 
     @ParameterizedTest(name = "{0} without a token is 401")
     @ValueSource(strings = { "/api/channels/metrics", "/api/channels/metrics/stream", "/api/channels/availability",
-            "/api/alerts", "/api/unmapped", "/api/corrections" })
+            "/api/alerts", "/api/unmapped", "/api/corrections", "/api/feedback" })
     void withoutATokenIs401(String path) {
         RestAssured.get(path).then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", "Bearer")
                 .body("status", equalTo(401));
@@ -36,7 +36,7 @@ class OpsAuthorizationTest {
 
     @ParameterizedTest(name = "{0} for an agent is 403")
     @ValueSource(strings = { "/api/channels/metrics", "/api/channels/metrics/stream", "/api/channels/availability",
-            "/api/alerts", "/api/unmapped", "/api/corrections" })
+            "/api/alerts", "/api/unmapped", "/api/corrections", "/api/feedback" })
     void anAgentIsForbidden(String path) {
         RestAssured.given().auth().oauth2(Tokens.token("agent-1", "agent")).get(path).then().statusCode(403)
                 .contentType(PROBLEM).body("status", equalTo(403));
@@ -47,7 +47,7 @@ class OpsAuthorizationTest {
     void opsAndSupervisorsMayRead(String group) {
         String token = Tokens.token(group + "-1", group);
         for (String path : new String[] { "/api/channels/metrics", "/api/channels/availability", "/api/alerts",
-                "/api/unmapped", "/api/corrections" }) {
+                "/api/unmapped", "/api/corrections", "/api/feedback?by=agent" }) {
             RestAssured.given().auth().oauth2(token).get(path).then().statusCode(200);
         }
     }

@@ -23,7 +23,11 @@ import java.util.Map;
 
 import static io.switchboard.contracts.LifecycleEventType.ACCEPTED;
 import static io.switchboard.contracts.LifecycleEventType.ABANDONED;
+import static io.switchboard.contracts.LifecycleEventType.OFFER_ACCEPTED;
+import static io.switchboard.contracts.LifecycleEventType.OFFER_SHOWN;
 import static io.switchboard.contracts.LifecycleEventType.QUEUED;
+import static io.switchboard.contracts.LifecycleEventType.SURVEY_ANSWERED;
+import static io.switchboard.contracts.LifecycleEventType.SURVEY_SENT;
 import static io.switchboard.ops.ContactEvents.routed;
 import static io.switchboard.ops.ContactEvents.step;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The board lives in memory and is rebuilt from Kafka: an ops-service started after the events (a restart, or a
- * second instance) shows the same numbers as the one that saw them arrive, and does not raise again an alert
+ * second instance) shows the same numbers as the one that saw them arrive (feedback and revenue per channel and
+ * per agent included), and does not raise again an alert
  * that is already raised. Runs the packaged application, plus a second copy of it as a child process.
  */
 @QuarkusIntegrationTest
@@ -48,9 +53,21 @@ class OpsRestartIT {
         Instant t = Instant.now();
         try (KafkaCompanion kafka = new KafkaCompanion(infrastructure.bootstrapServers())) {
             ContactEvents events = new ContactEvents(kafka);
+            // Each call surveyed (answers 10, 9, 9, 7 and 3: NPS 40) and offered a product, which one caller took.
+            String[] scores = {"10", "9", "9", "7", "3"};
             for (int i = 0; i < 5; i++) {
-                events.handled(Channel.PHONE, t.minusSeconds(10L * i), Duration.ofSeconds(5L + 10 * i),
-                        Duration.ofSeconds(60));
+                ContactRouted call = events.handled(Channel.PHONE, t.minusSeconds(10L * i),
+                        Duration.ofSeconds(5L + 10 * i), Duration.ofSeconds(60));
+                String surveyId = "restart-survey-" + i;
+                events.send(step(call, OFFER_SHOWN, call.routedAt(), t.minusSeconds(10L * i - 1), "agent-1",
+                                Map.of("product", "Mesh")),
+                        step(call, SURVEY_SENT, call.routedAt(), t, "agent-1", Map.of("surveyId", surveyId)),
+                        step(call, SURVEY_ANSWERED, call.routedAt(), t, "agent-1",
+                                Map.of("surveyId", surveyId, "score", scores[i])));
+                if (i == 0) {
+                    events.send(step(call, OFFER_ACCEPTED, call.routedAt(), t, "agent-1",
+                            Map.of("product", "Mesh", "value", "25.50", "currency", "EUR", "source", "agent")));
+                }
             }
             // Sent twice, as two routing-engine instances would.
             ContactRouted waiting = routed(Channel.WEBSHOP, t.minusSeconds(20));
@@ -68,10 +85,13 @@ class OpsRestartIT {
         String first = RestAssured.baseURI + ":" + RestAssured.port;
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             assertThat(channel(first, Channel.PHONE).getLong("totals.completed")).isEqualTo(5);
+            assertThat(channel(first, Channel.PHONE).getDouble("totals.surveys.nps")).isEqualTo(40.0);
+            assertThat(channel(first, Channel.PHONE).getDouble("totals.offers.revenue")).isEqualTo(25.5);
             assertThat(channel(first, Channel.WEBSHOP).getLong("totals.received")).isEqualTo(3);
             assertThat(active(first)).anyMatch(alert -> alert.get("kind").equals("QUEUE_AGE"));
         });
         JsonPath before = metrics(first);
+        JsonPath agentsBefore = agents(first);
         String raisedId = queueAgeAlertId(first);
 
         for (int start = 0; start < 2; start++) {
@@ -86,6 +106,8 @@ class OpsRestartIT {
                         assertThat(after.getMap(path)).as(channel.name()).isEqualTo(before.getMap(path));
                     }
                     assertThat(channel(second, Channel.WEBSHOP).getLong("waiting")).isEqualTo(1);
+                    assertThat(agents(second).getMap("groups.find { it.key == 'agent-1' }.totals"))
+                            .isEqualTo(agentsBefore.getMap("groups.find { it.key == 'agent-1' }.totals"));
                 });
                 // Past its alert start delay and several evaluations, it shows the alert the first raised.
                 Thread.sleep(8000);
@@ -120,6 +142,11 @@ class OpsRestartIT {
 
     private static JsonPath metrics(String base) {
         return Tokens.asOps().get(base + "/api/channels/metrics").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Feedback, revenue and handling per agent: only in the API, rebuilt like the rest. */
+    private static JsonPath agents(String base) {
+        return Tokens.asOps().get(base + "/api/feedback?by=agent").then().statusCode(200).extract().jsonPath();
     }
 
     private static JsonPath channel(String base, Channel channel) {

@@ -4,6 +4,7 @@ import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ChannelMetrics;
 import io.switchboard.contracts.ContactReceived;
 import io.switchboard.contracts.ContactRouted;
+import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.LifecycleEvent;
 import io.switchboard.contracts.LifecycleEventType;
 import io.switchboard.contracts.Office;
@@ -20,30 +21,40 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The per-channel and per-office picture, built from every contact event this instance has seen. Each step of a
- * contact counts once (contact id for arrivals, event id for lifecycle steps), so redeliveries and several
- * producer instances give the same numbers; steps are placed by their own timestamps, so a replay of the topics
- * after a restart rebuilds the same windows.
+ * The per-channel, per-office, per-intent and per-agent picture, built from every contact event this instance has
+ * seen. Each step of a contact counts once (contact id for arrivals, event id for lifecycle steps), so redeliveries
+ * and several producer instances give the same numbers; steps are placed by their own timestamps, so a replay of
+ * the topics after a restart rebuilds the same windows.
  */
 @ApplicationScoped
 public class ChannelBoard {
 
     public static final Map<String, Duration> WINDOWS = windows();
     private static final Duration ACTIVE_AGENT = Duration.ofMinutes(15);
-    /** What providers and customers did with a reply, maybe hours later: not the agent working the channel. */
-    private static final Set<LifecycleEventType> REPLY_OUTCOMES = EnumSet.of(LifecycleEventType.REPLY_SENT,
+    /**
+     * What providers, customers and the survey scheduler did, maybe hours later, with the item's agent named on the
+     * step: not that agent working the channel now.
+     */
+    private static final Set<LifecycleEventType> NOT_THE_AGENTS_WORK = EnumSet.of(LifecycleEventType.REPLY_SENT,
             LifecycleEventType.REPLY_DELIVERED, LifecycleEventType.REPLY_READ, LifecycleEventType.REPLY_FAILED,
-            LifecycleEventType.REPLY_UNCONFIRMED);
+            LifecycleEventType.REPLY_UNCONFIRMED, LifecycleEventType.SURVEY_SENT, LifecycleEventType.SURVEY_ANSWERED,
+            LifecycleEventType.OFFER_ACCEPTED);
 
     private final OpsSettings settings;
     private final Map<Channel, Tally> channels = new EnumMap<>(Channel.class);
     private final Map<Office, Tally> offices = new EnumMap<>(Office.class);
+    private final Map<Intent, Tally> intents = new EnumMap<>(Intent.class);
+    /** Grows with the agents seen; an agent's tally is small (Tally allocates its seconds as they are used). */
+    private final Map<String, Tally> agents = new HashMap<>();
+    private final Map<Channel, Double> costPerContactMinute = new EnumMap<>(Channel.class);
+    private final String currency;
     private final Map<String, ContactRecord> contacts = new HashMap<>();
     private final Map<String, ContactRecord> open = new LinkedHashMap<>();
     private final Map<Channel, Map<String, Instant>> agentsSeen = new EnumMap<>(Channel.class);
@@ -53,11 +64,17 @@ public class ChannelBoard {
     public ChannelBoard(OpsSettings settings) {
         this.settings = settings;
         this.repeats = new RepeatContacts(settings.repeatContactWindow(), settings.maxRepeatSubjects());
+        this.currency = settings.cost().currency();
         for (Channel channel : Channel.values()) {
             channels.put(channel, new Tally());
+            // Read at start, so a missing or wrong cost stops the service naming the key.
+            costPerContactMinute.put(channel, settings.cost().perContactMinute(channel));
         }
         for (Office office : Office.values()) {
             offices.put(office, new Tally());
+        }
+        for (Intent intent : Intent.values()) {
+            intents.put(intent, new Tally());
         }
     }
 
@@ -83,7 +100,7 @@ public class ChannelBoard {
         }
         record.routed = true;
         Instant at = routed.routedAt() == null ? now : routed.routedAt();
-        count(record, at, now, c -> c.routed++);
+        count(queueScope(record), at, now, c -> c.routed++);
         trackRepeats(record, at, now);
         return true;
     }
@@ -94,6 +111,7 @@ public class ChannelBoard {
         if ((known == null || known.channel == null) && event.channel() == null) {
             throw new IllegalArgumentException("lifecycle event " + eventId + " of an unknown contact has no channel");
         }
+        FeedbackStep feedback = FeedbackStep.of(event, currency);
         ContactRecord record = record(event.contactId());
         if (!record.eventIds.add(eventId)) {
             return;
@@ -105,7 +123,7 @@ public class ChannelBoard {
             record.intent = event.intent();
         }
         Instant at = event.occurredAt() == null ? now : event.occurredAt();
-        if (event.agentId() != null && !REPLY_OUTCOMES.contains(event.type())) {
+        if (event.agentId() != null && !NOT_THE_AGENTS_WORK.contains(event.type())) {
             agentsSeen.computeIfAbsent(record.channel, c -> new HashMap<>()).merge(event.agentId(), at,
                     (a, b) -> a.isAfter(b) ? a : b);
         }
@@ -116,13 +134,15 @@ public class ChannelBoard {
             case COMPLETED -> completed(record, event, at, now);
             case ESCALATED -> escalated(record, event, at, now);
             case ABANDONED -> abandoned(record, event, at, now);
-            case MESSAGE_JOINED -> count(record, at, now, c -> c.joined++);
+            case MESSAGE_JOINED -> count(queueScope(record), at, now, c -> c.joined++);
             case REPLY_REQUESTED, REPLY_SENT, REPLY_DELIVERED, REPLY_READ, REPLY_FAILED, REPLY_UNCONFIRMED -> {
                 // Putting a caller or visitor through to the agent is not an answer that reaches the customer.
                 if (!OutboundKind.CONNECT.name().equals(event.details().get("kind"))) {
                     count(record, at, now, c -> c.replied(event.type()));
                 }
             }
+            case SURVEY_SENT, SURVEY_ANSWERED, OFFER_SHOWN, OFFER_ACCEPTED ->
+                    count(feedbackScope(record, event), at, now, feedback::countIn);
         }
         record.lastChange = at;
     }
@@ -134,7 +154,17 @@ public class ChannelBoard {
     public synchronized BoardSnapshot snapshot(Instant now) {
         return new BoardSnapshot(now,
                 Arrays.stream(Channel.values()).map(channel -> channelView(channel, now)).toList(),
-                Arrays.stream(Office.values()).map(office -> officeView(office, now)).toList());
+                Arrays.stream(Office.values()).map(office -> officeView(office, now)).toList(),
+                Arrays.stream(Intent.values())
+                        .map(intent -> new IntentView(intent, tally(intent).total(), windows(tally(intent), now)))
+                        .toList());
+    }
+
+    /** Every agent seen on a step, by id: asked for on demand (the API), never part of the snapshot or the meters. */
+    public synchronized List<AgentView> agents(Instant now) {
+        return agents.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(agent -> new AgentView(agent.getKey(), agent.getValue().total(), windows(agent.getValue(), now)))
+                .toList();
     }
 
     /** Drops finished contacts past their retention; they can no longer change a count. */
@@ -144,6 +174,9 @@ public class ChannelBoard {
                 && record.lastChange.isBefore(horizon));
         repeats.forgetBefore(now);
         reported.forgetBefore(horizon);
+        for (Map<?, Tally> scopes : List.of(channels, offices, intents, agents)) {
+            scopes.values().forEach(tally -> tally.forgetExpired(now));
+        }
     }
 
     private void queued(ContactRecord record, LifecycleEvent event, Instant at, Instant now) {
@@ -151,10 +184,8 @@ public class ChannelBoard {
             return;
         }
         offer(record, event, at, now);
-        if (record.status == Status.IN_PROGRESS) {
-            endSegment(record, at, now);
-        }
         record.status = Status.WAITING;
+        record.agentId = null;
         open.put(record.contactId, record);
     }
 
@@ -173,6 +204,7 @@ public class ChannelBoard {
         offer(record, event, at, now);
         record.status = Status.IN_PROGRESS;
         record.acceptedAt = at;
+        record.agentId = event.agentId();
         open.put(record.contactId, record);
         if (!record.answered) {
             record.answered = true;
@@ -185,9 +217,13 @@ public class ChannelBoard {
                     c.answeredInTarget++;
                 }
             });
+            // A wait is the queue's, not the agent's: agents' tallies keep no waits.
             tally(record.channel).recordWait(at, now, wait);
             if (record.office != null) {
                 tally(record.office).recordWait(at, now, wait);
+            }
+            if (record.intent != null) {
+                tally(record.intent).recordWait(at, now, wait);
             }
         }
     }
@@ -200,7 +236,10 @@ public class ChannelBoard {
         record.completedAt = at;
         long handling = record.status == Status.IN_PROGRESS && record.acceptedAt != null
                 ? Math.max(0, Duration.between(record.acceptedAt, at).toMillis()) : 0;
-        double cost = cost(record, handling);
+        double cost = handling / 60_000.0 * costPerContactMinute.get(record.channel);
+        if (event.agentId() != null) {
+            record.agentId = event.agentId();
+        }
         boolean agentResolved = Boolean.parseBoolean(event.details().get("firstContactResolution"));
         record.status = Status.DONE;
         open.remove(record.contactId);
@@ -219,11 +258,12 @@ public class ChannelBoard {
         if (record.status == Status.DONE) {
             return;
         }
-        if (record.status == Status.IN_PROGRESS) {
-            endSegment(record, at, now);
+        if (event.agentId() != null) {
+            record.agentId = event.agentId();
         }
         record.escalated = true;
         count(record, at, now, c -> c.escalated++);
+        record.agentId = null;
         String toOffice = event.details().get("toOffice");
         if (toOffice != null) {
             record.office = Office.valueOf(toOffice);
@@ -243,7 +283,7 @@ public class ChannelBoard {
         long waited = Math.max(0, Duration.between(record.waitingSince, at).toMillis());
         boolean isShort = waited < settings.shortAbandon().toMillis();
         boolean afterTarget = !record.answered && !isShort && waited > target(record).toMillis();
-        count(record, at, now, c -> {
+        count(queueScope(record), at, now, c -> {
             c.abandoned++;
             if (isShort) {
                 c.shortAbandons++;
@@ -265,21 +305,14 @@ public class ChannelBoard {
         record.offered = true;
         record.queuedAt = event.queuedAt() != null ? event.queuedAt() : at;
         record.waitingSince = record.queuedAt;
-        count(record, record.queuedAt, now, c -> c.offered++);
-    }
-
-    /** An agent stops handling without completing (release, requeue, escalation): the minutes still cost. */
-    private void endSegment(ContactRecord record, Instant at, Instant now) {
-        long handled = Math.max(0, Duration.between(record.acceptedAt, at).toMillis());
-        double cost = cost(record, handled);
-        count(record, at, now, c -> c.cost += cost);
+        count(queueScope(record), record.queuedAt, now, c -> c.offered++);
     }
 
     private void countReceived(ContactRecord record, Instant receivedAt, Instant now) {
         if (!record.received) {
             record.received = true;
             record.lastChange = receivedAt;
-            count(record, receivedAt == null ? now : receivedAt, now, c -> c.received++);
+            count(queueScope(record), receivedAt == null ? now : receivedAt, now, c -> c.received++);
         }
     }
 
@@ -291,28 +324,55 @@ public class ChannelBoard {
         String subject = record.customerKey + "|" + record.intent;
         if (arrivedAt != null) {
             for (RepeatContacts.Resolved earlier : repeats.arrived(subject, record.contactId, arrivedAt)) {
-                count(earlier.channel(), earlier.office(), earlier.completedAt(), now, c -> c.firstContactResolved--);
+                count(earlier.scope(), earlier.completedAt(), now, c -> c.firstContactResolved--);
             }
         }
         if (record.completed && !record.repeatTracked) {
             record.repeatTracked = true;
             if (!record.escalated && !repeats.repeatedAfter(subject, record.contactId, record.completedAt)) {
                 count(record, record.completedAt, now, c -> c.firstContactResolved++);
-                repeats.resolved(subject, new RepeatContacts.Resolved(record.contactId, record.channel,
-                        record.office, record.completedAt));
+                repeats.resolved(subject, new RepeatContacts.Resolved(record.contactId, scope(record),
+                        record.completedAt));
             }
         }
     }
 
     private void count(ContactRecord record, Instant at, Instant now, Consumer<Counts> change) {
-        count(record.channel, record.office, at, now, change);
+        count(scope(record), at, now, change);
     }
 
-    private void count(Channel channel, Office office, Instant at, Instant now, Consumer<Counts> change) {
-        tally(channel).record(at, now, change);
-        if (office != null) {
-            tally(office).record(at, now, change);
+    private void count(Scope scope, Instant at, Instant now, Consumer<Counts> change) {
+        tally(scope.channel()).record(at, now, change);
+        if (scope.office() != null) {
+            tally(scope.office()).record(at, now, change);
         }
+        if (scope.intent() != null) {
+            tally(scope.intent()).record(at, now, change);
+        }
+        if (scope.agentId() != null) {
+            agents.computeIfAbsent(scope.agentId(), agent -> new Tally()).record(at, now, change);
+        }
+    }
+
+    private static Scope scope(ContactRecord record) {
+        return new Scope(record.channel, record.office, record.intent, record.agentId);
+    }
+
+    /** Arrivals, queueing, joined messages and abandons are the queue's: no agent's, whatever the replay order. */
+    private static Scope queueScope(ContactRecord record) {
+        return new Scope(record.channel, record.office, record.intent, null);
+    }
+
+    /**
+     * A survey or offer counts for the item it is about, as the work-service names it on the step (its agent,
+     * office and intent when it was handled); what the step leaves out comes from the contact as this board knows
+     * it. A survey answered days later may find the contact forgotten here, so the step's own fields come first.
+     */
+    private static Scope feedbackScope(ContactRecord record, LifecycleEvent event) {
+        return new Scope(event.channel() != null ? event.channel() : record.channel,
+                event.office() != null ? event.office() : record.office,
+                event.intent() != null ? event.intent() : record.intent,
+                event.agentId() != null ? event.agentId() : record.agentId);
     }
 
     private ChannelView channelView(Channel channel, Instant now) {
@@ -392,16 +452,16 @@ public class ChannelBoard {
         return settings.policy(record.channel).serviceLevelTarget();
     }
 
-    private double cost(ContactRecord record, long handledMillis) {
-        return handledMillis / 60_000.0 * settings.policy(record.channel).costPerMinute();
-    }
-
     private Tally tally(Channel channel) {
         return channels.get(channel);
     }
 
     private Tally tally(Office office) {
         return offices.get(office);
+    }
+
+    private Tally tally(Intent intent) {
+        return intents.get(intent);
     }
 
     private static Map<String, Duration> windows() {

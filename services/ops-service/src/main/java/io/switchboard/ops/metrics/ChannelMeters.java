@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.switchboard.contracts.Channel;
+import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Office;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,15 +16,18 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Prometheus meters of the board, one series per channel ({@code channel} tag) and per office ({@code office}
- * tag); the measures per window carry a {@code window} tag ({@code 1m}, {@code 5m}, {@code 15m}, {@code total}).
- * Undefined ratios (nothing answered yet) are NaN. docs/metrics.md defines every one.
+ * Prometheus meters of the board, one series per channel ({@code channel} tag), per office ({@code office} tag) and,
+ * for handling, feedback and revenue, per intent ({@code intent} tag); the measures per window carry a
+ * {@code window} tag ({@code 1m}, {@code 5m}, {@code 15m}, {@code total}). Undefined ratios (nothing answered yet)
+ * are NaN. Per agent only in the API: an agent label would grow a series set per person (cardinality).
+ * docs/metrics.md defines every one.
  */
 @Startup
 @ApplicationScoped
 public class ChannelMeters {
 
     private static final String WINDOW_TOTAL = "total";
+    private static final String COST_PER_CONTACT = "AHT x cost per handling minute / concurrency";
 
     private final MeterRegistry registry;
     private final LatestSnapshot latest;
@@ -36,6 +40,9 @@ public class ChannelMeters {
         }
         for (Office office : Office.values()) {
             register(office);
+        }
+        for (Intent intent : Intent.values()) {
+            register(intent);
         }
     }
 
@@ -69,6 +76,7 @@ public class ChannelMeters {
                 "channel", tag, view, v -> v.activeAgents());
         registerWindows("channel", tag, view, ChannelView::totals, ChannelView::windows);
         registerReplies(tag, view);
+        registerFeedback("switchboard.ops.", "channel", tag, view, ChannelView::totals, ChannelView::windows);
     }
 
     /** Outbound messages per channel and state; the failure rate per window like the other measures. */
@@ -102,6 +110,61 @@ public class ChannelMeters {
         gauge("switchboard.ops.office.wait.oldest", "Wait so far of the office's longest-waiting contact", "seconds",
                 "office", tag, view, v -> orZero(v.oldestWaitSeconds()));
         registerWindows("office", tag, view, OfficeView::totals, OfficeView::windows);
+        registerFeedback("switchboard.ops.office.", "office", tag, view, OfficeView::totals, OfficeView::windows);
+    }
+
+    /** Per intent, across channels: completions, handling and resolution next to the customers' scores and revenue. */
+    private void register(Intent intent) {
+        String tag = intent.name();
+        String prefix = "switchboard.ops.intent.";
+        Function<BoardSnapshot, IntentView> view = snapshot -> snapshot.intents().stream()
+                .filter(i -> i.intent() == intent).findFirst().orElseThrow();
+        counter(prefix + "contacts.completed", "Contacts of the intent completed", "intent", tag, view,
+                v -> v.totals().completed());
+        for (String window : windowNames()) {
+            Function<BoardSnapshot, Figures> figures = figures(window, view, IntentView::totals, IntentView::windows);
+            windowGauge(prefix + "handling.average", "AHT: mean accepted-to-completed time", "seconds", "intent", tag,
+                    window, figures, Figures::averageHandlingSeconds);
+            windowGauge(prefix + "first.contact.resolution", "Completed without escalation or repeat / completed",
+                    "ratio", "intent", tag, window, figures, Figures::firstContactResolution);
+            windowGauge(prefix + "cost.per.contact", COST_PER_CONTACT, null, "intent", tag, window, figures,
+                    Figures::costPerContact);
+        }
+        registerFeedback(prefix, "intent", tag, view, IntentView::totals, IntentView::windows);
+    }
+
+    /** Surveys, scores, offers and revenue of one scope; NPS, CSAT, response rate, take-up and revenue per window. */
+    private <V> void registerFeedback(String prefix, String scope, String tag, Function<BoardSnapshot, V> view,
+            Function<V, Figures> totals, Function<V, Map<String, Figures>> windows) {
+        Function<BoardSnapshot, Figures> total = figures(WINDOW_TOTAL, view, totals, windows);
+        counter(prefix + "surveys.sent", "Surveys put to customers", scope, tag, total, f -> f.surveys().sent());
+        Map<String, ToDoubleFunction<SurveyFigures>> categories = Map.of("promoter", SurveyFigures::promoters,
+                "passive", SurveyFigures::passives, "detractor", SurveyFigures::detractors);
+        categories.forEach((category, count) -> FunctionCounter.builder(prefix + "survey.answers", latest,
+                        l -> count.applyAsDouble(total.apply(l.get()).surveys()))
+                .description("Scored survey answers: promoter 9-10, passive 7-8, detractor 0-6")
+                .tag(scope, tag).tag("category", category).register(registry));
+        counter(prefix + "survey.complaints", "Detractors' comments that opened a follow-up item", scope, tag, total,
+                f -> f.surveys().complaints());
+        counter(prefix + "offers.shown", "Next-best offers shown to the agent", scope, tag, total,
+                f -> f.offers().shown());
+        counter(prefix + "offers.accepted", "Next-best offers the customer took", scope, tag, total,
+                f -> f.offers().accepted());
+        counter(prefix + "revenue", "Value of the accepted offers, in switchboard.ops.cost.currency", scope, tag,
+                total, f -> f.offers().revenue());
+        for (String window : windowNames()) {
+            Function<BoardSnapshot, Figures> figures = figures(window, view, totals, windows);
+            windowGauge(prefix + "nps", "Net promoter score in points: % promoters - % detractors", null, scope, tag,
+                    window, figures, f -> f.surveys().nps());
+            windowGauge(prefix + "csat", "Answers scoring 8-10 / answers", "ratio", scope, tag, window, figures,
+                    f -> f.surveys().csat());
+            windowGauge(prefix + "survey.response.rate", "Survey answers / surveys sent", "ratio", scope, tag, window,
+                    figures, f -> f.surveys().responseRate());
+            windowGauge(prefix + "offer.take.up", "Offers accepted / offers shown", "ratio", scope, tag, window,
+                    figures, f -> f.offers().takeUp());
+            windowGauge(prefix + "revenue.per.contact", "Revenue of accepted offers / completed contacts", null,
+                    scope, tag, window, figures, f -> f.offers().revenuePerContact());
+        }
     }
 
     private <V> void registerWindows(String scope, String tag, Function<BoardSnapshot, V> view,
@@ -121,8 +184,8 @@ public class ChannelMeters {
                     "ratio", scope, tag, window, figures, Figures::firstContactResolution);
             windowGauge(prefix + "escalation.rate", "Escalated / (completed + escalated)", "ratio", scope, tag, window,
                     figures, Figures::escalationRate);
-            windowGauge(prefix + "cost.per.contact", "Handled minutes x cost per minute / completed", null, scope,
-                    tag, window, figures, Figures::costPerContact);
+            windowGauge(prefix + "cost.per.contact", COST_PER_CONTACT, null, scope, tag, window, figures,
+                    Figures::costPerContact);
         }
     }
 

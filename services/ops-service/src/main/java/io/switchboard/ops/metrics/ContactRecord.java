@@ -21,6 +21,8 @@ final class ContactRecord {
     Office office;
     String customerKey;
     Intent intent;
+    /** The agent holding or last holding the contact: the one its handling, completion and escalation count for. */
+    String agentId;
     Status status = Status.NEW;
     boolean received;
     boolean routed;

@@ -3,7 +3,7 @@ package io.switchboard.ops.metrics;
 import io.switchboard.contracts.LifecycleEventType;
 
 /**
- * What happened to the contacts of one scope (a channel or an office) in one second, or in total. Plain mutable
+ * What happened to the contacts of one scope (a channel, office, intent or agent) in one second, or in total. Plain mutable
  * counters: {@link ChannelBoard} guards every access.
  */
 final class Counts {
@@ -30,6 +30,17 @@ final class Counts {
     long repliesRead;
     long repliesFailed;
     long repliesUnconfirmed;
+    long surveysSent;
+    long surveysAnswered;
+    long promoters;
+    long passives;
+    long detractors;
+    long satisfied;
+    long complaints;
+    long offersShown;
+    long offersAccepted;
+    long offersInOtherCurrency;
+    double revenue;
 
     /** One outbound message's step ({@code REPLY_*}), as the work-service applied it. */
     void replied(LifecycleEventType step) {
@@ -76,5 +87,16 @@ final class Counts {
         repliesRead += sign * other.repliesRead;
         repliesFailed += sign * other.repliesFailed;
         repliesUnconfirmed += sign * other.repliesUnconfirmed;
+        surveysSent += sign * other.surveysSent;
+        surveysAnswered += sign * other.surveysAnswered;
+        promoters += sign * other.promoters;
+        passives += sign * other.passives;
+        detractors += sign * other.detractors;
+        satisfied += sign * other.satisfied;
+        complaints += sign * other.complaints;
+        offersShown += sign * other.offersShown;
+        offersAccepted += sign * other.offersAccepted;
+        offersInOtherCurrency += sign * other.offersInOtherCurrency;
+        revenue += sign * other.revenue;
     }
 }

@@ -17,8 +17,11 @@ package io.switchboard.ops.metrics;
  *                               intent) within the repeat window ÷ completed
  * @param agentReportedResolution share of completed contacts the agent flagged as resolved at first contact
  * @param escalationRate         escalated ÷ (completed + escalated)
- * @param costPerContact         handled minutes × the channel's cost per minute ÷ completed
+ * @param costPerContact         AHT × the channel's cost per handling minute ÷ its concurrency (per office, intent or
+ *                               agent: each completed contact's handling at its channel's rate, averaged)
  * @param replies                what became of the agents' replies
+ * @param surveys                the customers' answers to surveys: NPS, CSAT, response rate
+ * @param offers                 next-best offers shown and taken, revenue
  */
 public record Figures(
         long received,
@@ -39,7 +42,9 @@ public record Figures(
         Double agentReportedResolution,
         Double escalationRate,
         Double costPerContact,
-        ReplyFigures replies) {
+        ReplyFigures replies,
+        SurveyFigures surveys,
+        OfferFigures offers) {
 
     static Figures of(Counts counts, Long p90WaitMillis) {
         return new Figures(counts.received, counts.routed, counts.joined, counts.offered, counts.answered,
@@ -55,10 +60,11 @@ public record Figures(
                 ratio(counts.cost, counts.completed),
                 new ReplyFigures(counts.repliesRequested, counts.repliesSent, counts.repliesDelivered,
                         counts.repliesRead, counts.repliesFailed, counts.repliesUnconfirmed,
-                        ratio(counts.repliesFailed, counts.repliesSent + counts.repliesFailed)));
+                        ratio(counts.repliesFailed, counts.repliesSent + counts.repliesFailed)),
+                SurveyFigures.of(counts), OfferFigures.of(counts));
     }
 
-    private static Double ratio(double numerator, long denominator) {
+    static Double ratio(double numerator, long denominator) {
         return denominator == 0 ? null : numerator / denominator;
     }
 }

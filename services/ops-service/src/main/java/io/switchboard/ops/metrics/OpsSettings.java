@@ -44,6 +44,9 @@ public interface OpsSettings {
 
     Alerts alerts();
 
+    /** What a handled minute costs per channel, for cost per contact against revenue per contact. */
+    Cost cost();
+
     /** The work-service's calendar, which opens and closes the channels (ChannelCalendar). */
     Calendar calendar();
 
@@ -58,6 +61,33 @@ public interface OpsSettings {
                     + ".* configuration");
         }
         return policy;
+    }
+
+    /** The cost of the channels and the currency of cost and revenue (docs/metrics.md, "cost per contact"). */
+    interface Cost {
+
+        /** Cost and revenue are in this currency; an offer accepted in another one adds nothing to revenue. */
+        @WithDefault("EUR")
+        String currency();
+
+        /** Per channel (lower-case name): what one minute of an agent's handling costs. */
+        Map<String, Double> perHandlingMinute();
+
+        /** Per channel (lower-case name): how many contacts an agent handles at once, which share that minute. */
+        Map<String, Integer> concurrency();
+
+        /** What one minute of handling a contact of the channel costs: the agent's minute shared by its contacts. */
+        default double perContactMinute(Channel channel) {
+            String key = channel.name().toLowerCase(Locale.ROOT);
+            Double perMinute = perHandlingMinute().get(key);
+            Integer shared = concurrency().get(key);
+            if (perMinute == null || perMinute < 0 || shared == null || shared < 1) {
+                throw new IllegalStateException("switchboard.ops.cost.per-handling-minute." + key + " (>= 0) and "
+                        + "switchboard.ops.cost.concurrency." + key + " (>= 1) are needed, found " + perMinute
+                        + " and " + shared);
+            }
+            return perMinute / shared;
+        }
     }
 
     interface Calendar {
@@ -137,9 +167,6 @@ public interface OpsSettings {
 
         /** The share that should be answered within the target (e.g. 0.8 for "80 % in 20 s"). */
         double serviceLevelGoal();
-
-        /** Cost of one handled minute on this channel, in the organisation's currency. */
-        double costPerMinute();
 
         /** The channel closes for new contacts when their expected wait would exceed this. */
         Duration maxExpectedWait();

@@ -1,8 +1,5 @@
 package io.switchboard.ops.metrics;
 
-import io.switchboard.contracts.Channel;
-import io.switchboard.contracts.Office;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +23,7 @@ final class RepeatContacts {
     }
 
     /** A completion counted as resolved at first contact: where to take the count back from. */
-    record Resolved(String contactId, Channel channel, Office office, Instant completedAt) {
+    record Resolved(String contactId, Scope scope, Instant completedAt) {
     }
 
     private static final class Subject {

@@ -8,19 +8,16 @@ import java.util.function.Consumer;
 /**
  * Running totals of one scope plus one {@link Counts} per second of the last 15 minutes, so the 1/5/15-minute
  * windows slide by the second. Events are placed by their own timestamp, not by arrival, so a replay from Kafka
- * after a restart rebuilds the same windows.
+ * after a restart rebuilds the same windows. A second's counts and the running wait histogram are allocated when
+ * first used, so the tally of an agent, who touches few seconds and never waits, stays small.
  */
 final class Tally {
 
     static final int SECONDS = 900;
 
     private final Counts total = new Counts();
-    private final WaitHistogram totalWaits = new WaitHistogram();
     private final Second[] seconds = new Second[SECONDS];
-
-    Tally() {
-        Arrays.setAll(seconds, i -> new Second());
-    }
+    private WaitHistogram totalWaits;
 
     /** Applies a change to the totals and, when {@code at} lies in the last 15 minutes, to its second. */
     void record(Instant at, Instant now, Consumer<Counts> change) {
@@ -32,6 +29,9 @@ final class Tally {
     }
 
     void recordWait(Instant at, Instant now, long waitMillis) {
+        if (totalWaits == null) {
+            totalWaits = new WaitHistogram();
+        }
         totalWaits.record(waitMillis);
         Second second = second(at, now);
         if (second != null) {
@@ -40,7 +40,7 @@ final class Tally {
     }
 
     Figures total() {
-        return Figures.of(total, totalWaits.percentile(0.9));
+        return Figures.of(total, totalWaits == null ? null : totalWaits.percentile(0.9));
     }
 
     Figures window(Duration length, Instant now) {
@@ -50,7 +50,7 @@ final class Tally {
         long[] waits = new long[0];
         int waitCount = 0;
         for (Second second : seconds) {
-            if (second.epochSecond > oldest && second.epochSecond <= newest) {
+            if (second != null && second.epochSecond > oldest && second.epochSecond <= newest) {
                 sum.add(second.counts);
                 if (waitCount + second.waitCount > waits.length) {
                     waits = Arrays.copyOf(waits, Math.max(2 * waits.length, waitCount + second.waitCount));
@@ -67,7 +67,7 @@ final class Tally {
         long newest = now.getEpochSecond();
         long[] minutes = new long[SECONDS / 60];
         for (Second second : seconds) {
-            long age = newest - second.epochSecond;
+            long age = second == null ? -1 : newest - second.epochSecond;
             if (age >= 0 && age < SECONDS) {
                 minutes[minutes.length - 1 - (int) (age / 60)] += second.counts.received;
             }
@@ -82,11 +82,26 @@ final class Tally {
         if (epochSecond <= newest - SECONDS) {
             return null;
         }
-        Second second = seconds[(int) Math.floorMod(epochSecond, SECONDS)];
+        int slot = (int) Math.floorMod(epochSecond, SECONDS);
+        Second second = seconds[slot];
+        if (second == null) {
+            second = new Second();
+            seconds[slot] = second;
+        }
         if (second.epochSecond != epochSecond) {
             second.reset(epochSecond);
         }
         return second;
+    }
+
+    /** Frees the seconds that have left every window; they would only be reset when their slot comes round. */
+    void forgetExpired(Instant now) {
+        long oldest = now.getEpochSecond() - SECONDS;
+        for (int slot = 0; slot < SECONDS; slot++) {
+            if (seconds[slot] != null && seconds[slot].epochSecond <= oldest) {
+                seconds[slot] = null;
+            }
+        }
     }
 
     private static Long percentile(long[] values, int count, double q) {

@@ -60,6 +60,10 @@ public final class BoardFootprint {
                 board.rememberedContacts());
     }
 
+    private static <T> Map<String, T> perChannel(T value) {
+        return Map.of("phone", value, "whatsapp", value, "social", value, "webshop", value, "store", value);
+    }
+
     private static long usedMegabytes() {
         System.gc();
         Runtime runtime = Runtime.getRuntime();
@@ -70,7 +74,6 @@ public final class BoardFootprint {
         OpsSettings.ChannelPolicy policy = new OpsSettings.ChannelPolicy() {
             public Duration serviceLevelTarget() { return Duration.ofMinutes(5); }
             public double serviceLevelGoal() { return 0.8; }
-            public double costPerMinute() { return 0.5; }
             public Duration maxExpectedWait() { return Duration.ofHours(1); }
             public Duration queueAgeLimit() { return Duration.ofHours(1); }
         };
@@ -85,6 +88,13 @@ public final class BoardFootprint {
             public int maxContacts() { return maxContacts; }
             public int maxRepeatSubjects() { return 500_000; }
             public Alerts alerts() { return null; }
+            public Cost cost() {
+                return new Cost() {
+                    public String currency() { return "EUR"; }
+                    public Map<String, Double> perHandlingMinute() { return perChannel(0.5); }
+                    public Map<String, Integer> concurrency() { return perChannel(1); }
+                };
+            }
             public Calendar calendar() { return null; }
             public List<Channel> alternatives() { return List.of(); }
         };
