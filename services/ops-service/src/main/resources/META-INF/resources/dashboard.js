@@ -33,6 +33,9 @@
       routedCorrected: 'Routed → corrected', intent: 'Intent', source: 'Source', count: 'Contacts',
       noCorrections: 'No corrections', workServiceDown: 'The work-service did not answer; shown again when it does.',
       AGENT: 'agent', ESCALATION: 'escalation', sent: 'sent', read: 'read', failed: 'failed', requested: 'requested',
+      feedback: 'Feedback and revenue per channel', nps: 'NPS', csat: 'CSAT', responseRate: 'Response rate',
+      answers: 'Answers (promoters · passives · detractors)', complaints: 'Complaints', takeUp: 'Offers taken',
+      revenuePerContact: 'Revenue / contact', of: 'of',
       refused: 'The token was refused (expired, or not of this Switchboard).',
       forbidden: 'This token\'s groups may not see the board.'
     },
@@ -54,7 +57,9 @@
       intent: 'Vraag', source: 'Bron', count: 'Contacten', noCorrections: 'Geen correcties',
       workServiceDown: 'De work-service antwoordde niet; het overzicht komt terug zodra hij dat doet.',
       AGENT: 'medewerker', ESCALATION: 'escalatie', sent: 'verzonden', read: 'gelezen', failed: 'mislukt',
-      requested: 'gevraagd',
+      requested: 'gevraagd', feedback: 'Klantoordeel en opbrengst per kanaal', nps: 'NPS', csat: 'Tevredenheid',
+      responseRate: 'Respons', answers: 'Antwoorden (promotors · passief · criticasters)', complaints: 'Klachten',
+      takeUp: 'Aanbiedingen genomen', revenuePerContact: 'Opbrengst / contact', of: 'van',
       refused: 'Het token is geweigerd (verlopen, of niet van deze Switchboard).',
       forbidden: 'De groepen van dit token mogen het overzicht niet zien.'
     }
@@ -71,6 +76,7 @@
       return (v / 3600).toFixed(1) + ' h';
     },
     percent: v => v == null ? '–' : (100 * v).toFixed(0) + ' %',
+    points: v => v == null ? '–' : (v > 0 ? '+' : '') + v.toFixed(0),
     money: v => v == null ? '–' : v.toFixed(2)
   };
 
@@ -232,6 +238,35 @@
     });
   }
 
+  // Per channel since the start: NPS, CSAT and response rate next to AHT and FCR; revenue against cost per contact.
+  // Rows are updated in place, so a row keeps the keyboard's focus from one event to the next.
+  function renderFeedback(channels) {
+    const body = document.querySelector('#feedback tbody');
+    channels.forEach(c => {
+      let row = body.querySelector('tr[data-channel="' + c.channel + '"]');
+      if (!row) {
+        row = el('tr', { 'data-channel': c.channel, tabindex: '0', style: '--accent: var(--' + c.channel + ')' });
+        ['channel', 'nps', 'csat', 'responseRate', 'answers', 'complaints', 'aht', 'fcr', 'takeUp',
+         'revenuePerContact', 'cost'].forEach(field => row.append(el('td', { 'data-field': field })));
+        body.append(row);
+      }
+      const s = c.totals.surveys, o = c.totals.offers;
+      const earns = o.revenuePerContact == null || c.totals.costPerContact == null ? ''
+          : o.revenuePerContact >= c.totals.costPerContact ? 'sl-good' : 'sl-bad';
+      set(row, 'channel', c.channel.toLowerCase());
+      set(row, 'nps', fmt.points(s.nps), s.nps == null ? '' : s.nps >= 0 ? 'sl-good' : 'sl-bad');
+      set(row, 'csat', fmt.percent(s.csat));
+      set(row, 'responseRate', fmt.percent(s.responseRate));
+      set(row, 'answers', s.answered ? s.promoters + ' · ' + s.passives + ' · ' + s.detractors : '–');
+      set(row, 'complaints', fmt.count(s.complaints));
+      set(row, 'aht', fmt.seconds(c.windows[WINDOW].averageHandlingSeconds));
+      set(row, 'fcr', fmt.percent(c.totals.firstContactResolution));
+      set(row, 'takeUp', o.shown ? o.accepted + ' ' + t('of') + ' ' + o.shown : '–');
+      set(row, 'revenuePerContact', fmt.money(o.revenuePerContact), earns);
+      set(row, 'cost', fmt.money(c.totals.costPerContact));
+    });
+  }
+
   function renderUnmapped(unmapped) {
     const total = document.getElementById('unmapped-total');
     total.textContent = unmapped.total;
@@ -287,6 +322,7 @@
     renderQueues(view.channels);
     renderAlerts(view.alerts);
     renderOffices(view.offices);
+    renderFeedback(view.channels);
     renderUnmapped(view.unmapped);
     renderCorrections(view.corrections);
     document.getElementById('updated').textContent = t('updated') + ' ' + new Date(view.at).toLocaleTimeString();
@@ -350,7 +386,8 @@
     if (!document.getElementById('supervision').hidden) superviseFloor();
   }
 
-  // L switches the language, S and C go to the supervisor's and the corrections' tables, arrows move between rows.
+  // L switches the language; S, C and F go to the supervisor's, the corrections' and the feedback tables; arrows move
+  // between rows.
   function onKey(event) {
     if (event.target.closest('textarea, input') || event.ctrlKey || event.metaKey || event.altKey) return;
     const row = event.target.closest && event.target.closest('tr[tabindex]');
@@ -360,7 +397,7 @@
       event.preventDefault();
       return;
     }
-    const jump = { s: '#agents tbody tr', c: '#corrections tbody tr' }[event.key.toLowerCase()];
+    const jump = { s: '#agents tbody tr', c: '#corrections tbody tr', f: '#feedback tbody tr' }[event.key.toLowerCase()];
     if (event.key.toLowerCase() === 'l') {
       switchLanguage();
     } else if (jump && document.querySelector(jump)) {
