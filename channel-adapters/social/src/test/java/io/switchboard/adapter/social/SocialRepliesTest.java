@@ -109,13 +109,10 @@ class SocialRepliesTest {
     @Test
     void xMentionIsAnsweredWithAReplyPost() throws Exception {
         String tweet = "1850" + System.nanoTime();
-        byte[] body = """
+        postX("""
                 {"for_user_id":"3001","tweet_create_events":[{"id_str":"%s","text":"@shop mijn pakket is kwijt",
                  "timestamp_ms":"%d","user":{"id_str":"2002","screen_name":"JanJansen","name":"Jan Jansen"}}]}
-                """.formatted(tweet, now()).getBytes(StandardCharsets.UTF_8);
-        RestAssured.given().contentType("application/json").body(body)
-                .header("x-twitter-webhooks-signature", SignatureScheme.X.sign("local-x-consumer-secret", body))
-                .post("/webhooks/x").then().statusCode(200);
+                """.formatted(tweet, now()));
         ContactReceived mention = contact(tweet);
         apis.stubFor(post(urlEqualTo("/2/tweets"))
                 .withRequestBody(equalToJson("{\"reply\":{\"in_reply_to_tweet_id\":\"" + tweet + "\"}}", true, true))
@@ -289,6 +286,48 @@ class SocialRepliesTest {
                 List.of(ContactIds.of(Channel.SOCIAL, "m_answer_" + unique)), 0, Duration.ofSeconds(3))).isEmpty();
     }
 
+    /**
+     * On X the survey is a v1.1 direct message event with quick reply options, SENT under the survey id with the
+     * event id; the option the customer chooses comes back in a signed DM event as a SurveyResponse, not a contact.
+     */
+    @Test
+    void xSurveyGoesOutAsADirectMessageEventAndTheChosenOptionComesBackAsFeedback() throws Exception {
+        String user = "44" + System.nanoTime();
+        String dm = "1586" + System.nanoTime();
+        postX("""
+                {"for_user_id":"3001","direct_message_events":[{"type":"message_create","id":"%s","created_timestamp":"%d",
+                 "message_create":{"target":{"recipient_id":"3001"},"sender_id":"%s","message_data":{"text":"Top, dank!"}}}],
+                 "users":{"%s":{"id":"%s","name":"Piet P","screen_name":"PietP"}}}
+                """.formatted(dm, now(), user, user, user));
+        ContactReceived question = contact(dm);
+        apis.stubFor(post(urlEqualTo("/1.1/direct_messages/events/new.json"))
+                .withRequestBody(matchingJsonPath("$.event.message_create.target.recipient_id", equalTo(user)))
+                .willReturn(okJson("{\"event\":{\"type\":\"message_create\",\"id\":\"dm-survey-" + user + "\"}}")));
+        String surveyId = "survey-" + user;
+        OutboundMessage survey = Replies.survey("x", question.providerMessageId(), false, Duration.ofMinutes(2),
+                question.metadata(), surveyId);
+        publish(survey);
+
+        ReplyStatus sent = single(survey);
+        assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
+        assertThat(sent.replyId()).isEqualTo(surveyId);
+        assertThat(sent.providerMessageId()).isEqualTo("dm-survey-" + user);
+
+        String answer = "1587" + System.nanoTime();
+        postX("""
+                {"for_user_id":"3001","direct_message_events":[{"type":"message_create","id":"%s","created_timestamp":"%d",
+                 "message_create":{"target":{"recipient_id":"3001"},"sender_id":"%s","message_data":{"text":"8",
+                  "quick_reply_response":{"type":"options","metadata":"SURVEY:%s:8"}}}}]}
+                """.formatted(answer, now(), user, surveyId));
+        var answers = new InboundTopic(kafka, Topics.CONTACTS_FEEDBACK).records("surveyId", List.of(surveyId), 1, WITHIN);
+        assertThat(answers).singleElement().satisfies(record -> {
+            assertThat(InboundTopic.field(record, "score")).isEqualTo("8");
+            assertThat(InboundTopic.field(record, "provider")).isEqualTo("x");
+        });
+        assertThat(new InboundTopic(kafka, Topics.CONTACTS_INBOUND).records("contactId",
+                List.of(ContactIds.of(Channel.SOCIAL, answer)), 0, Duration.ofSeconds(3))).isEmpty();
+    }
+
     /** The work-service surveys no public comment; should one arrive, it is FAILED saying why, and nothing is posted. */
     @Test
     void surveyOfAPublicCommentFailsVisibly() throws Exception {
@@ -338,6 +377,13 @@ class SocialRepliesTest {
         RestAssured.given().contentType("application/json").body(body)
                 .header("X-Hub-Signature-256", SignatureScheme.META.sign("local-meta-app-secret", body))
                 .post("/webhooks/meta").then().statusCode(200);
+    }
+
+    private void postX(String activity) {
+        byte[] body = activity.getBytes(StandardCharsets.UTF_8);
+        RestAssured.given().contentType("application/json").body(body)
+                .header("x-twitter-webhooks-signature", SignatureScheme.X.sign("local-x-consumer-secret", body))
+                .post("/webhooks/x").then().statusCode(200);
     }
 
     private ContactReceived contact(String providerMessageId) throws JsonProcessingException {
