@@ -108,6 +108,12 @@ class ErasureTest {
             String complaintsBefore = report("/complaints");
             assertThat(JsonPath.from(complaintsBefore).getList("rows.topic")).contains("billing");
 
+            List<String> customerData = List.of(onWhatsApp.key(), byEmail.key(), name, phone.substring(1), email, secret);
+            assertThat(columnsHolding(customerData)).as("the search finds what there is to erase").contains(
+                    "work_item.customer_name: %" + name.toLowerCase() + "%",
+                    "contact_message.text: %" + secret.toLowerCase() + "%", "reply.text: %" + name.toLowerCase() + "%",
+                    "customer_link.linked_key: %" + byEmail.key() + "%", "customer_profile.name: %" + name.toLowerCase() + "%");
+
             as(Tokens.agent(agent)).delete("/api/customers/" + onWhatsApp.key()).then().statusCode(403);
             as(Tokens.supervisor("sup-1")).delete("/api/customers/" + onWhatsApp.key()).then().statusCode(200)
                     .body("action", equalTo("CUSTOMER_ERASED"))
@@ -126,8 +132,7 @@ class ErasureTest {
                 as(Tokens.supervisor("sup-1")).get("/api/customers/" + customer.key() + "/timeline").then()
                         .statusCode(200).body("contacts.size()", equalTo(0)).body("profile", equalTo(null));
             }
-            assertThat(columnsHolding(List.of(onWhatsApp.key(), byEmail.key(), name, phone.substring(1), email,
-                    secret))).as("columns that still hold something of the customer").isEmpty();
+            assertThat(columnsHolding(customerData)).as("columns that still hold something of the customer").isEmpty();
             assertThat(pool.preparedQuery("SELECT count(*) FROM audit_event WHERE action = 'CUSTOMER_ERASED' "
                             + "AND subject = $1").execute(Tuple.of("customer:" + sha256(onWhatsApp.key())))
                     .await().indefinitely().iterator().next().getLong(0)).isEqualTo(1);
