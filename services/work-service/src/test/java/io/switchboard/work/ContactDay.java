@@ -12,6 +12,7 @@ import io.switchboard.contracts.LifecycleEvent;
 import io.switchboard.contracts.LifecycleEventType;
 import io.switchboard.contracts.Office;
 import io.switchboard.contracts.Topics;
+import io.switchboard.runtime.test.TestInfrastructure;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.time.Duration;
@@ -46,9 +47,9 @@ final class ContactDay implements AutoCloseable {
     private final RoutedContacts routed;
     private final ConsumerTask<String, String> lifecycle;
 
-    ContactDay(ReportClock clock, KafkaCompanion kafka, Instant start) {
+    ContactDay(ReportClock clock, TestInfrastructure infrastructure, Instant start) {
         this.clock = clock;
-        this.kafka = kafka;
+        this.kafka = new KafkaCompanion(infrastructure.bootstrapServers());
         this.routed = new RoutedContacts(kafka);
         this.lifecycle = kafka.consumeStrings().fromTopics(Topics.CONTACTS_LIFECYCLE);
         clock.set(start);
@@ -149,5 +150,6 @@ final class ContactDay implements AutoCloseable {
     @Override
     public void close() {
         lifecycle.close();
+        kafka.close();
     }
 }

@@ -6,7 +6,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactRouted;
 import io.switchboard.contracts.Customer;
@@ -19,8 +18,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -60,18 +57,6 @@ class ErasureTest {
     @Inject
     Pool pool;
 
-    private KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
-
     @Test
     void erasureLeavesNothingOfTheCustomerAndTheReportsAsTheyWere() throws Exception {
         String n = UUID.randomUUID().toString().substring(0, 8);
@@ -82,7 +67,7 @@ class ErasureTest {
         Customer byEmail = new Customer("email:" + email, null, email, null, name);
         String secret = "klantnummer KN-" + n;
 
-        try (ContactDay day = new ContactDay(clock, kafka, DAY.atTime(10, 0).atZone(ReportTest.AMSTERDAM).toInstant())) {
+        try (ContactDay day = new ContactDay(clock, infrastructure, DAY.atTime(10, 0).atZone(ReportTest.AMSTERDAM).toInstant())) {
             String agent = day.agent(Office.FRONT_OFFICE, Channel.WHATSAPP, Channel.WEBSHOP);
             ContactRouted question = day.contact(Channel.WHATSAPP, Office.FRONT_OFFICE, onWhatsApp,
                     Intent.INFORMATION, "Goedemiddag, mijn " + secret + " werkt niet");

@@ -6,7 +6,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactRouted;
 import io.switchboard.contracts.Intent;
@@ -64,7 +63,6 @@ class ReportBrowserTest {
     @TestHTTPResource("/reports/")
     URL reports;
 
-    private KafkaCompanion kafka;
     private WebDriver browser;
     private WebDriverWait wait;
 
@@ -73,7 +71,6 @@ class ReportBrowserTest {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("chromium and chromedriver are needed (deploy/test installs them: apt-get install chromium chromium-driver)")
                 .isTrue();
-        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
@@ -85,12 +82,11 @@ class ReportBrowserTest {
     @AfterEach
     void close() {
         browser.quit();
-        kafka.close();
     }
 
     @Test
     void supervisorReadsTheDayInEnglishAndDutch() throws Exception {
-        try (ContactDay day = new ContactDay(clock, kafka, DAY.atTime(11, 0).atZone(ReportTest.AMSTERDAM).toInstant())) {
+        try (ContactDay day = new ContactDay(clock, infrastructure, DAY.atTime(11, 0).atZone(ReportTest.AMSTERDAM).toInstant())) {
             String agent = day.agent(Office.FRONT_OFFICE, Channel.WHATSAPP);
             ContactRouted answered = day.contact(Channel.WHATSAPP, Office.FRONT_OFFICE, ContactDay.customer("Gert"),
                     Intent.INFORMATION, "Is mijn pakket al onderweg?");

@@ -8,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactRouted;
 import io.switchboard.contracts.Customer;
@@ -20,8 +19,6 @@ import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import io.switchboard.runtime.test.TestInfrastructure;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -77,22 +74,10 @@ class ReportTest {
     @Inject
     ReportClock clock;
 
-    private KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
-
     @Test
     void aDayOfContactsIsReportedAsItHappened() {
         List<ContactRouted> contacts = new ArrayList<>();
-        try (ContactDay day = new ContactDay(clock, kafka,
+        try (ContactDay day = new ContactDay(clock, infrastructure,
                 DST_DAY.atTime(9, 0).atZone(AMSTERDAM).toInstant())) {
             String front = day.agent(Office.FRONT_OFFICE, Channel.WHATSAPP);
             String back = day.agent(Office.BACK_OFFICE, Channel.WHATSAPP);
@@ -165,7 +150,7 @@ class ReportTest {
 
     @Test
     void complaintTopicsPerInterval() {
-        try (ContactDay day = new ContactDay(clock, kafka,
+        try (ContactDay day = new ContactDay(clock, infrastructure,
                 DST_DAY.minusDays(1).atTime(14, 10).atZone(AMSTERDAM).toInstant())) {
             // Complaints never wait for an agent here: each customer leaves a second after arriving.
             for (String text : List.of("Mijn factuur is veel te hoog", "I was charged twice for my order",

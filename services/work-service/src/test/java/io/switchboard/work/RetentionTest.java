@@ -5,7 +5,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactRouted;
 import io.switchboard.contracts.Intent;
@@ -17,8 +16,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -51,23 +48,11 @@ class RetentionTest {
     @Inject
     Pool pool;
 
-    private KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
-
     @Test
     void textOlderThanTheRetentionIsRemovedAndTheRunAudited() {
         String n = UUID.randomUUID().toString().substring(0, 8);
         Instant now = Instant.now();
-        try (ContactDay day = new ContactDay(clock, kafka, now.minus(Duration.ofDays(400)))) {
+        try (ContactDay day = new ContactDay(clock, infrastructure, now.minus(Duration.ofDays(400)))) {
             String agent = day.agent(Office.FRONT_OFFICE, Channel.WHATSAPP);
             ContactRouted old = day.contact(Channel.WHATSAPP, Office.FRONT_OFFICE, ContactDay.customer("Oud"),
                     Intent.INFORMATION, "Een oude vraag " + n);
