@@ -17,14 +17,17 @@ import io.switchboard.runtime.test.SwitchboardTestResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import static io.switchboard.adapter.phone.TwilioRequests.AUTH_TOKEN;
+import static io.switchboard.adapter.phone.TwilioRequests.PUBLIC_BASE;
+import static io.switchboard.adapter.phone.TwilioRequests.call;
+import static io.switchboard.adapter.phone.TwilioRequests.delivery;
+import static io.switchboard.adapter.phone.TwilioRequests.form;
+import static io.switchboard.adapter.phone.TwilioRequests.multi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,10 +36,6 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
 class TwilioVoiceWebhookTest extends WebhookContractTest {
-
-    private static final String AUTH_TOKEN = "local-twilio-auth-token";
-    /** switchboard.public-url of the test profile: the adapter sits behind a proxy Twilio calls. */
-    private static final String PUBLIC_BASE = "https://phone.switchboard.test";
 
     @Override
     protected String gatewayBaseUrl() {
@@ -191,36 +190,5 @@ class TwilioVoiceWebhookTest extends WebhookContractTest {
     private List<ConsumerRecord<String, String>> replyStatuses(String replyId, int expected) {
         return new InboundTopic(kafka, Topics.CONTACTS_DELIVERY).records("replyId", List.of(replyId), expected,
                 Duration.ofSeconds(expected == 0 ? 2 : 10));
-    }
-
-    private static Map<String, String> call(String unique, String from, String... extra) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", "AC00000000000000000000000000000000");
-        params.put("CallSid", "CA" + unique);
-        params.put("From", from);
-        params.put("To", "+31201234567");
-        params.put("CallStatus", "in-progress");
-        params.put("Direction", "inbound");
-        for (int i = 0; i < extra.length; i += 2) {
-            params.put(extra[i], extra[i + 1]);
-        }
-        return params;
-    }
-
-    private static WebhookDelivery delivery(String path, Map<String, String> params, String... uniques) {
-        String signature = SignatureScheme.TWILIO.sign(AUTH_TOKEN, SignedContent.twilio(PUBLIC_BASE + path, multi(params)));
-        return new WebhookDelivery(path, "application/x-www-form-urlencoded", utf8(form(params)),
-                Map.of("X-Twilio-Signature", signature), "X-Twilio-Signature",
-                java.util.Arrays.stream(uniques).map(u -> ContactIds.of(Channel.PHONE, "CA" + u)).toList());
-    }
-
-    private static Map<String, List<String>> multi(Map<String, String> params) {
-        return params.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
-    }
-
-    private static String form(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

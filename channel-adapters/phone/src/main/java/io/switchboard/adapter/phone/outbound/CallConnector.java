@@ -5,6 +5,7 @@ import io.switchboard.adapter.core.outbound.ProviderException;
 import io.switchboard.adapter.phone.rest.TwilioVoiceResource;
 import io.switchboard.adapter.phone.service.PhoneCalls;
 import io.switchboard.adapter.phone.service.VoicePrompts;
+import io.switchboard.adapter.phone.survey.SurveyCall;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.OutboundKind;
 import io.switchboard.contracts.OutboundMessage;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,10 +24,16 @@ import java.util.Optional;
 /**
  * Connects the waiting caller to the agent who accepted the phone item: the queued call gets new TwiML, a
  * {@code <Dial>} to the agent's address whose {@code action} reports back whether the agent answered
- * (dial-status webhook). Twilio's idempotency token is the reply id, so a retried request redirects once.
+ * (dial-status webhook). Twilio's idempotency token is the reply id, so a retried request redirects once. A
+ * {@code CONNECT} that carries a survey puts it in the action URL: the dial-status webhook asks it when the agent
+ * hangs up.
  */
 @ApplicationScoped
 public class CallConnector implements OutboundSender {
+
+    private static final Logger LOG = Logger.getLogger(CallConnector.class);
+    /** Twilio refuses a call update whose TwiML is longer (error 32018). */
+    static final int TWIML_LIMIT = 4000;
 
     private final TwilioCalls twilio;
     private final Optional<String> accountSid;
@@ -82,6 +90,16 @@ public class CallConnector implements OutboundSender {
                     + "caller to");
         }
         try {
+            if (message.survey() != null) {
+                String surveyed = VoicePrompts.connect(message.agentAddress(),
+                        action + "&" + SurveyCall.of(message.survey()).query());
+                if (surveyed.length() <= TWIML_LIMIT) {
+                    return surveyed;
+                }
+                // connecting the caller matters more than the survey (and SURVEY_SENT counts it as not answered)
+                LOG.warnf("Survey %s left out of reply %s: its texts make the TwiML longer than Twilio's %d characters",
+                        message.survey().surveyId(), message.replyId(), TWIML_LIMIT);
+            }
             return VoicePrompts.connect(message.agentAddress(), action);
         } catch (IllegalArgumentException e) {
             throw ProviderException.undeliverable(e.getMessage());

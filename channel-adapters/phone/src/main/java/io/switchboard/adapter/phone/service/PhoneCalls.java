@@ -5,6 +5,7 @@ import io.switchboard.adapter.core.customer.CustomerKeys;
 import io.switchboard.adapter.core.metrics.AdapterMetrics;
 import io.switchboard.adapter.core.publish.AbandonPublisher;
 import io.switchboard.adapter.core.publish.ContactPublisher;
+import io.switchboard.adapter.core.unmapped.UnmappableException;
 import io.switchboard.adapter.phone.service.VoicePrompts.Language;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactReceived;
@@ -26,6 +27,8 @@ import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 public class PhoneCalls {
 
     public static final String PROVIDER = "twilio";
+    /** The key a caller presses outside business hours to be called back. */
+    public static final String CALLBACK_KEY = "1";
 
     private final CustomerKeys customerKeys;
     private final ContactPublisher contacts;
@@ -53,18 +56,47 @@ public class PhoneCalls {
 
     /** The caller's own words (Twilio's speech result) are the contact text. */
     public Uni<Void> described(Map<String, List<String>> call, Language language) {
-        String callSid = require(param(call, "CallSid"), "CallSid");
         Map<String, String> metadata = new HashMap<>();
-        put(metadata, "to", param(call, "To"));
-        put(metadata, "callerCountry", param(call, "FromCountry"));
         put(metadata, "speechConfidence", param(call, "Confidence"));
         String speech = param(call, "SpeechResult");
         if (speech == null || speech.isBlank()) {
             metadata.put("speech", "none");
         }
-        ContactReceived contact = ContactReceived.of(Channel.PHONE, PROVIDER, callSid, Instant.now(),
-                caller(callSid, call), speech, language.code(), false, List.of(), metadata);
-        return contacts.publish(contact);
+        return contacts.publish(contact(call, language, speech, metadata));
+    }
+
+    /** Whether the caller can be called back: their number is known (not withheld) and a phone number. */
+    public boolean callbackPossible(Map<String, List<String>> call) {
+        return customerKeys.phone(param(call, "From")).isPresent();
+    }
+
+    /**
+     * Outside business hours the caller pressed 1 to be called back: the contact is queued like any call, marked
+     * {@code callback=requested} with the number to call, and waits in its queue for the next opening. Any other key
+     * (or none) is no contact.
+     */
+    public Uni<Void> callbackChosen(Map<String, List<String>> call, Language language) {
+        require(param(call, "CallSid"), "CallSid");
+        if (!CALLBACK_KEY.equals(param(call, "Digits"))) {
+            return Uni.createFrom().voidItem();
+        }
+        String number = customerKeys.phone(param(call, "From")).orElseThrow(
+                () -> UnmappableException.invalidValue("a callback needs the caller's number, From is '"
+                        + param(call, "From") + "'"));
+        Map<String, String> metadata = new HashMap<>();
+        metadata.put("callback", "requested");
+        metadata.put("callbackNumber", number);
+        metadata.put("speech", "none");
+        return contacts.publish(contact(call, language, null, metadata));
+    }
+
+    private ContactReceived contact(Map<String, List<String>> call, Language language, String text,
+            Map<String, String> metadata) {
+        String callSid = require(param(call, "CallSid"), "CallSid");
+        put(metadata, "to", param(call, "To"));
+        put(metadata, "callerCountry", param(call, "FromCountry"));
+        return ContactReceived.of(Channel.PHONE, PROVIDER, callSid, Instant.now(), caller(callSid, call), text,
+                language.code(), false, List.of(), metadata);
     }
 
     /**

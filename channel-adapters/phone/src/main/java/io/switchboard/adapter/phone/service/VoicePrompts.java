@@ -12,15 +12,19 @@ import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Say;
 import com.twilio.twiml.voice.Sip;
 
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * What the caller hears, as TwiML built with the Twilio SDK: no multiple-choice menu, the caller says in a few
- * words what the call is about (speech {@code <Gather>}), then waits in the queue. Callers from Dutch-speaking
+ * words what the call is about (speech {@code <Gather>}), then waits in the queue; outside business hours the
+ * caller hears so and may press 1 to be called back. Callers from Dutch-speaking
  * countries are spoken to in Dutch, everyone else in English; speech recognition listens for the same language.
  * The documents depend only on the language and the configuration, so they are rendered once when the adapter
  * starts: the SDK serialises each one through newly looked-up JAXP factories, work that has no place on the event
@@ -32,23 +36,57 @@ public final class VoicePrompts {
     private static final List<String> DUTCH_COUNTRY_CODES = List.of("+31", "+32", "+597");
 
     public enum Language {
-        NL(Gather.Language.NL_NL, Say.Language.NL_NL,
-                "Welkom bij de klantenservice. Vertel ons in een paar woorden waarover u belt.",
-                "Dank u wel. U wordt zo snel mogelijk geholpen, een moment geduld alstublieft."),
-        EN(Gather.Language.EN_GB, Say.Language.EN_GB,
-                "Welcome to customer service. Please tell us in a few words what your call is about.",
-                "Thank you. We will be with you as soon as possible, please hold the line.");
+        NL(Gather.Language.NL_NL, Say.Language.NL_NL, Locale.forLanguageTag("nl-NL"), "EEEE d MMMM 'om' H:mm", """
+                Welkom bij de klantenservice. Vertel ons in een paar woorden waarover u belt.""", """
+                Dank u wel. U wordt zo snel mogelijk geholpen, een moment geduld alstublieft.""", """
+                Welkom bij de klantenservice. We zijn op dit moment gesloten. Toets 1 als u wilt dat we u \
+                terugbellen zodra we weer open zijn.""", """
+                Welkom bij de klantenservice. We zijn op dit moment gesloten. Belt u ons gerust terug tijdens \
+                onze openingstijden.""", """
+                Dank u wel voor uw oproep. Tot ziens.""", """
+                Dank u wel. We bellen u terug zodra we weer open zijn%s. Tot ziens.""", ", op %s", """
+                Toets of zeg een cijfer van 0 tot en met 10, en sluit het toetsen af met een hekje.""", """
+                Sorry, dat hebben we niet verstaan."""),
+        EN(Gather.Language.EN_GB, Say.Language.EN_GB, Locale.UK, "EEEE d MMMM 'at' H:mm", """
+                Welcome to customer service. Please tell us in a few words what your call is about.""", """
+                Thank you. We will be with you as soon as possible, please hold the line.""", """
+                Welcome to customer service. We are closed at the moment. Press 1 to be called back as soon as \
+                we open.""", """
+                Welcome to customer service. We are closed at the moment. Please call us again during our \
+                opening hours.""", """
+                Thank you for calling. Goodbye.""", """
+                Thank you. We will call you back as soon as we open%s. Goodbye.""", ", on %s", """
+                Press or say a number from 0 to 10; when pressing keys, finish with the hash key.""", """
+                Sorry, we did not catch that.""");
 
         private final Gather.Language recognised;
         private final Say.Language spoken;
+        private final DateTimeFormatter moment;
         private final String greeting;
         private final String queued;
+        private final String closedWithCallback;
+        private final String closed;
+        private final String goodbye;
+        private final String callbackConfirmed;
+        private final String opensAt;
+        private final String scoreKeys;
+        private final String notUnderstood;
 
-        Language(Gather.Language recognised, Say.Language spoken, String greeting, String queued) {
+        Language(Gather.Language recognised, Say.Language spoken, Locale locale, String moment, String greeting,
+                String queued, String closedWithCallback, String closed, String goodbye, String callbackConfirmed,
+                String opensAt, String scoreKeys, String notUnderstood) {
             this.recognised = recognised;
             this.spoken = spoken;
+            this.moment = DateTimeFormatter.ofPattern(moment, locale);
             this.greeting = greeting;
             this.queued = queued;
+            this.closedWithCallback = closedWithCallback;
+            this.closed = closed;
+            this.goodbye = goodbye;
+            this.callbackConfirmed = callbackConfirmed;
+            this.opensAt = opensAt;
+            this.scoreKeys = scoreKeys;
+            this.notUnderstood = notUnderstood;
         }
 
         public String code() {
@@ -59,8 +97,32 @@ public final class VoicePrompts {
             return "en".equalsIgnoreCase(code) ? EN : NL;
         }
 
-        private Say say(String text) {
+        /** What speech recognition listens for. */
+        public Gather.Language recognised() {
+            return recognised;
+        }
+
+        /** Spoken in this language. */
+        public Say say(String text) {
             return new Say.Builder(text).language(spoken).build();
+        }
+
+        /** How to answer the survey on the keypad or by voice: the work-service's question names only the scale. */
+        public String scoreKeys() {
+            return scoreKeys;
+        }
+
+        public String notUnderstood() {
+            return notUnderstood;
+        }
+
+        public String goodbye() {
+            return goodbye;
+        }
+
+        /** "We will call you back as soon as we open, on Monday 7 December at 8:00", in the calendar's zone. */
+        String callbackConfirmed(Optional<ZonedDateTime> opens) {
+            return callbackConfirmed.formatted(opens.map(at -> opensAt.formatted(moment.format(at))).orElse(""));
         }
     }
 
@@ -69,6 +131,9 @@ public final class VoicePrompts {
 
     private final Map<Language, String> greetings;
     private final Map<Language, String> queued;
+    private final Map<Language, String> closedWithCallback;
+    private final Map<Language, String> closed;
+    private final Map<Language, String> goodbye;
     private final String requeued;
     private final String hangUp;
     private final String empty;
@@ -77,10 +142,15 @@ public final class VoicePrompts {
      * @param gatherAction where Twilio posts the caller's words; the language is passed on as {@code ?lang=}
      * @param queue        the Twilio queue callers wait in
      * @param queueAction  where Twilio reports that the caller left the queue
+     * @param callbackAction where Twilio posts the key a caller pressed outside business hours ({@code ?lang=})
      */
-    public VoicePrompts(String gatherAction, String queue, String queueAction) {
+    public VoicePrompts(String gatherAction, String queue, String queueAction, String callbackAction) {
         this.greetings = render(language -> greeting(language, gatherAction + "?lang=" + language.code()));
         this.queued = render(language -> queued(language, queue, queueAction));
+        this.closedWithCallback = render(language -> closedWithCallback(language,
+                callbackAction + "?lang=" + language.code()));
+        this.closed = render(language -> saidAndDone(language, language.closed));
+        this.goodbye = render(language -> saidAndDone(language, language.goodbye));
         this.requeued = new VoiceResponse.Builder().enqueue(enqueue(queue, queueAction)).build().toXml();
         this.hangUp = new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build().toXml();
         this.empty = new VoiceResponse.Builder().build().toXml();
@@ -97,6 +167,27 @@ public final class VoicePrompts {
     /** Greets and listens for what the call is about. */
     public String greeting(Language language) {
         return greetings.get(language);
+    }
+
+    /**
+     * Outside business hours: says so and, when the caller's number is known, offers a callback (press 1); a caller
+     * who presses nothing hears the goodbye.
+     */
+    public String closed(Language language, boolean callbackOffered) {
+        return callbackOffered ? closedWithCallback.get(language) : closed.get(language);
+    }
+
+    /** Ends the call politely. */
+    public String goodbye(Language language) {
+        return goodbye.get(language);
+    }
+
+    /**
+     * The callback is noted: says when the line opens, if the calendar said so, and ends the call. Rendered for each
+     * call (the time differs), so it is asked for on a worker thread.
+     */
+    public static String callbackConfirmed(Language language, Optional<ZonedDateTime> opens) {
+        return saidAndDone(language, language.callbackConfirmed(opens)).toXml();
     }
 
     /** Thanks the caller and puts them in the queue. */
@@ -147,6 +238,19 @@ public final class VoicePrompts {
                 .speechTimeout("auto").timeout(6).actionOnEmptyResult(true).method(HttpMethod.POST)
                 .action(gatherAction).say(language.say(language.greeting)).build();
         return new VoiceResponse.Builder().gather(gather).build();
+    }
+
+    /** Without a key pressed Twilio goes on to the goodbye after the {@code <Gather>}. */
+    private static VoiceResponse closedWithCallback(Language language, String callbackAction) {
+        Gather gather = new Gather.Builder().inputs(Gather.Input.DTMF).numDigits(1).timeout(6)
+                .method(HttpMethod.POST).action(callbackAction).say(language.say(language.closedWithCallback)).build();
+        return new VoiceResponse.Builder().gather(gather).say(language.say(language.goodbye))
+                .hangup(new Hangup.Builder().build()).build();
+    }
+
+    /** Says the text and hangs up. */
+    private static VoiceResponse saidAndDone(Language language, String text) {
+        return new VoiceResponse.Builder().say(language.say(text)).hangup(new Hangup.Builder().build()).build();
     }
 
     private static VoiceResponse queued(Language language, String queue, String queueAction) {

@@ -15,6 +15,7 @@ import io.switchboard.contracts.OutboundKind;
 import io.switchboard.contracts.OutboundMessage;
 import io.switchboard.contracts.ReplyContext;
 import io.switchboard.contracts.ReplyStatus;
+import io.switchboard.contracts.SurveyQuestion;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import io.switchboard.runtime.test.TestInfrastructure;
@@ -96,6 +97,40 @@ class CallConnectorTest {
                         <Response><Dial action="https://phone.switchboard.test/webhooks/twilio/voice/dial-status?replyId=%s"
                           method="POST" timeout="20"><Client>anna</Client></Dial></Response>
                         """.formatted(connect.replyId()))));
+    }
+
+    @Test
+    void aConnectionWithASurveyCarriesItInTheDialActionForWhenTheAgentHangsUp() {
+        SurveyQuestion survey = new SurveyQuestion("s-" + UUID.randomUUID(), "How likely are you to recommend us?",
+                "What is the main reason for your score?", "Thank you & goodbye.", "en");
+        OutboundMessage connect = withSurvey(connect("client:anna"), survey);
+        String callSid = connect.replyTo().providerMessageId();
+        twilio.stubFor(post(urlEqualTo(callPath(callSid))).willReturn(okJson(updatedCall(callSid))));
+
+        outbound.publish(connect);
+
+        assertThat(outbound.single(connect.replyId(), WITHIN).state()).isEqualTo(DeliveryState.SENT);
+        twilio.verify(1, postRequestedFor(urlEqualTo(callPath(callSid))).withFormParam("Twiml", equalToXml("""
+                <Response><Dial action="https://phone.switchboard.test/webhooks/twilio/voice/dial-status?replyId=%s\
+                &amp;surveyId=%s&amp;lang=en&amp;question=How+likely+are+you+to+recommend+us%%3F\
+                &amp;comment=What+is+the+main+reason+for+your+score%%3F&amp;thanks=Thank+you+%%26+goodbye."
+                  method="POST" timeout="20"><Client>anna</Client></Dial></Response>
+                """.formatted(connect.replyId(), survey.surveyId()))));
+    }
+
+    @Test
+    void aSurveyTooLongForTwilioIsLeftOutAndTheCallerStillConnected() {
+        SurveyQuestion survey = new SurveyQuestion("s-" + UUID.randomUUID(), "Hoe waarschijnlijk? ".repeat(200),
+                null, "Dank u wel.", "nl");
+        OutboundMessage connect = withSurvey(connect("client:anna"), survey);
+        String callSid = connect.replyTo().providerMessageId();
+        twilio.stubFor(post(urlEqualTo(callPath(callSid))).willReturn(okJson(updatedCall(callSid))));
+
+        outbound.publish(connect);
+
+        assertThat(outbound.single(connect.replyId(), WITHIN).state()).isEqualTo(DeliveryState.SENT);
+        twilio.verify(1, postRequestedFor(urlEqualTo(callPath(callSid))).withFormParam("Twiml",
+                containing("dial-status?replyId=" + connect.replyId() + "\"")));
     }
 
     @Test
@@ -192,6 +227,13 @@ class CallConnectorTest {
         return new OutboundMessage(OutboundMessage.SCHEMA_VERSION, "r-" + UUID.randomUUID(), OutboundKind.CONNECT,
                 UUID.randomUUID().toString(), Channel.PHONE, caller(), null, List.of(), null, null, false, "k",
                 "agent-1", agentAddress, call(), Instant.now());
+    }
+
+    private static OutboundMessage withSurvey(OutboundMessage connect, SurveyQuestion survey) {
+        return new OutboundMessage(connect.schemaVersion(), connect.replyId(), connect.kind(), connect.contactId(),
+                connect.channel(), connect.customer(), connect.text(), connect.attachments(), connect.templateName(),
+                connect.templateLanguage(), connect.privateReply(), connect.idempotencyKey(), connect.agentId(),
+                connect.agentAddress(), connect.replyTo(), connect.requestedAt(), survey);
     }
 
     private static String callPath(String callSid) {
