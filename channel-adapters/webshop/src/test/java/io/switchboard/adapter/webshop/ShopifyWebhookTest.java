@@ -119,7 +119,8 @@ class ShopifyWebhookTest extends WebshopContractTest {
         OrderPlaced order = orders.get(0);
         assertThat(order.provider()).isEqualTo("shopify");
         assertThat(order.customer().key()).isEqualTo("email:jon@example.com");
-        assertThat(order.lines()).containsExactly(new OrderPlaced.Line("IPod Nano - 8GB", null, 1, new BigDecimal("199.00")));
+        assertThat(order.lines())
+                .containsExactly(new OrderPlaced.Line("IPod Nano - 8GB", null, 1, new BigDecimal("199.00")));
         assertThat(order.total()).isEqualByComparingTo("403.00");
         assertThat(order.currency()).isEqualTo("USD");
         assertThat(order.placedAt()).isEqualTo(Instant.parse("2022-01-01T00:00:00Z"));

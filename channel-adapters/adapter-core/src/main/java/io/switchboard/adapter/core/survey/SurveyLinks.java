@@ -1,6 +1,7 @@
 package io.switchboard.adapter.core.survey;
 
 import io.switchboard.adapter.core.outbound.ProviderException;
+import io.switchboard.contracts.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -9,6 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +21,11 @@ import static io.switchboard.contracts.SurveyQuestion.HIGHEST;
 import static io.switchboard.contracts.SurveyQuestion.LOWEST;
 
 /**
- * The signed links of a survey mail. A link's token is {@code <surveyId>.<HMAC-SHA256 of the survey id with the
- * link secret, base64url>}: only the adapter could have written it, so nobody answers a survey that was not put to
- * them by guessing or changing an id. The score and the page's language ride unsigned in the query: the customer
- * picks the score anyway.
+ * The signed links of a survey mail. A link's token is {@code <surveyId>.<channel>.<HMAC-SHA256 of both with the
+ * link secret, base64url>}: only an adapter holding the secret could have written it, so nobody answers a survey
+ * that was not put to them by guessing or changing an id. The channel is signed along, so an answer counts on the
+ * channel that asked whichever adapter serves the page (one host may route every {@code /survey} to one adapter).
+ * The score and the page's language ride unsigned in the query: the customer picks the score anyway.
  * <p>
  * Without a secret (or a public URL) the adapter still starts; a survey then fails naming the variable, and every
  * link is refused, since there is nothing to check it with.
@@ -51,41 +54,48 @@ public class SurveyLinks {
      *
      * @throws ProviderException (not retryable) when the secret or the public URL is not configured
      */
-    public List<String> scoreLinks(String surveyId, String language) {
+    public List<String> scoreLinks(String surveyId, Channel channel, String language) {
         String base = publicUrl.orElseThrow(() -> ProviderException.undeliverable(
                 "SWITCHBOARD_PUBLIC_URL is not set: a survey link needs the adapter's public address"));
-        String page = base + PATH + token(surveyId) + "?lang=" + SurveyTexts.of(language).language() + "&score=";
+        String page = base + PATH + token(surveyId, channel) + "?lang=" + SurveyTexts.of(language).language()
+                + "&score=";
         return IntStream.rangeClosed(LOWEST, HIGHEST).mapToObj(score -> page + score).toList();
     }
 
-    /** The survey id of a token this adapter signed; empty for a forged, altered or malformed one. */
-    public Optional<String> surveyId(String token) {
-        int dot = token == null ? -1 : token.lastIndexOf('.');
-        if (dot < 1 || key.isEmpty()) {
+    /** The survey of a token signed with this secret; empty for a forged, altered or malformed one. */
+    public Optional<LinkedSurvey> survey(String token) {
+        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
+        if (parts.length != 3 || key.isEmpty() || !SURVEY_ID.matcher(parts[0]).matches()) {
             return Optional.empty();
         }
-        String surveyId = token.substring(0, dot);
-        byte[] signature = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-        return SURVEY_ID.matcher(surveyId).matches()
-                && MessageDigest.isEqual(signature, mac(key.get(), surveyId).getBytes(StandardCharsets.US_ASCII))
-                ? Optional.of(surveyId) : Optional.empty();
+        byte[] expected = mac(key.get(), parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, parts[2].getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return Arrays.stream(Channel.values()).filter(channel -> channel.name().equals(parts[1])).findFirst()
+                .map(channel -> new LinkedSurvey(parts[0], channel));
     }
 
-    String token(String surveyId) {
+    String token(String surveyId, Channel channel) {
         if (surveyId == null || !SURVEY_ID.matcher(surveyId).matches()) {
             throw ProviderException.undeliverable("survey id '" + surveyId + "' cannot be put in a link");
         }
         SecretKeySpec secret = key.orElseThrow(() -> ProviderException.undeliverable(
                 "SWITCHBOARD_SURVEY_LINK_SECRET is not set: survey links cannot be signed"));
-        return surveyId + "." + mac(secret, surveyId);
+        String signed = surveyId + "." + channel.name();
+        return signed + "." + mac(secret, signed);
     }
 
-    private static String mac(SecretKeySpec secret, String surveyId) {
+    /** What a valid token names: the survey and the channel that asked it. */
+    public record LinkedSurvey(String surveyId, Channel channel) {
+    }
+
+    private static String mac(SecretKeySpec secret, String content) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(secret);
             return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(surveyId.getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

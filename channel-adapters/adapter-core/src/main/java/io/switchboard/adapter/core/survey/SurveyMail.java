@@ -35,10 +35,10 @@ public record SurveyMail(String to, String subject, String text, String html, St
 
     /** @throws ProviderException (not retryable) when the message has no question or links cannot be made */
     public static SurveyMail of(OutboundMessage message, String to, SurveyLinks links) {
-        SurveyQuestion survey = Optional.ofNullable(message.survey())
+        SurveyQuestion survey = Optional.ofNullable(message.survey()).filter(question -> question.question() != null)
                 .orElseThrow(() -> ProviderException.undeliverable("a SURVEY without its question"));
         SurveyTexts texts = SurveyTexts.of(survey.language());
-        List<String> scoreLinks = links.scoreLinks(survey.surveyId(), texts.language());
+        List<String> scoreLinks = links.scoreLinks(survey.surveyId(), message.channel(), texts.language());
         return new SurveyMail(to, texts.subject(), text(survey, texts, scoreLinks), html(survey, texts, scoreLinks),
                 "<" + message.replyId() + "@switchboard>");
     }

@@ -25,13 +25,14 @@ final class SurveyPage {
      */
     static String form(SurveyTexts texts, Integer score, String alert) {
         String scores = IntStream.rangeClosed(LOWEST, HIGHEST).mapToObj(value -> "<label class=\"score\">"
-                        + "<input type=\"radio\" name=\"score\" value=\"" + value + "\"" + (score != null && score == value
-                        ? " checked" : "") + "><span>" + value + "</span></label>")
+                        + "<input type=\"radio\" name=\"score\" value=\"" + value + "\""
+                        + (score != null && score == value ? " checked" : "") + "><span>" + value + "</span></label>")
                 .collect(Collectors.joining());
         return page(texts, texts.title(), "<h1>" + escape(texts.title()) + "</h1>"
                 + (alert == null ? "" : "<p role=\"alert\">" + escape(alert) + "</p>") + "<form method=\"post\">"
                 + "<fieldset aria-describedby=\"scale\"><legend>" + escape(texts.yourScore()) + "</legend>"
-                + "<div class=\"scores\">" + scores + "</div><p id=\"scale\">" + escape(texts.scale()) + "</p></fieldset>"
+                + "<div class=\"scores\">" + scores + "</div><p id=\"scale\">" + escape(texts.scale()) + "</p>"
+                + "</fieldset>"
                 + "<label for=\"comment\">" + escape(texts.commentLabel()) + "</label>"
                 + "<textarea id=\"comment\" name=\"comment\" rows=\"5\" maxlength=\"" + COMMENT_LIMIT + "\"></textarea>"
                 + "<button type=\"submit\">" + escape(texts.send()) + "</button></form>");

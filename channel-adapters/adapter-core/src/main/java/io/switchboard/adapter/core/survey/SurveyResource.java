@@ -2,7 +2,7 @@ package io.switchboard.adapter.core.survey;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.contracts.Channel;
+import io.switchboard.adapter.core.survey.SurveyLinks.LinkedSurvey;
 import io.switchboard.contracts.SurveyResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
@@ -30,8 +29,9 @@ import static io.switchboard.contracts.SurveyQuestion.LOWEST;
 /**
  * The page behind a survey mail's links. Opening a link records nothing (mail scanners open links too): it shows the
  * score chosen and a comment box; posting the form publishes the answer as a {@link SurveyResponse} (provider
- * {@code link}). A token the adapter did not sign gets a 401 page and nothing is published. Enabled by the build
- * property {@code switchboard.survey.links.enabled=true} in the adapters that mail surveys.
+ * {@code link}, the channel signed in the token). A token not signed with the link secret gets a 401 page and
+ * nothing is published. Enabled by the build property {@code switchboard.survey.links.enabled=true} in the adapters
+ * that mail surveys.
  */
 @Path("/survey/{token}")
 @IfBuildProperty(name = "switchboard.survey.links.enabled", stringValue = "true")
@@ -43,13 +43,10 @@ public class SurveyResource {
 
     private final SurveyLinks links;
     private final SurveyResponses responses;
-    private final Channel channel;
 
-    public SurveyResource(SurveyLinks links, SurveyResponses responses,
-            @ConfigProperty(name = "switchboard.channel") Channel channel) {
+    public SurveyResource(SurveyLinks links, SurveyResponses responses) {
         this.links = links;
         this.responses = responses;
-        this.channel = channel;
     }
 
     @GET
@@ -57,7 +54,7 @@ public class SurveyResource {
     @Operation(summary = "The survey page of a signed link: the score chosen and an optional comment (records nothing)")
     public Response show(@RestPath String token, @RestQuery String score, @RestQuery String lang, HttpHeaders headers) {
         SurveyTexts texts = SurveyTexts.of(lang, headers.getAcceptableLanguages());
-        if (links.surveyId(token).isEmpty()) {
+        if (links.survey(token).isEmpty()) {
             return invalidLink(texts);
         }
         return page(Response.Status.OK, SurveyPage.form(texts, score(score).orElse(null), null));
@@ -70,17 +67,19 @@ public class SurveyResource {
     public Uni<Response> answer(@RestPath String token, @RestQuery String lang, @RestForm String score,
             @RestForm String comment, HttpHeaders headers) {
         SurveyTexts texts = SurveyTexts.of(lang, headers.getAcceptableLanguages());
-        Optional<String> surveyId = links.surveyId(token);
-        if (surveyId.isEmpty()) {
+        Optional<LinkedSurvey> survey = links.survey(token);
+        if (survey.isEmpty()) {
             return Uni.createFrom().item(invalidLink(texts));
         }
         Integer chosen = score(score).orElse(null);
         String said = comment == null || comment.isBlank() ? null : cut(comment.strip());
         if (chosen == null && said == null) {
-            return Uni.createFrom().item(page(Response.Status.BAD_REQUEST, SurveyPage.form(texts, null, texts.noAnswer())));
+            return Uni.createFrom().item(page(Response.Status.BAD_REQUEST,
+                    SurveyPage.form(texts, null, texts.noAnswer())));
         }
-        return responses.publish(response(surveyId.get(), chosen, said))
-                .replaceWith(() -> page(Response.Status.OK, SurveyPage.message(texts, texts.thanks(), texts.thanksDetail())))
+        return responses.publish(response(survey.get(), chosen, said))
+                .replaceWith(() -> page(Response.Status.OK,
+                        SurveyPage.message(texts, texts.thanks(), texts.thanksDetail())))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Survey answer not published: %s", failure.getMessage());
                     return page(Response.Status.SERVICE_UNAVAILABLE,
@@ -92,11 +91,11 @@ public class SurveyResource {
      * The same answer posted twice (a double click, a reload) is the same event; a changed answer is a new one, and
      * the later replaces the earlier.
      */
-    private SurveyResponse response(String surveyId, Integer score, String comment) {
-        String eventId = UUID.nameUUIDFromBytes((PROVIDER + ':' + surveyId + ':' + score + ':' + comment)
+    private static SurveyResponse response(LinkedSurvey survey, Integer score, String comment) {
+        String eventId = UUID.nameUUIDFromBytes((PROVIDER + ':' + survey.surveyId() + ':' + score + ':' + comment)
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        return new SurveyResponse(SurveyResponse.SCHEMA_VERSION, eventId, surveyId, channel, score, comment, PROVIDER,
-                null, Instant.now());
+        return new SurveyResponse(SurveyResponse.SCHEMA_VERSION, eventId, survey.surveyId(), survey.channel(), score,
+                comment, PROVIDER, null, Instant.now());
     }
 
     private static Optional<Integer> score(String value) {
@@ -112,7 +111,8 @@ public class SurveyResource {
     }
 
     private static Response invalidLink(SurveyTexts texts) {
-        return page(Response.Status.UNAUTHORIZED, SurveyPage.message(texts, texts.invalidLink(), texts.invalidLinkDetail()));
+        return page(Response.Status.UNAUTHORIZED,
+                SurveyPage.message(texts, texts.invalidLink(), texts.invalidLinkDetail()));
     }
 
     /**

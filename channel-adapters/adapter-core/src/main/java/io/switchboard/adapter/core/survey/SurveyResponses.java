@@ -27,8 +27,9 @@ public class SurveyResponses {
     }
 
     public Uni<Void> publish(SurveyResponse response) {
-        return emitter.sendMessage(Message.of(response)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(response.surveyId()).build()))
+        OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(response.surveyId()).build();
+        return emitter.sendMessage(Message.of(response).addMetadata(key))
                 .onFailure().transform(WebhookRejectedException::unavailable);
     }
 }

@@ -67,7 +67,8 @@ public class SurveyMailer implements OutboundSender {
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof SMTPException smtp) {
-                    throw new ProviderException(smtp.getReplyCode(), "SMTP " + smtp.getReplyMessage(), smtp.isTransient());
+                    throw new ProviderException(smtp.getReplyCode(), "SMTP " + smtp.getReplyMessage(),
+                            smtp.isTransient());
                 }
             }
             throw ProviderException.ofTransportFailure(e);

@@ -61,7 +61,8 @@ public class ShopifyWebhookResource implements DeliveryMapping {
     @POST
     @Consumes(MediaType.WILDCARD)
     @ResponseStatus(200)
-    @Operation(summary = "Shopify order, refund and return webhooks, signed X-Shopify-Hmac-Sha256; new orders also go on contacts.orders")
+    @Operation(summary = "Shopify order, refund and return webhooks, signed X-Shopify-Hmac-Sha256 (new orders also on "
+            + "contacts.orders)")
     public Uni<Void> receive(byte[] body, @RestHeader("X-Shopify-Hmac-Sha256") String signature,
             @RestHeader(TOPIC) String topic, @RestHeader(WEBHOOK_ID) String webhookId) {
         secret.verify(body, signature);

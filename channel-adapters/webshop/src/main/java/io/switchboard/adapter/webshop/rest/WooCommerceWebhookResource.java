@@ -68,7 +68,8 @@ public class WooCommerceWebhookResource implements DeliveryMapping {
     @POST
     @Consumes(MediaType.WILDCARD)
     @ResponseStatus(200)
-    @Operation(summary = "WooCommerce order webhooks, signed X-WC-Webhook-Signature; new orders also go on contacts.orders; the creation ping gets 200")
+    @Operation(summary = "WooCommerce order webhooks, signed X-WC-Webhook-Signature (new orders also on "
+            + "contacts.orders); the creation ping gets 200")
     public Uni<Void> receive(byte[] body, @RestHeader("X-WC-Webhook-Signature") String signature,
             @RestHeader(TOPIC) String topic) {
         if (signature == null && isPing(body)) {

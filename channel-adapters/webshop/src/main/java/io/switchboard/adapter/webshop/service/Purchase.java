@@ -51,7 +51,8 @@ public record Purchase(List<Line> lines, BigDecimal total, String currency, Inst
                     amount(item.path("subtotal"))));
         }
         String created = text(order.path("date_created_gmt"));
-        Instant placedAt = created == null ? Instant.now() : ProviderTime.of(TextNode.valueOf(created + "Z"), Instant.now());
+        Instant placedAt = created == null ? Instant.now()
+                : ProviderTime.of(TextNode.valueOf(created + "Z"), Instant.now());
         return new Purchase(lines, amount(order.path("total")), text(order.path("currency")), placedAt);
     }
 

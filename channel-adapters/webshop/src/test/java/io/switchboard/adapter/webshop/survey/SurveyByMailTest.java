@@ -112,7 +112,7 @@ class SurveyByMailTest {
         assertThat(Pattern.compile("href=\"https://webshop\\.switchboard\\.test/survey/").matcher(html).results())
                 .hasSize(11);
         String token = scoreLinks.get(0).substring("/survey/".length(), scoreLinks.get(0).indexOf('?'));
-        assertThat(token).startsWith(survey.survey().surveyId() + ".");
+        assertThat(token).startsWith(survey.survey().surveyId() + ".WEBSHOP.");
         assertThat(scoreLinks).containsExactlyElementsOf(IntStream.rangeClosed(0, 10)
                 .mapToObj(score -> "/survey/" + token + "?lang=nl&score=" + score).toList());
     }
@@ -120,7 +120,7 @@ class SurveyByMailTest {
     @Test
     void aLinkShowsTheScoreAndTheFormPostedIsTheAnswerALaterOneReplacingIt() {
         String surveyId = UUID.randomUUID().toString();
-        String link = path(links.scoreLinks(surveyId, "nl").get(8));
+        String link = path(links.scoreLinks(surveyId, Channel.WEBSHOP, "nl").get(8));
 
         RestAssured.get(link).then().statusCode(200).contentType(containsString("text/html"))
                 .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
@@ -144,16 +144,29 @@ class SurveyByMailTest {
         assertThat(later.eventId()).isNotEqualTo(first.eventId());
     }
 
+    /** One host may send every /survey to one adapter: the channel signed in the link is the one that counts. */
+    @Test
+    void aStoreSurveysLinkAnsweredHereCountsOnTheStore() {
+        String surveyId = UUID.randomUUID().toString();
+        post(path(links.scoreLinks(surveyId, Channel.STORE, "en").get(2)), Map.of("score", "2")).statusCode(200);
+
+        List<ConsumerRecord<String, String>> records = answers(surveyId, 1);
+        assertThat(records).hasSize(1);
+        assertThat(read(records.get(0)).channel()).isEqualTo(Channel.STORE);
+    }
+
     @Test
     void aForgedOrAlteredLinkGetsA401PageAndRecordsNothing() {
         String surveyId = UUID.randomUUID().toString();
-        String genuine = links.scoreLinks(UUID.randomUUID().toString(), "en").get(10);
-        String signature = genuine.substring(genuine.lastIndexOf('.') + 1, genuine.indexOf('?'));
-        // another survey's signature on this survey's id, and a made-up one
-        String altered = "/survey/" + surveyId + "." + signature + "?lang=en&score=10";
-        String madeUp = "/survey/" + surveyId + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA?score=10";
+        String genuine = path(links.scoreLinks(surveyId, Channel.STORE, "en").get(10));
+        String other = links.scoreLinks(UUID.randomUUID().toString(), Channel.WEBSHOP, "en").get(10);
+        String signature = other.substring(other.lastIndexOf('.') + 1, other.indexOf('?'));
+        // another channel in this survey's link, another survey's signature on it, a made-up one, none
+        String otherChannel = genuine.replace(".STORE.", ".WEBSHOP.");
+        String otherSignature = "/survey/" + surveyId + ".WEBSHOP." + signature + "?lang=en&score=10";
+        String madeUp = "/survey/" + surveyId + ".WEBSHOP.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA?score=10";
 
-        for (String link : List.of(altered, madeUp, "/survey/" + surveyId + "?score=10")) {
+        for (String link : List.of(otherChannel, otherSignature, madeUp, "/survey/" + surveyId + "?score=10")) {
             RestAssured.get(link).then().statusCode(401).contentType(containsString("text/html"))
                     .body(containsString("This link is not valid"));
             post(link, Map.of("score", "10", "comment", "forged")).statusCode(401);
@@ -164,7 +177,7 @@ class SurveyByMailTest {
 
     @Test
     void aFormWithNeitherScoreNorCommentIsShownAgainWithTheReason() {
-        String link = path(links.scoreLinks(UUID.randomUUID().toString(), "en").get(5));
+        String link = path(links.scoreLinks(UUID.randomUUID().toString(), Channel.WEBSHOP, "en").get(5));
         post(link, Map.of("comment", "  ")).statusCode(400).body(containsString("role=\"alert\""))
                 .body(containsString("Please choose a score or write a comment."));
     }
