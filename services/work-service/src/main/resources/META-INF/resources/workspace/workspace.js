@@ -16,8 +16,8 @@
   const RETRY_MS = 3000;
   const REFRESH_MS = 5000;
 
-  const state = { status: null, reason: null, item: null, timeline: null, polling: false, checking: false, refreshing: false,
-    session: null, agent: null, unregistered: false };
+  const state = { status: null, reason: null, item: null, timeline: null, offer: null, polling: false, checking: false,
+    refreshing: false, session: null, agent: null, unregistered: false };
   let language = localStorage.getItem(LANGUAGE) || (navigator.language.startsWith('nl') ? 'nl' : 'en');
 
   const $ = id => document.getElementById(id);
@@ -209,6 +209,7 @@
   function finish(message, keepProblem) {
     state.item = null;
     state.timeline = null;
+    state.offer = null;
     document.title = 'Switchboard · Workspace';
     $('item').hidden = true;
     $('customer').hidden = true;
@@ -402,6 +403,8 @@
     if (offer) {
       $('offer').replaceChildren(el('small', {}, t('offer')), el('b', {}, offer.product),
           el('p', {}, t('offerShare', { share: Math.round(offer.share * 100) + ' %' }) + (offer.reason ? ' — ' + offer.reason : '')));
+      if (state.offer && state.offer.workItemId === state.item.id) renderOfferDecision();
+      else if (!state.offer) showOffer(state.item);
     }
     state.timeline = timeline;
     const contacts = timeline.contacts || [];
@@ -414,6 +417,53 @@
     }));
     if (!contacts.length) $('timeline').append(el('li', { class: 'muted' }, t('noContacts')));
     $('customer').dataset.customer = timeline.customerKey;
+  }
+
+  // ---- the next-best offer: shown once per item (OFFER_SHOWN), and whether the customer took it -------------------
+
+  async function showOffer(item) {
+    state.offer = { workItemId: item.id, pending: true };
+    const offer = await attempt(() => api('POST', 'work/' + item.id + '/offer/shown'));
+    if (!state.item || state.item.id !== item.id) return;
+    state.offer = offer || null;
+    if (offer) renderOfferDecision();
+  }
+
+  function renderOfferDecision() {
+    const offer = state.offer;
+    if (offer.pending) return;
+    if (offer.acceptedAt) {
+      $('offer').append(el('p', { class: 'offer-outcome', 'data-outcome': 'taken' },
+          t('offerWasTaken', { value: money(offer.value, offer.currency) })));
+      return;
+    }
+    const value = el('input', { id: 'offer-value', type: 'number', min: '0', step: '0.01', required: '',
+      'aria-label': t('offerValue'), placeholder: t('offerValue') });
+    const currency = el('input', { id: 'offer-currency', value: 'EUR', pattern: '[A-Z]{3}', size: '3', required: '',
+      'aria-label': t('offerCurrency') });
+    const declined = el('button', { type: 'button', id: 'offer-declined' }, t('offerDeclined'));
+    const form = el('form', { id: 'offer-form', class: 'offer-form' });
+    form.append(value, currency, el('button', { type: 'submit', class: 'primary', id: 'offer-taken' }, t('offerTaken')),
+        declined);
+    if (offer.declinedAt) form.append(el('p', { class: 'offer-outcome', 'data-outcome': 'declined' }, t('offerWasDeclined')));
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      decideOffer({ accepted: true, value: Number(value.value), currency: currency.value.trim().toUpperCase() });
+    });
+    declined.addEventListener('click', () => decideOffer({ accepted: false }));
+    $('offer').append(form);
+  }
+
+  async function decideOffer(decision) {
+    const item = state.item;
+    const offer = await attempt(() => api('POST', 'work/' + item.id + '/offer', decision));
+    if (!offer || state.item !== item) return;
+    state.offer = offer;
+    if (state.timeline) renderCustomer(state.timeline);
+  }
+
+  function money(value, currency) {
+    return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency }).format(value);
   }
 
   /** The header names the signed-in agent and their office; without a profile the page says so instead. */

@@ -58,9 +58,9 @@ import static org.hamcrest.Matchers.equalTo;
  * The agent's workspace ({@code /workspace/}) in Debian's headless Chromium, driven through Debian's chromedriver
  * by the keyboard, against the real service, Kafka broker and PostgreSQL: signed in through the URL fragment, the
  * agent becomes available, a routed contact arrives by long poll with its conversation, explanation, the customer's
- * timeline across channels and a next-best offer; accepted and completed; the next one escalated in Dutch. The
- * header names the agent and office, problem details are shown, a refused token sends the agent back to sign in and
- * an agent without a profile is told so at sign-in; an automatic answer in closed hours is marked in the thread. The screenshot is kept for review as
+ * timeline across channels and a next-best offer; accepted, the offer recorded as taken with its value, and
+ * completed; the next one escalated in Dutch. The header names the agent and office, problem details are shown, a
+ * refused token sends the agent back to sign in and an agent without a profile is told so at sign-in; an automatic answer in closed hours is marked in the thread. The screenshot is kept for review as
  * {@code target/workspace.png}.
  */
 @QuarkusTest
@@ -159,6 +159,13 @@ class WorkspaceBrowserTest {
 
         press(Keys.ENTER);
         wait.until(page -> "ACCEPTED".equals(page.findElement(By.id("item")).getAttribute("data-state")));
+        // The offer shown is recorded; the customer takes it, and the agent records what it is worth.
+        WebElement offerValue = wait.until(page -> page.findElement(By.id("offer-value")));
+        offerValue.sendKeys("12.50");
+        browser.findElement(By.id("offer-taken")).click();
+        wait.until(page -> text("offer").contains("Taken: €12.50"));
+        as(Tokens.agent(agentId)).post("/api/work/" + itemId + "/offer/shown").then().statusCode(200)
+                .body("product", equalTo("tv")).body("source", equalTo("agent")).body("value", equalTo(12.5f));
         // The agent answers from the reply box (Enter sends), which offers the office's canned responses; the reply
         // shows in the thread with its delivery state.
         wait.until(page -> page.findElement(By.id("canned")).isDisplayed());

@@ -62,7 +62,7 @@ public class WorkMetrics {
         registry.counter("switchboard.work.abandons", "outcome", outcome).increment();
     }
 
-    /** A survey answer from {@code contacts.feedback} or WhatsApp: recorded, unchanged (a redelivery), unknown. */
+    /** A survey answer from {@code contacts.feedback}: recorded, unchanged (a redelivery), unknown. */
     public void surveyAnswer(String outcome) {
         registry.counter("switchboard.work.survey.answers", "outcome", outcome).increment();
     }

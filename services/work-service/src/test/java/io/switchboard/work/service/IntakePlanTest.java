@@ -12,6 +12,7 @@ import io.switchboard.work.model.WorkState;
 import io.switchboard.work.service.IntakePlan.ConversationKey;
 import io.switchboard.work.service.IntakePlan.EarlyAbandon;
 import io.switchboard.work.service.IntakePlan.Found;
+import io.switchboard.work.service.IntakePlan.OpenSurvey;
 import io.switchboard.work.service.IntakePlan.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -147,9 +148,54 @@ class IntakePlanTest {
                 routed.explanation(), routed.routedAt(), targeting);
     }
 
+    @Test
+    void aNumberFromACustomerWithAnOpenWhatsAppSurveyIsItsAnswerOnceAndNoWork() {
+        UUID survey = UUID.randomUUID();
+        Found found = new Found(Set.of(),
+                Map.of(new ConversationKey("phone:+31600000003", Channel.WHATSAPP), UUID.randomUUID()), Map.of(),
+                Map.of("phone:+31600000001", new OpenSurvey(survey, null),
+                        "phone:+31600000002", new OpenSurvey(UUID.randomUUID(), "b"),
+                        "phone:+31600000003", new OpenSurvey(UUID.randomUUID(), null)));
+
+        IntakePlan plan = IntakePlan.of(List.of(
+                routed("a", "phone:+31600000001", Channel.WHATSAPP, "8 prima geholpen"),
+                routed("a2", "phone:+31600000001", Channel.WHATSAPP, "9"),
+                routed("b", "phone:+31600000002", Channel.WHATSAPP, "7"),
+                routed("c", "phone:+31600000003", Channel.WHATSAPP, "5 pakketten zijn kwijt"),
+                routed("d", "phone:+31600000001", Channel.SOCIAL, "8")), found, NOW, RELAX);
+
+        // The second number is a new question; a redelivered answer is a duplicate; a number in an open
+        // conversation joins it; another channel is not the survey's.
+        assertThat(plan.outcomes()).containsExactly(Outcome.ANSWERED, Outcome.QUEUED, Outcome.DUPLICATE,
+                Outcome.JOINED, Outcome.QUEUED);
+        assertThat(plan.answers()).singleElement().satisfies(answer -> {
+            assertThat(answer.surveyId()).isEqualTo(survey);
+            assertThat(answer.contactId()).isEqualTo("a");
+            assertThat(answer.answer()).isEqualTo(new TypedAnswer(8, "prima geholpen"));
+        });
+        assertThat(plan.messages()).extracting(IntakePlan.NewMessage::contactId).containsExactly("a2", "c", "d");
+    }
+
+    @Test
+    void aTypedAnswerBeginsWithAWholeNumberFromZeroToTen() {
+        assertThat(TypedAnswer.of("10")).isEqualTo(new TypedAnswer(10, null));
+        assertThat(TypedAnswer.of(" 0 - niemand belde terug")).isEqualTo(new TypedAnswer(0, "niemand belde terug"));
+        assertThat(TypedAnswer.of("8/10, top")).isEqualTo(new TypedAnswer(8, "top"));
+        assertThat(TypedAnswer.of("7.\nSnel geholpen")).isEqualTo(new TypedAnswer(7, "Snel geholpen"));
+        assertThat(TypedAnswer.of("80 euro terug")).isNull();
+        assertThat(TypedAnswer.of("8,5")).isNull();
+        assertThat(TypedAnswer.of("11")).isNull();
+        assertThat(TypedAnswer.of("Waar blijft mijn pakket?")).isNull();
+        assertThat(TypedAnswer.of(null)).isNull();
+    }
+
     private static ContactRouted routed(String contactId, String customerKey, Channel channel) {
+        return routed(contactId, customerKey, channel, "Waar blijft mijn pakket?");
+    }
+
+    private static ContactRouted routed(String contactId, String customerKey, Channel channel, String text) {
         ContactReceived contact = new ContactReceived(ContactReceived.SCHEMA_VERSION, contactId, channel, "test",
-                contactId, NOW, new Customer(customerKey, null, null, null, null), "Waar blijft mijn pakket?",
+                contactId, NOW, new Customer(customerKey, null, null, null, null), text,
                 "nl-NL", false, List.of(), Map.of());
         return new ContactRouted(ContactRouted.SCHEMA_VERSION, contact, Rst.ROUTINE, Intent.ORDER,
                 Office.FRONT_OFFICE, 50, List.of(), 300, 0.9, List.of("test"), NOW);
