@@ -139,9 +139,9 @@ public final class VoicePrompts {
     private final String empty;
 
     /**
-     * @param gatherAction where Twilio posts the caller's words; the language is passed on as {@code ?lang=}
-     * @param queue        the Twilio queue callers wait in
-     * @param queueAction  where Twilio reports that the caller left the queue
+     * @param gatherAction   where Twilio posts the caller's words; the language is passed on as {@code ?lang=}
+     * @param queue          the Twilio queue callers wait in
+     * @param queueAction    where Twilio reports that the caller left the queue
      * @param callbackAction where Twilio posts the key a caller pressed outside business hours ({@code ?lang=})
      */
     public VoicePrompts(String gatherAction, String queue, String queueAction, String callbackAction) {
