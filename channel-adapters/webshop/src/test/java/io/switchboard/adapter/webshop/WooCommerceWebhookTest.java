@@ -117,6 +117,24 @@ class WooCommerceWebhookTest extends WebshopContractTest {
         assertThat(order.placedAt()).isEqualTo(Instant.parse("2026-11-30T10:05:09Z"));
     }
 
+    /** A signed order whose amount is no decimal is kept with the reason, neither lost nor published half. */
+    @Test
+    void newOrderWithAnAmountThatIsNoDecimalIsKeptUnmapped() {
+        String id = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        byte[] body = utf8("""
+                {"id":%s,"number":"%s","status":"processing","currency":"EUR","total":"twelve","customer_note":"",
+                 "billing":{"email":"jan@example.com"},"line_items":[]}
+                """.formatted(id, id));
+        WebhookDelivery delivery = new WebhookDelivery("/webhooks/woocommerce", "application/json", body,
+                Map.of("X-WC-Webhook-Signature", SignatureScheme.WOOCOMMERCE.sign(SECRET, body),
+                        "X-WC-Webhook-Topic", "order.created"), "X-WC-Webhook-Signature", List.of());
+        delivery.post().statusCode(200);
+
+        assertThat(unmapped(delivery, 1)).singleElement().extracting(ConsumerRecord::value).asString()
+                .contains("'twelve' is not an amount");
+        assertThat(ordersPlaced(id, 0)).isEmpty();
+    }
+
     /** {@code unique} stands for the order's modification time, which tells one change of an order from another. */
     private static WebhookDelivery delivery(String topic, String unique, String status, String note) {
         String body = """
