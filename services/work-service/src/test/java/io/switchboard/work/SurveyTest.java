@@ -111,9 +111,7 @@ class SurveyTest {
         assertThat(survey.survey().language()).isEqualTo("nl");
         assertThat(survey.survey().question()).startsWith("Hoe waarschijnlijk is het dat u ons aanbeveelt");
         assertThat(survey.survey().commentPrompt()).isEqualTo("Wat is de belangrijkste reden voor uw cijfer?");
-        // WhatsApp has no eleven-button scale: the text says how to answer.
-        assertThat(survey.text()).startsWith(survey.survey().question())
-                .endsWith("Antwoord met een cijfer van 0 tot en met 10, en vertel ons gerust waarom.");
+        assertThat(survey.text()).isEqualTo(survey.survey().question());
         assertThat(survey.replyTo().provider()).isEqualTo("whatsapp-cloud-api");
         LifecycleEvent sent = await().atMost(WAIT).until(() -> step(first.contactId(),
                 LifecycleEventType.SURVEY_SENT), found -> found != null);

@@ -53,9 +53,7 @@ public class SurveyRepository {
             %2$s,
             r AS (INSERT INTO reply (id, work_item_id, kind, agent_id, idempotency_key, text, state, requested_at,
                                      updated_at)
-                  SELECT s.id, s.work_item_id, 'SURVEY', '%3$s', 'survey', t.texts ->> 'question'
-                         || CASE WHEN s.channel = 'WHATSAPP' THEN E'\\n' || (t.texts ->> 'numberHint') ELSE '' END,
-                         'PENDING', $1, $1
+                  SELECT s.id, s.work_item_id, 'SURVEY', '%3$s', 'survey', t.texts ->> 'question', 'PENDING', $1, $1
                     FROM s, LATERAL (SELECT $5::text::jsonb -> s.language AS texts) t
                   RETURNING *),
             %4$s,

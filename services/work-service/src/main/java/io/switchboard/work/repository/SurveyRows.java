@@ -3,8 +3,8 @@ package io.switchboard.work.repository;
 /**
  * The SQL fragments the statements that put surveys share (the scheduler's for messaging channels, the phone's
  * CONNECT): the survey row, the {@code SurveyQuestion} in the customer's language, and {@code SURVEY_SENT}. The
- * texts are a jsonb expression: per language, {@code question}, {@code commentPrompt}, {@code thanks},
- * {@code numberHint} ({@link io.switchboard.work.service.SurveyQuestions}).
+ * texts are a jsonb expression: per language, {@code question}, {@code commentPrompt} and {@code thanks}
+ * ({@link io.switchboard.work.service.SurveyQuestions}).
  */
 final class SurveyRows {
 

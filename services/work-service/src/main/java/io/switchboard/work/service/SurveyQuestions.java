@@ -29,7 +29,7 @@ public class SurveyQuestions {
         }
         Map<String, Map<String, String>> byLanguage = new LinkedHashMap<>();
         settings.texts().forEach((language, words) -> byLanguage.put(language, Map.of("question", words.question(),
-                "commentPrompt", words.commentPrompt(), "thanks", words.thanks(), "numberHint", words.numberHint())));
+                "commentPrompt", words.commentPrompt(), "thanks", words.thanks())));
         try {
             this.texts = Json.mapper().writeValueAsString(byLanguage);
         } catch (JsonProcessingException e) {

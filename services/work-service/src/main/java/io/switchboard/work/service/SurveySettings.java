@@ -63,8 +63,5 @@ public interface SurveySettings {
 
         /** Said or sent once the customer answered. */
         String thanks();
-
-        /** Added to the question where the customer types the answer (WhatsApp): how to answer. */
-        String numberHint();
     }
 }
