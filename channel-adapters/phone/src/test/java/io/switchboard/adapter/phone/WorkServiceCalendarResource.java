@@ -1,7 +1,6 @@
 package io.switchboard.adapter.phone;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -10,13 +9,11 @@ import java.lang.annotation.Target;
 import java.time.Duration;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 /**
- * The work-service's calendar stood in for by a WireMock server, which the adapter reads with the configured token;
- * the answers are kept for {@link #CACHE_FOR} only, so a test can change them.
+ * The work-service's calendar stood in for by WireMock, which the adapter reads with the configured token; the
+ * answers are kept for {@link #CACHE_FOR} only, so a test can change them.
  */
-public class WorkServiceCalendarResource implements QuarkusTestResourceLifecycleManager {
+public class WorkServiceCalendarResource extends WireMockStandIn {
 
     static final String TOKEN = "calendar-reader-token";
     static final Duration CACHE_FOR = Duration.ofSeconds(3);
@@ -27,27 +24,14 @@ public class WorkServiceCalendarResource implements QuarkusTestResourceLifecycle
     public @interface InjectWorkService {
     }
 
-    private WireMockServer server;
+    public WorkServiceCalendarResource() {
+        super(InjectWorkService.class);
+    }
 
     @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort());
-        server.start();
-        return Map.of("quarkus.rest-client.work-service.url", server.baseUrl(),
+    protected Map<String, String> configuration(String baseUrl) {
+        return Map.of("quarkus.rest-client.work-service.url", baseUrl,
                 "switchboard.phone.calendar.token", TOKEN,
                 "switchboard.phone.calendar.cache-for", CACHE_FOR.toString());
-    }
-
-    @Override
-    public void inject(TestInjector injector) {
-        injector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectWorkService.class, WireMockServer.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.switchboard.adapter.phone.outbound;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.switchboard.adapter.phone.WireMockStandIn;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -9,10 +9,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
-/** Twilio's REST API stood in for by a WireMock server on a free port, which the adapter's client calls. */
-public class TwilioApiResource implements QuarkusTestResourceLifecycleManager {
+/** Twilio's REST API stood in for by WireMock, which the adapter's client calls. */
+public class TwilioApiResource extends WireMockStandIn {
 
     /** Marks the test's {@link WireMockServer} field. */
     @Retention(RetentionPolicy.RUNTIME)
@@ -20,25 +18,12 @@ public class TwilioApiResource implements QuarkusTestResourceLifecycleManager {
     public @interface InjectTwilioApi {
     }
 
-    private WireMockServer server;
-
-    @Override
-    public Map<String, String> start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort());
-        server.start();
-        return Map.of("quarkus.rest-client.twilio.url", server.baseUrl());
+    public TwilioApiResource() {
+        super(InjectTwilioApi.class);
     }
 
     @Override
-    public void inject(TestInjector injector) {
-        injector.injectIntoFields(server,
-                new TestInjector.AnnotatedAndMatchesType(InjectTwilioApi.class, WireMockServer.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop();
-        }
+    protected Map<String, String> configuration(String baseUrl) {
+        return Map.of("quarkus.rest-client.twilio.url", baseUrl);
     }
 }
