@@ -217,8 +217,8 @@ final class EventSamples {
                         + " 0 (zeer onwaarschijnlijk) tot 10 (zeer waarschijnlijk).",
                 "Wat is de belangrijkste reden voor uw cijfer?", "Bedankt voor uw antwoord!", "nl");
         return new OutboundMessage(OutboundMessage.SCHEMA_VERSION, survey.surveyId(), OutboundKind.SURVEY,
-                contact.contactId(), Channel.WHATSAPP, contact.customer(), null, List.of(), null, null, false, null,
-                "switchboard", null, replyContextOf(contact), T0.plusSeconds(960), survey);
+                contact.contactId(), Channel.WHATSAPP, contact.customer(), survey.question(), List.of(), null, null,
+                false, null, "switchboard", null, replyContextOf(contact), T0.plusSeconds(960), survey);
     }
 
     /** A caller put through to the agent and due a survey: asked when the agent hangs up, in English. */
