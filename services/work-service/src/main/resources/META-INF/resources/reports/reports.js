@@ -63,7 +63,7 @@
   const number = (value, digits) => new Intl.NumberFormat(locale(),
       { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 
-  function format(value, kind) {
+  function format(value, kind, row) {
     if (value === null || value === undefined) {
       return '–';
     }
@@ -71,7 +71,7 @@
       case 'share': return number(value * 100, 1);
       case 'seconds': return number(value, 0);
       case 'points': return number(value, 0);
-      case 'money': return number(value, 2);
+      case 'money': return new Intl.NumberFormat(locale(), { style: 'currency', currency: row.currency }).format(value);
       default: return String(value);
     }
   }
@@ -131,7 +131,7 @@
         const tr = document.createElement('tr');
         tr.className = row.offered + row.completed + row.surveysSent + row.offersShown === 0 ? 'empty' : '';
         tr.append(cell(when(row.from, report.zone)), cell(t(row.channel)), cell(t(row.office)),
-            ...COLUMNS.map(([key, kind]) => cell(format(row[key], kind), true)));
+            ...COLUMNS.map(([key, kind]) => cell(format(row[key], kind, row), true)));
         return tr;
       }));
       if (report.rows.length === 0) {

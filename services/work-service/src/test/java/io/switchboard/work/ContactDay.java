@@ -55,11 +55,16 @@ final class ContactDay implements AutoCloseable {
         clock.set(start);
     }
 
-    /** An AVAILABLE agent of the day's language who takes one contact at a time on each of these channels. */
+    /**
+     * An AVAILABLE agent of the day's language who takes one contact at a time on each of these channels; accepted
+     * calls are connected to their Twilio Client identity.
+     */
     String agent(Office office, Channel... channels) {
         String agentId = "agent-" + UUID.randomUUID();
-        AgentApi.register(agentId, office, List.of(), List.of(language), List.of(),
-                Arrays.stream(channels).collect(Collectors.toMap(Channel::name, channel -> 1)));
+        as(Tokens.supervisor("sup-1")).body(Map.of("name", "Agent " + agentId, "office", office.name(),
+                        "languages", List.of(language), "phoneAddress", "client:" + agentId,
+                        "capacity", Arrays.stream(channels).collect(Collectors.toMap(Channel::name, channel -> 1))))
+                .put("/api/agents/" + agentId).then().statusCode(200);
         status(agentId, "AVAILABLE").then().statusCode(200);
         return agentId;
     }

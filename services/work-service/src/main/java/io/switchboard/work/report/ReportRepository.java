@@ -28,7 +28,10 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class ReportRepository {
 
-    /** $1 from, $2 to (aligned), $3 step, $4 zone, $5 channel, $6 office; the rest are the measures' settings. */
+    /**
+     * $1 from, $2 to (aligned), $3 step, $4 zone, $5 channel, $6 office; the measures' settings: $7/$8 the channels'
+     * service-level targets, $9 the short abandon, $10 the repeat-contact window (seconds), $11 revenue's currency.
+     */
     private static final String REPORT = """
             WITH target AS (SELECT * FROM unnest($7::text[], $8::float8[]) AS t(channel, seconds)),
             touched AS (SELECT DISTINCT contact_id FROM contact_step
@@ -103,7 +106,9 @@ public class ReportRepository {
                 SELECT shown_at, channel, office, 'offer_shown', 1 FROM offer WHERE shown_at >= $1 AND shown_at < $2
                 UNION ALL
                 SELECT o.accepted_at, o.channel, o.office, a.measure, a.value
-                  FROM offer o, LATERAL (VALUES ('offer_accepted', 1), ('revenue', coalesce(o.value, 0))) AS a(measure, value)
+                  FROM offer o, LATERAL (VALUES ('offer_accepted', 1),
+                                                ('revenue', CASE WHEN coalesce(o.currency, $11::text) = $11::text
+                                                                 THEN coalesce(o.value, 0) ELSE 0 END)) AS a(measure, value)
                  WHERE o.accepted_at >= $1 AND o.accepted_at < $2),
             placed AS (
                 SELECT %s AS starts, channel, office, measure, value FROM fact
@@ -146,7 +151,7 @@ public class ReportRepository {
                    100.0 * (s.promoters - s.detractors) / nullif(s.surveys_answered, 0) AS nps,
                    s.satisfied / nullif(s.surveys_answered, 0) AS csat,
                    coalesce(s.offers_shown, 0) AS offers_shown, coalesce(s.offers_accepted, 0) AS offers_accepted,
-                   coalesce(s.revenue, 0)::numeric(14, 2) AS revenue
+                   coalesce(s.revenue, 0)::numeric(14, 2) AS revenue, $11::text AS currency
               FROM bucket b CROSS JOIN scope p
               LEFT JOIN summed s ON s.starts = b.starts AND s.channel = p.channel AND s.office = p.office
              ORDER BY b.starts, p.channel, p.office""";
@@ -189,7 +194,8 @@ public class ReportRepository {
                         .map(channel -> settings.serviceLevelTarget().of(channel).toMillis() / 1000.0)
                         .toArray(Double[]::new))
                 .addDouble(settings.shortAbandon().toMillis() / 1000.0)
-                .addDouble((double) settings.repeatContactWindow().toSeconds());
+                .addDouble((double) settings.repeatContactWindow().toSeconds())
+                .addString(settings.currency());
         return pool.preparedQuery(reports.get(query.interval())).execute(arguments)
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(ReportRepository::row).toList());
     }
@@ -221,7 +227,7 @@ public class ReportRepository {
                 row.getLong("completed"), number(row, "average_handling"), number(row, "first_contact_resolution"),
                 row.getLong("escalated"), row.getLong("surveys_sent"), row.getLong("surveys_answered"),
                 number(row, "nps"), number(row, "csat"), row.getLong("offers_shown"), row.getLong("offers_accepted"),
-                row.getBigDecimal("revenue"));
+                row.getBigDecimal("revenue"), row.getString("currency"));
     }
 
     private static Instant instant(Row row, String column) {

@@ -98,12 +98,13 @@ public class ReportResource {
     private static String reportCsv(List<ReportRow> rows) {
         Csv csv = new Csv().record(List.of("from", "to", "channel", "office", "offered", "answered", "abandoned",
                 "short_abandons", "service_level", "asa_seconds", "completed", "aht_seconds", "fcr", "escalations",
-                "surveys_sent", "surveys_answered", "nps", "csat", "offers_shown", "offers_accepted", "revenue"));
+                "surveys_sent", "surveys_answered", "nps", "csat", "offers_shown", "offers_accepted", "revenue",
+                "currency"));
         rows.forEach(row -> csv.record(Arrays.asList(row.from(), row.to(), row.channel(), row.office(),
                 row.offered(), row.answered(), row.abandoned(), row.shortAbandons(), row.serviceLevel(),
                 row.averageWaitSeconds(), row.completed(), row.averageHandlingSeconds(),
                 row.firstContactResolution(), row.escalations(), row.surveysSent(), row.surveysAnswered(), row.nps(),
-                row.csat(), row.offersShown(), row.offersAccepted(), row.revenue())));
+                row.csat(), row.offersShown(), row.offersAccepted(), row.revenue(), row.currency())));
         return csv.toString();
     }
 

@@ -17,7 +17,9 @@ import java.time.Instant;
  * @param escalations             escalations out of the office in the interval
  * @param nps                     % promoters (9–10) − % detractors (0–6) of the surveys answered in the interval
  * @param csat                    share of those answers scoring 8–10
- * @param revenue                 sum of the values of the offers accepted in the interval
+ * @param revenue                 sum of the values of the offers accepted in the interval in {@code currency}
+ *                                (an offer without one is in it; one in another currency counts as accepted only)
+ * @param currency                revenue's currency, {@code switchboard.reports.currency}
  */
 public record ReportRow(
         Instant from,
@@ -40,5 +42,6 @@ public record ReportRow(
         Double csat,
         long offersShown,
         long offersAccepted,
-        BigDecimal revenue) {
+        BigDecimal revenue,
+        String currency) {
 }

@@ -28,6 +28,10 @@ public interface ReportSettings {
     @WithDefault("P7D")
     Duration repeatContactWindow();
 
+    /** Revenue's currency, as {@code switchboard.ops.cost.currency}: offers accepted in another are not summed. */
+    @WithDefault("EUR")
+    String currency();
+
     /** At most this many intervals in one report. */
     @WithDefault("5000")
     int maxIntervals();
