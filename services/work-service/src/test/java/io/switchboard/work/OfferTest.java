@@ -4,6 +4,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
@@ -152,7 +153,7 @@ class OfferTest {
     }
 
     @Test
-    void noOfferIsRecordedForACustomerWithoutOneNorForAnotherAgent() {
+    void noOfferIsRecordedForACustomerWithoutOneNorByAnyoneButTheHolder() {
         String itemId = acceptedItem(RoutedContacts.contact(Channel.WHATSAPP, Office.FRONT_OFFICE).skills(skill)
                 .build());
         shown(itemId).then().statusCode(204);
@@ -161,6 +162,13 @@ class OfferTest {
         String other = acceptedItem(contact());
         as(Tokens.agent("agent-" + UUID.randomUUID())).post("/api/work/" + other + "/offer/shown").then()
                 .statusCode(403);
+        as(Tokens.supervisor("s-1")).post("/api/work/" + other + "/offer/shown").then().statusCode(403);
+        RestAssured.given().post("/api/work/" + other + "/offer/shown").then().statusCode(401);
+        RestAssured.given().contentType("application/json").body(Map.of("accepted", false))
+                .post("/api/work/" + other + "/offer").then().statusCode(401);
+        decide(agentId, UUID.randomUUID().toString(), Map.of("accepted", false)).then().statusCode(404);
+        decide(agentId, other, Map.of("accepted", true, "value", -1, "currency", "EUR")).then().statusCode(400);
+        decide(agentId, other, Map.of("accepted", true, "value", 1, "currency", "euro")).then().statusCode(400);
     }
 
     private ContactRouted contact() {
