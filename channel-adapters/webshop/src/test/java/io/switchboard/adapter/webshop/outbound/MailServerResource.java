@@ -17,11 +17,13 @@ import java.util.Map;
 /**
  * A real SMTP server in the test JVM (GreenMail) on a free port, which the adapter's mailer sends to. It knows one
  * account, so that the {@code refusing} mailer, logging in with the wrong password, gets a real 5xx refusal; the
- * {@code unreachable} mailer points at a port nobody listens on.
+ * {@code unreachable} mailer points at a port nobody listens on. Its IMAP server holds the bounce mailbox, which the
+ * adapter reads every second.
  */
 public class MailServerResource implements QuarkusTestResourceLifecycleManager {
 
     static final String ACCOUNT = "shop";
+    static final String BOUNCES = "bounces@shop.test";
 
     /** Marks the test's {@link GreenMail} field. */
     @Retention(RetentionPolicy.RUNTIME)
@@ -33,8 +35,10 @@ public class MailServerResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withUser(ACCOUNT, "the-right-password"));
+        server = new GreenMail(new ServerSetup[] {new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser(ACCOUNT, "the-right-password")
+                        .withUser(BOUNCES, "bounces", "bounce-password"));
         server.start();
         String port = String.valueOf(server.getSmtp().getPort());
         Map<String, String> config = new HashMap<>();
@@ -46,6 +50,12 @@ public class MailServerResource implements QuarkusTestResourceLifecycleManager {
         // the default mailer keeps the From of application.properties, which the tests check
         config.put("quarkus.mailer.refusing.from", "service@shop.test");
         config.put("quarkus.mailer.unreachable.from", "service@shop.test");
+        config.put("switchboard.webshop.bounces.host", "127.0.0.1");
+        config.put("switchboard.webshop.bounces.port", String.valueOf(server.getImap().getPort()));
+        config.put("switchboard.webshop.bounces.protocol", "imap");
+        config.put("switchboard.webshop.bounces.username", "bounces");
+        config.put("switchboard.webshop.bounces.password", "bounce-password");
+        config.put("switchboard.webshop.bounces.every", "1s");
         return config;
     }
 
