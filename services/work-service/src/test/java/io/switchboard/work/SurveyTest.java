@@ -10,6 +10,7 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactRouted;
+import io.switchboard.contracts.DeliveryState;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Json;
 import io.switchboard.contracts.LifecycleEvent;
@@ -17,6 +18,7 @@ import io.switchboard.contracts.LifecycleEventType;
 import io.switchboard.contracts.Office;
 import io.switchboard.contracts.OutboundKind;
 import io.switchboard.contracts.OutboundMessage;
+import io.switchboard.contracts.ReplyStatus;
 import io.switchboard.contracts.SurveyResponse;
 import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.InjectInfrastructure;
@@ -117,6 +119,14 @@ class SurveyTest {
                 LifecycleEventType.SURVEY_SENT), found -> found != null);
         assertThat(sent.details()).containsEntry("surveyId", survey.survey().surveyId());
         assertThat(sent.agentId()).isEqualTo(agentId);
+        // The survey is a message on the item's thread: the adapter's delivery status applies to it.
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONTACTS_DELIVERY, survey.replyId(),
+                RoutedContacts.json(new ReplyStatus(ReplyStatus.SCHEMA_VERSION, UUID.randomUUID().toString(),
+                        survey.replyId(), Channel.WHATSAPP, "whatsapp-cloud-api", "wamid.survey-" + UUID.randomUUID(),
+                        DeliveryState.SENT, null, Instant.now())))).awaitCompletion(WAIT);
+        LifecycleEvent delivered = await().atMost(WAIT).until(() -> step(first.contactId(),
+                LifecycleEventType.REPLY_SENT), found -> found != null);
+        assertThat(delivered.details()).containsEntry("replyId", survey.replyId()).containsEntry("kind", "SURVEY");
 
         // A second contact of the same customer within the interval (P30D) is not surveyed.
         ContactRouted second = whatsapp().build();
