@@ -43,11 +43,15 @@ CREATE TRIGGER outbox_event_contact_steps AFTER INSERT ON outbox_event
     REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION keep_contact_steps();
 
 -- The topic of a complaint as the ops-service's ComplaintSurge names it: the first topic (in the order given) whose
--- pattern matches the text, else the first required skill, else 'other'.
-CREATE FUNCTION complaint_topic(body text, skills text[], topics text[], patterns text[]) RETURNS text AS $$
+-- pattern matches the text, else the first skill the routing engine required (its targeting's first step, or the
+-- item's skills when it had no targeting), else 'other'.
+CREATE FUNCTION complaint_topic(body text, targeting jsonb, skills text[], topics text[], patterns text[])
+    RETURNS text AS $$
     SELECT coalesce((SELECT t.topic FROM unnest(topics, patterns) WITH ORDINALITY AS t(topic, pattern, n)
                       WHERE body ~* t.pattern ORDER BY t.n LIMIT 1),
-                    skills[1], 'other')
+                    CASE WHEN jsonb_array_length(targeting) > 0 THEN targeting -> 0 -> 'requiredSkills' ->> 0
+                         ELSE skills[1] END,
+                    'other')
 $$ LANGUAGE sql IMMUTABLE;
 
 -- A complaint's topic, fixed when its text is erased or expires, so the complaint report stays as it was.

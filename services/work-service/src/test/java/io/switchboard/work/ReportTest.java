@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.switchboard.contracts.Channel;
@@ -161,11 +162,22 @@ class ReportTest {
             }
             day.advance(Duration.ofHours(2));
             ContactRouted later = complaint(day, "Weer een verkeerde factuur!");
-            day.arrives(later);
-            day.abandoned(later, Duration.ofSeconds(1));
+            // No keyword: the first skill the routing engine required names the topic.
+            ContactRouted unnamed = complaint(day, "Dit is de derde keer dat ik bel");
+            unnamed = new ContactRouted(unnamed.schemaVersion(), unnamed.contact(), unnamed.rst(), unnamed.intent(),
+                    unnamed.office(), unnamed.priority(), List.of("contracts"), unnamed.slaSeconds(),
+                    unnamed.confidence(), unnamed.explanation(), unnamed.routedAt(), unnamed.targeting(),
+                    unnamed.modelVersion());
+            for (ContactRouted complaint : List.of(later, unnamed)) {
+                day.arrives(complaint);
+                day.abandoned(complaint, Duration.ofSeconds(1));
+            }
 
-            JsonPath report = as(Tokens.ops("ops-1")).get("/api/reports/complaints?from=%s&to=%s&interval=PT1H"
-                    .formatted(DST_DAY.minusDays(1), DST_DAY)).then().statusCode(200).extract().jsonPath();
+            String path = "/api/reports/complaints?from=%s&to=%s&interval=PT1H".formatted(DST_DAY.minusDays(1), DST_DAY);
+            RestAssured.get(path).then().statusCode(401);
+            as(Tokens.agent("agent-1")).get(path).then().statusCode(403);
+            as(Tokens.ops("ops-1")).get(path.replace("PT1H", "PT2H")).then().statusCode(400);
+            JsonPath report = as(Tokens.ops("ops-1")).get(path).then().statusCode(200).extract().jsonPath();
             Map<String, Long> counts = new HashMap<>();
             for (Map<String, Object> row : report.<Map<String, Object>>getList("rows")) {
                 counts.merge(row.get("from") + " " + row.get("topic"), ((Number) row.get("complaints")).longValue(),
@@ -173,7 +185,7 @@ class ReportTest {
             }
             assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "2026-03-28T13:00:00Z billing", 2L, "2026-03-28T13:00:00Z delivery", 1L,
-                    "2026-03-28T15:00:00Z billing", 1L));
+                    "2026-03-28T15:00:00Z billing", 1L, "2026-03-28T15:00:00Z contracts", 1L));
         }
     }
 

@@ -34,7 +34,7 @@ public class MessageRetention {
                                    AND occurred_at > $6)),
             go AS MATERIALIZED (SELECT 1 FROM due WHERE locked),
             topics AS (INSERT INTO complaint_topic (work_item_id, topic)
-                       SELECT w.id, complaint_topic(m.text, w.required_skills, $3, $4)
+                       SELECT w.id, complaint_topic(m.text, w.targeting, w.required_skills, $3, $4)
                          FROM go, contact_message m JOIN work_item w ON w.contact_id = m.contact_id
                         WHERE m.received_at < $1 AND m.text IS NOT NULL
                           AND coalesce(w.routed_intent, w.intent) = 'COMPLAINT'

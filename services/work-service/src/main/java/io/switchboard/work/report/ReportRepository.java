@@ -159,7 +159,8 @@ public class ReportRepository {
     /** Complaints (intent COMPLAINT as routed) per interval and topic, by when they arrived. */
     private static final String COMPLAINTS = """
             WITH placed AS (
-                SELECT %s AS starts, coalesce(k.topic, complaint_topic(m.text, w.required_skills, $7, $8)) AS topic
+                SELECT %s AS starts,
+                       coalesce(k.topic, complaint_topic(m.text, w.targeting, w.required_skills, $7, $8)) AS topic
                   FROM work_item w
                   LEFT JOIN contact_message m ON m.contact_id = w.contact_id
                   LEFT JOIN complaint_topic k ON k.work_item_id = w.id
