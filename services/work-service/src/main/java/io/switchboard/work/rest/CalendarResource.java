@@ -4,7 +4,7 @@ import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Office;
 import io.switchboard.work.service.BusinessHours;
 import io.switchboard.work.service.ServiceCalendar;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -17,7 +17,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-/** Whether a channel is open now (or at {@code at}), and when that changes: for the ops-service and adapters. */
+/**
+ * Whether a channel is open now (or at {@code at}), and when that changes: for the ops-service and adapters (the
+ * phone's closed-hours greeting). Opening hours are what an organisation puts on its website, so reading them needs
+ * no token: an internet-facing adapter then holds no credential that could do more.
+ */
 @Path("/api/calendar")
 @Tag(name = "calendar")
 public class CalendarResource {
@@ -32,8 +36,8 @@ public class CalendarResource {
 
     @GET
     @Path("/{channel}")
-    @RolesAllowed({ "agent", "supervisor", "ops" })
-    @Operation(summary = "Whether a channel (and office) is open at a moment, and its next change")
+    @PermitAll
+    @Operation(summary = "Whether a channel (and office) is open at a moment, and its next change; needs no token")
     public CalendarView calendar(Channel channel, @QueryParam("office") Office office, @QueryParam("at") Instant at) {
         Instant when = at != null ? at : clock.instant();
         BusinessHours hours = calendar.hoursOf(channel, office);
