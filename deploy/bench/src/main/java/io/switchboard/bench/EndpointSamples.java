@@ -54,6 +54,14 @@ final class EndpointSamples {
                 // The <Dial action> of a caller connected to an agent (issue 15): the agent did not answer.
                 twilio("/webhooks/twilio/voice/dial-status?replyId=" + UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)),
                         Map.of("CallSid", "CA" + id, "DialCallStatus", "no-answer")),
+                // Outside business hours the caller pressed a key other than 1 (issue 14): no contact.
+                twilio("/webhooks/twilio/voice/callback?lang=nl", Map.of("CallSid", "CA" + id, "From", "+" + phone,
+                        "Digits", "2")),
+                // The post-call survey (issue 18): the score keyed in, then the comment.
+                twilio("/webhooks/twilio/voice/survey?surveyId=s-" + id + "&lang=nl&attempt=1",
+                        Map.of("CallSid", "CA" + id, "Digits", "9")),
+                twilio("/webhooks/twilio/voice/survey/comment?surveyId=s-" + id + "&lang=nl&score=9",
+                        Map.of("CallSid", "CA" + id, "SpeechResult", text)),
                 gateways.contact(Channel.WHATSAPP, "wamid." + id, phone, "Fuzz", text),
                 gateways.contact(Channel.SOCIAL, "1234567890_" + id, phone, "Fuzz", text),
                 xMention(id, text),

@@ -24,6 +24,7 @@ class EndpointSamplesTest {
 
         assertThat(all).extracting(EndpointSamples::endpoint).containsExactlyInAnyOrder("/webhooks/twilio/voice",
                 "/webhooks/twilio/voice/gather", "/webhooks/twilio/voice/status", "/webhooks/twilio/voice/dial-status",
+                "/webhooks/twilio/voice/callback", "/webhooks/twilio/voice/survey", "/webhooks/twilio/voice/survey/comment",
                 "/webhooks/whatsapp", "/webhooks/meta", "/webhooks/x", "/webhooks/webshop/contact", "/webhooks/shopify", "/webhooks/woocommerce",
                 "/webhooks/store/visits");
         assertThat(all).allSatisfy(webhook -> assertThat(webhook.headers().get(EndpointSamples.signatureHeader(webhook)))
