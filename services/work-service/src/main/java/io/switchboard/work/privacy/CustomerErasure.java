@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 /**
  * Erases a customer on request (docs/security.md, "Personal data"): the key asked for and every key linked to it,
@@ -17,18 +18,25 @@ import java.util.UUID;
  * and lose everything else of the customer: name, phone, e-mail, handle, postal code, notes, the routing
  * explanation (it may quote them), escalation reasons, the text, attachments and metadata of their messages and of
  * the replies to them, survey comments, profile and links. A complaint's topic is fixed first, from its text, for the
- * complaint report. Messages to them not yet handed to Kafka are not sent; lifecycle steps still are.
+ * complaint report. Messages to them not yet handed to Kafka are not sent; lifecycle steps still are. Their routing
+ * corrections, kept on a compacted topic with their text, are withdrawn ({@link WithdrawnCorrections}).
  */
 @ApplicationScoped
 public class CustomerErasure {
 
-    /** $1 key, $2 the items' new key, $3 supervisor, $4/$5 complaint topics and patterns, $6 now. */
-    private static final String ERASE = """
+    /** The key asked for ($1), every key linked to it however indirectly, and their items. */
+    private static final String CUSTOMER = """
             WITH RECURSIVE linked(key) AS (
                 SELECT $1::text
                 UNION SELECT l.linked_key FROM customer_link l JOIN linked ON l.customer_key = linked.key),
             keys AS (SELECT array_agg(key) AS keys FROM linked),
-            item AS (SELECT w.id, w.contact_id FROM work_item w, keys WHERE w.customer_key = ANY (keys.keys)),
+            item AS (SELECT w.id, w.contact_id FROM work_item w, keys WHERE w.customer_key = ANY (keys.keys))""";
+
+    private static final String CONTACTS = CUSTOMER + "\nSELECT contact_id FROM item";
+
+    /** $1 key, $2 the items' new key, $3 supervisor, $4/$5 complaint topics and patterns, $6 now. */
+    private static final String ERASE = CUSTOMER + """
+            ,
             topics AS (INSERT INTO complaint_topic (work_item_id, topic)
                        SELECT w.id, complaint_topic(m.text, w.targeting, w.required_skills, $4, $5)
                          FROM work_item w JOIN item USING (id) LEFT JOIN contact_message m ON m.contact_id = w.contact_id
@@ -64,19 +72,28 @@ public class CustomerErasure {
 
     private final Pool pool;
     private final ComplaintTopics topics;
+    private final WithdrawnCorrections corrections;
     private final Clock clock;
 
-    public CustomerErasure(Pool pool, ComplaintTopics topics, Clock clock) {
+    public CustomerErasure(Pool pool, ComplaintTopics topics, WithdrawnCorrections corrections, Clock clock) {
         this.pool = pool;
         this.topics = topics;
+        this.corrections = corrections;
         this.clock = clock;
     }
 
+    /**
+     * Their routing corrections are withdrawn first: if Kafka cannot take the tombstones nothing is erased yet, and
+     * the request can be repeated; an erasure that then fails leaves withdrawn corrections only.
+     */
     public Uni<AuditEntry> erase(String customerKey, String supervisor) {
-        return pool.preparedQuery(ERASE).execute(Tuple.tuple().addString(customerKey)
+        return pool.preparedQuery(CONTACTS).execute(Tuple.of(customerKey))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(row -> row.getString(0)).toList())
+                .chain(corrections::withdraw)
+                .chain(() -> pool.preparedQuery(ERASE).execute(Tuple.tuple().addString(customerKey)
                         .addString("erased:" + UUID.randomUUID()).addString(supervisor)
                         .addArrayOfString(topics.topics()).addArrayOfString(topics.patterns())
-                        .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)))
+                        .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC))))
                 .map(rows -> AuditLog.entry(rows.iterator().next()));
     }
 }
