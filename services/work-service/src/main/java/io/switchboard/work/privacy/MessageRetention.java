@@ -10,14 +10,17 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 /**
  * Removes message text older than {@code switchboard.privacy.message-retention}: the customers' messages (text,
  * attachments), the replies to them and survey comments; the facts stay. A complaint's topic is fixed first, from its
- * text. Every run is audited (MESSAGES_EXPIRED, with the cut-off and counts), also one that found nothing. The
- * scheduled run is taken by one instance: the others find a run of the last hour and skip.
+ * text, and the routing corrections that carry such text are withdrawn ({@link WithdrawnCorrections}). Every run
+ * is audited (MESSAGES_EXPIRED, with the cut-off and counts), also one that found nothing. The scheduled run is
+ * taken by one instance: the others find a run of the last hour and skip.
  */
 @ApplicationScoped
 public class MessageRetention {
@@ -25,6 +28,12 @@ public class MessageRetention {
     public static final String ACTION = "MESSAGES_EXPIRED";
     static final String SCHEDULED = "retention";
     private static final Logger LOG = Logger.getLogger(MessageRetention.class);
+
+    /** Contacts whose routing correction carries text about to expire (before $1): it is withdrawn first. */
+    private static final String CORRECTED = """
+            SELECT w.contact_id FROM contact_message m JOIN work_item w ON w.contact_id = m.contact_id
+             WHERE m.received_at < $1 AND (m.text IS NOT NULL OR m.attachments <> '[]'::jsonb)
+               AND w.corrected_at IS NOT NULL""";
 
     /** $1 cut-off, $2 actor, $3/$4 complaint topics and patterns, $5 now, $6 skip if a scheduled run is this recent. */
     private static final String EXPIRE = """
@@ -55,12 +64,15 @@ public class MessageRetention {
 
     private final Pool pool;
     private final ComplaintTopics topics;
+    private final WithdrawnCorrections corrections;
     private final PrivacySettings settings;
     private final Clock clock;
 
-    public MessageRetention(Pool pool, ComplaintTopics topics, PrivacySettings settings, Clock clock) {
+    public MessageRetention(Pool pool, ComplaintTopics topics, WithdrawnCorrections corrections,
+            PrivacySettings settings, Clock clock) {
         this.pool = pool;
         this.topics = topics;
+        this.corrections = corrections;
         this.settings = settings;
         this.clock = clock;
     }
@@ -84,12 +96,16 @@ public class MessageRetention {
     /** Empty when another instance runs it now, or (scheduled) ran it within the hour. */
     private Uni<Optional<AuditEntry>> run(String actor, Instant skipIfScheduledSince) {
         Instant now = clock.instant();
-        return pool.preparedQuery(EXPIRE).execute(Tuple.tuple()
-                        .addOffsetDateTime(now.minus(settings.messageRetention()).atOffset(ZoneOffset.UTC))
+        OffsetDateTime cutOff = now.minus(settings.messageRetention()).atOffset(ZoneOffset.UTC);
+        return pool.preparedQuery(CORRECTED).execute(Tuple.of(cutOff))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(row -> row.getString(0)).toList())
+                .chain(corrections::withdraw)
+                .chain(() -> pool.preparedQuery(EXPIRE).execute(Tuple.tuple()
+                        .addOffsetDateTime(cutOff)
                         .addString(actor).addArrayOfString(topics.topics()).addArrayOfString(topics.patterns())
                         .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
                         .addOffsetDateTime(skipIfScheduledSince == null ? null
-                                : skipIfScheduledSince.atOffset(ZoneOffset.UTC)))
+                                : skipIfScheduledSince.atOffset(ZoneOffset.UTC))))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(AuditLog.entry(rows.iterator().next())));
     }
 }
