@@ -13,6 +13,7 @@ import io.switchboard.contracts.LifecycleEventType;
 import io.switchboard.contracts.Office;
 import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.time.Duration;
@@ -46,12 +47,14 @@ final class ContactDay implements AutoCloseable {
     private final KafkaCompanion kafka;
     private final RoutedContacts routed;
     private final ConsumerTask<String, String> lifecycle;
+    private final ConsumerTask<String, String> corrections;
 
     ContactDay(ReportClock clock, TestInfrastructure infrastructure, Instant start) {
         this.clock = clock;
         this.kafka = new KafkaCompanion(infrastructure.bootstrapServers());
         this.routed = new RoutedContacts(kafka);
         this.lifecycle = kafka.consumeStrings().fromTopics(Topics.CONTACTS_LIFECYCLE);
+        this.corrections = kafka.consumeStrings().fromTopics(Topics.CONTACTS_CORRECTIONS);
         clock.set(start);
     }
 
@@ -147,6 +150,17 @@ final class ContactDay implements AutoCloseable {
                 .toList();
     }
 
+    /** The contact's records on the compacted contacts.corrections, once {@code count} arrived (a tombstone is null). */
+    List<String> corrections(ContactRouted contact, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> correctionsOf(contact).size() >= count);
+        return correctionsOf(contact);
+    }
+
+    private List<String> correctionsOf(ContactRouted contact) {
+        return corrections.getRecords().stream().filter(record -> contact.contactId().equals(record.key()))
+                .map(ConsumerRecord::value).toList();
+    }
+
     private static Predicate<LifecycleEvent> distinctBy() {
         Set<String> seen = new HashSet<>();
         return event -> seen.add(event.eventId());
@@ -155,6 +169,7 @@ final class ContactDay implements AutoCloseable {
     @Override
     public void close() {
         lifecycle.close();
+        corrections.close();
         kafka.close();
     }
 }

@@ -6,14 +6,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.ContactRouted;
 import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Office;
-import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import io.switchboard.runtime.test.TestInfrastructure;
@@ -21,7 +18,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -37,7 +33,6 @@ import java.util.UUID;
 
 import static io.switchboard.work.AgentApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 
@@ -75,10 +70,7 @@ class ErasureTest {
         String secret = "klantnummer KN-" + n;
 
         Instant ten = DAY.atTime(10, 0).atZone(ReportTest.AMSTERDAM).toInstant();
-        try (ContactDay day = new ContactDay(clock, infrastructure, ten);
-                KafkaCompanion kafka = new KafkaCompanion(infrastructure.bootstrapServers());
-                ConsumerTask<String, String> corrections = kafka.consumeStrings()
-                        .fromTopics(Topics.CONTACTS_CORRECTIONS)) {
+        try (ContactDay day = new ContactDay(clock, infrastructure, ten)) {
             String agent = day.agent(Office.FRONT_OFFICE, Channel.WHATSAPP, Channel.WEBSHOP);
             ContactRouted question = day.contact(Channel.WHATSAPP, Office.FRONT_OFFICE, onWhatsApp,
                     Intent.INFORMATION, "Goedemiddag, mijn " + secret + " werkt niet");
@@ -133,20 +125,13 @@ class ErasureTest {
                         .statusCode(200).body("contacts.size()", equalTo(0)).body("profile", equalTo(null));
             }
             assertThat(columnsHolding(customerData)).as("columns that still hold something of the customer").isEmpty();
-            await().atMost(Duration.ofSeconds(30)).until(() -> correctionsOf(corrections, question).size() == 2);
-            List<String> correction = correctionsOf(corrections, question);
+            List<String> correction = day.corrections(question, 2);
             assertThat(correction.get(0)).as("the correction, with the customer's text").contains(secret);
             assertThat(correction.get(1)).as("its tombstone").isNull();
             assertThat(pool.preparedQuery("SELECT count(*) FROM audit_event WHERE action = 'CUSTOMER_ERASED' "
                             + "AND subject = $1").execute(Tuple.of("customer:" + sha256(onWhatsApp.key())))
                     .await().indefinitely().iterator().next().getLong(0)).isEqualTo(1);
         }
-    }
-
-    /** The values on contacts.corrections for the contact, in order (a tombstone is null). */
-    private static List<String> correctionsOf(ConsumerTask<String, String> corrections, ContactRouted contact) {
-        return corrections.getRecords().stream().filter(record -> contact.contactId().equals(record.key()))
-                .map(ConsumerRecord::value).toList();
     }
 
     private static String report(String path) {
