@@ -82,9 +82,11 @@ class ReplyOutcomesTest {
                 reply(contact, REPLY_UNCONFIRMED, "r-3", t.plusSeconds(51)));
         ContactRouted another = routed(Channel.SOCIAL, t);
         events.send(reply(another, REPLY_REQUESTED, "r-4", t.plusSeconds(55)));
-        // Putting a customer through to the agent is not a reply.
-        events.send(connect(another, REPLY_REQUESTED, t.plusSeconds(56)),
-                connect(another, REPLY_FAILED, t.plusSeconds(57)));
+        // Putting a customer through to the agent is not a reply, nor is the survey put to the customer afterwards.
+        events.send(outbound(another, "CONNECT", REPLY_REQUESTED, t.plusSeconds(56)),
+                outbound(another, "CONNECT", REPLY_FAILED, t.plusSeconds(57)),
+                outbound(another, "SURVEY", REPLY_SENT, t.plusSeconds(58)),
+                outbound(another, "SURVEY", REPLY_FAILED, t.plusSeconds(59)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath social = ChannelCountsTest.channel(Channel.SOCIAL);
@@ -150,8 +152,9 @@ class ReplyOutcomesTest {
         return replyStep(contact, type, at, details);
     }
 
-    private static LifecycleEvent connect(ContactRouted contact, LifecycleEventType type, Instant at) {
-        return replyStep(contact, type, at, Map.of("replyId", "connect-" + contact.contactId(), "kind", "CONNECT"));
+    /** A step of an outbound message that is no agent's reply: a {@code CONNECT} or a {@code SURVEY}. */
+    private static LifecycleEvent outbound(ContactRouted contact, String kind, LifecycleEventType type, Instant at) {
+        return replyStep(contact, type, at, Map.of("replyId", kind + "-" + contact.contactId(), "kind", kind));
     }
 
     private static LifecycleEvent replyStep(ContactRouted contact, LifecycleEventType type, Instant at,

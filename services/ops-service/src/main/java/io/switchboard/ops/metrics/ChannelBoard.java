@@ -136,8 +136,10 @@ public class ChannelBoard {
             case ABANDONED -> abandoned(record, event, at, now);
             case MESSAGE_JOINED -> count(queueScope(record), at, now, c -> c.joined++);
             case REPLY_REQUESTED, REPLY_SENT, REPLY_DELIVERED, REPLY_READ, REPLY_FAILED, REPLY_UNCONFIRMED -> {
-                // Putting a caller or visitor through to the agent is not an answer that reaches the customer.
-                if (!OutboundKind.CONNECT.name().equals(event.details().get("kind"))) {
+                // Putting a caller or visitor through to the agent is not an answer that reaches the customer, and a
+                // survey's delivery is the scheduler's, not an agent's reply (its own figures: SURVEY_*).
+                String kind = event.details().get("kind");
+                if (!OutboundKind.CONNECT.name().equals(kind) && !OutboundKind.SURVEY.name().equals(kind)) {
                     count(record, at, now, c -> c.replied(event.type()));
                 }
             }
