@@ -24,6 +24,9 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class CustomerErasure {
 
+    /** What an erased customer's items are keyed by instead: this and a random UUID, one per erasure. */
+    public static final String ERASED_KEY_PREFIX = "erased:";
+
     /** The key asked for ($1), every key linked to it however indirectly, and their items. */
     private static final String CUSTOMER = """
             WITH RECURSIVE linked(key) AS (
@@ -91,7 +94,7 @@ public class CustomerErasure {
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(row -> row.getString(0)).toList())
                 .chain(corrections::withdraw)
                 .chain(() -> pool.preparedQuery(ERASE).execute(Tuple.tuple().addString(customerKey)
-                        .addString("erased:" + UUID.randomUUID()).addString(supervisor)
+                        .addString(ERASED_KEY_PREFIX + UUID.randomUUID()).addString(supervisor)
                         .addArrayOfString(topics.topics()).addArrayOfString(topics.patterns())
                         .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC))))
                 .map(rows -> AuditLog.entry(rows.iterator().next()));
