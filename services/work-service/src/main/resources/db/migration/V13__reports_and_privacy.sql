@@ -66,7 +66,7 @@ CREATE TABLE complaint_topic (
 CREATE INDEX work_item_customer_queued ON work_item (customer_key, queued_at);
 CREATE INDEX work_item_complaints ON work_item (queued_at) WHERE coalesce(routed_intent, intent) = 'COMPLAINT';
 CREATE INDEX contact_message_text_age ON contact_message (received_at)
-    WHERE text IS NOT NULL OR attachments <> '[]'::jsonb;
+    WHERE text IS NOT NULL OR attachments <> '[]'::jsonb OR metadata <> '{}'::jsonb;
 CREATE INDEX reply_text_age ON reply (requested_at) WHERE text IS NOT NULL OR attachments <> '[]'::jsonb;
 CREATE INDEX survey_answered ON survey (answered_at) WHERE answered_at IS NOT NULL;
 CREATE INDEX offer_shown ON offer (shown_at);

@@ -150,7 +150,7 @@ final class ContactDay implements AutoCloseable {
                 .toList();
     }
 
-    /** The contact's records on the compacted contacts.corrections, once {@code count} arrived (a tombstone is null). */
+    /** The contact's records on the compacted contacts.corrections, once {@code count} arrived (tombstones: null). */
     List<String> corrections(ContactRouted contact, int count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> correctionsOf(contact).size() >= count);
         return correctionsOf(contact);

@@ -37,10 +37,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 
 /**
- * A customer's erasure on request: afterwards nothing of them — keys, name, phone, e-mail, the text they wrote or were
- * sent — is in any text or JSON column of any table, nor in their timeline, while the reports of their day are what
- * they were. Their routing correction, kept with their text on a compacted topic, is withdrawn by a tombstone. The
- * erasure is audited under the key's SHA-256.
+ * A customer's erasure on request: afterwards nothing of them — keys, name, phone, e-mail, the text they wrote or
+ * were sent — is in any text or JSON column of any table, nor in their timeline, while the reports of their day are
+ * what they were. Their routing correction, kept with their text on a compacted topic, is withdrawn by a
+ * tombstone. The erasure is audited under the key's SHA-256.
  */
 @QuarkusTest
 @TestProfile(ReportTest.OnReportClock.class)
@@ -100,11 +100,13 @@ class ErasureTest {
             String complaintsBefore = report("/complaints");
             assertThat(JsonPath.from(complaintsBefore).getList("rows.topic")).contains("billing");
 
-            List<String> customerData = List.of(onWhatsApp.key(), byEmail.key(), name, phone.substring(1), email, secret);
+            List<String> customerData = List.of(onWhatsApp.key(), byEmail.key(), name, phone.substring(1), email,
+                    secret);
             assertThat(columnsHolding(customerData)).as("the search finds what there is to erase").contains(
                     "work_item.customer_name: %" + name.toLowerCase() + "%",
                     "contact_message.text: %" + secret.toLowerCase() + "%", "reply.text: %" + name.toLowerCase() + "%",
-                    "customer_link.linked_key: %" + byEmail.key() + "%", "customer_profile.name: %" + name.toLowerCase() + "%");
+                    "customer_link.linked_key: %" + byEmail.key() + "%",
+                    "customer_profile.name: %" + name.toLowerCase() + "%");
 
             as(Tokens.agent(agent)).delete("/api/customers/" + onWhatsApp.key()).then().statusCode(403);
             as(Tokens.supervisor("sup-1")).delete("/api/customers/" + onWhatsApp.key()).then().statusCode(200)
@@ -150,8 +152,9 @@ class ErasureTest {
                 .execute().await().indefinitely()) {
             String table = column.getString("table_name");
             String name = column.getString("column_name");
-            for (Row hit : pool.preparedQuery("SELECT DISTINCT p FROM \"%s\", unnest($1::text[]) AS p WHERE lower(\"%s\"::text) LIKE p"
-                    .formatted(table, name)).execute(Tuple.of(patterns)).await().indefinitely()) {
+            String search = "SELECT DISTINCT p FROM \"%s\", unnest($1::text[]) AS p WHERE lower(\"%s\"::text) LIKE p";
+            for (Row hit : pool.preparedQuery(search.formatted(table, name)).execute(Tuple.of(patterns))
+                    .await().indefinitely()) {
                 found.add(table + "." + name + ": " + hit.getString(0));
             }
         }

@@ -86,7 +86,8 @@ class ReportBrowserTest {
 
     @Test
     void supervisorReadsTheDayInEnglishAndDutch() throws Exception {
-        try (ContactDay day = new ContactDay(clock, infrastructure, DAY.atTime(11, 0).atZone(ReportTest.AMSTERDAM).toInstant())) {
+        try (ContactDay day = new ContactDay(clock, infrastructure,
+                DAY.atTime(11, 0).atZone(ReportTest.AMSTERDAM).toInstant())) {
             String agent = day.agent(Office.FRONT_OFFICE, Channel.WHATSAPP);
             ContactRouted answered = day.contact(Channel.WHATSAPP, Office.FRONT_OFFICE, ContactDay.customer("Gert"),
                     Intent.INFORMATION, "Is mijn pakket al onderweg?");
@@ -111,8 +112,8 @@ class ReportBrowserTest {
                 .as("the day's start in the report's zone, whatever the browser's").isEqualTo("25/10/2026, 00:00");
         assertThat(browser.findElement(By.id("period")).getText())
                 .contains("25/10/2026, 00:00 to 26/10/2026, 00:00 (Europe/Amsterdam)");
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "reports.png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "reports.png"), StandardCopyOption.REPLACE_EXISTING);
 
         browser.findElement(By.cssSelector("[data-language='nl']")).click();
         wait.until(page -> page.findElement(By.cssSelector("#report thead")).getText().contains("Aangeboden"));

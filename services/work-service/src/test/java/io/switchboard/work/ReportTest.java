@@ -35,7 +35,6 @@ import java.util.stream.Collectors;
 import static io.switchboard.work.AgentApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A day of contacts driven through the real intake and the agents' API — queued, answered in and out of the
@@ -173,7 +172,8 @@ class ReportTest {
                 day.abandoned(complaint, Duration.ofSeconds(1));
             }
 
-            String path = "/api/reports/complaints?from=%s&to=%s&interval=PT1H".formatted(DST_DAY.minusDays(1), DST_DAY);
+            String path = "/api/reports/complaints?from=%s&to=%s&interval=PT1H"
+                    .formatted(DST_DAY.minusDays(1), DST_DAY);
             RestAssured.get(path).then().statusCode(401);
             as(Tokens.agent("agent-1")).get(path).then().statusCode(403);
             as(Tokens.ops("ops-1")).get(path.replace("PT1H", "PT2H")).then().statusCode(400);

@@ -42,7 +42,8 @@ public class CustomerErasure {
             ,
             topics AS (INSERT INTO complaint_topic (work_item_id, topic)
                        SELECT w.id, complaint_topic(m.text, w.targeting, w.required_skills, $4, $5)
-                         FROM work_item w JOIN item USING (id) LEFT JOIN contact_message m ON m.contact_id = w.contact_id
+                         FROM work_item w JOIN item USING (id)
+                              LEFT JOIN contact_message m ON m.contact_id = w.contact_id
                         WHERE coalesce(w.routed_intent, w.intent) = 'COMPLAINT'
                        ON CONFLICT (work_item_id) DO NOTHING RETURNING 1),
             items AS (UPDATE work_item w

@@ -17,10 +17,10 @@ import java.util.stream.StreamSupport;
 
 /**
  * Removes message text older than {@code switchboard.privacy.message-retention}: the customers' messages (text,
- * attachments), the replies to them and survey comments; the facts stay. A complaint's topic is fixed first, from its
- * text, and the routing corrections that carry such text are withdrawn ({@link WithdrawnCorrections}). Every run
- * is audited (MESSAGES_EXPIRED, with the cut-off and counts), also one that found nothing. The scheduled run is
- * taken by one instance: the others find a run of the last hour and skip.
+ * attachments, metadata), the replies to them and survey comments; the facts stay. A complaint's topic is fixed
+ * first, from its text, and the routing corrections that carry such text are withdrawn
+ * ({@link WithdrawnCorrections}). Every run is audited (MESSAGES_EXPIRED, with the cut-off and counts), also one
+ * that found nothing. The scheduled run is taken by one instance: the others find a run of the last hour and skip.
  */
 @ApplicationScoped
 public class MessageRetention {
@@ -32,14 +32,16 @@ public class MessageRetention {
     /** Contacts whose routing correction carries text about to expire (before $1): it is withdrawn first. */
     private static final String CORRECTED = """
             SELECT w.contact_id FROM contact_message m JOIN work_item w ON w.contact_id = m.contact_id
-             WHERE m.received_at < $1 AND (m.text IS NOT NULL OR m.attachments <> '[]'::jsonb)
-               AND w.corrected_at IS NOT NULL""";
+             WHERE m.received_at < $1 AND m.text IS NOT NULL AND w.corrected_at IS NOT NULL""";
 
-    /** $1 cut-off, $2 actor, $3/$4 complaint topics and patterns, $5 now, $6 skip if a scheduled run is this recent. */
+    /**
+     * $1 cut-off, $2 actor, $3/$4 complaint topics and patterns, $5 now, $6 (scheduled runs) skip when a scheduled run
+     * was audited after it. A message's metadata goes too: adapters keep a callback number or a mail's subject there.
+     */
     private static final String EXPIRE = """
             WITH due AS (SELECT pg_try_advisory_xact_lock(hashtext('switchboard.retention')) AS locked
                           WHERE $6::timestamptz IS NULL OR NOT EXISTS (
-                                SELECT 1 FROM audit_event WHERE action = 'MESSAGES_EXPIRED' AND actor = '%1$s'
+                                SELECT 1 FROM audit_event WHERE action = '%1$s' AND actor = '%2$s'
                                    AND occurred_at > $6)),
             go AS MATERIALIZED (SELECT 1 FROM due WHERE locked),
             topics AS (INSERT INTO complaint_topic (work_item_id, topic)
@@ -48,18 +50,20 @@ public class MessageRetention {
                         WHERE m.received_at < $1 AND m.text IS NOT NULL
                           AND coalesce(w.routed_intent, w.intent) = 'COMPLAINT'
                        ON CONFLICT (work_item_id) DO NOTHING RETURNING 1),
-            messages AS (UPDATE contact_message SET text = NULL, attachments = '[]'
+            messages AS (UPDATE contact_message SET text = NULL, attachments = '[]', metadata = '{}'
                           WHERE EXISTS (SELECT 1 FROM go) AND received_at < $1
-                            AND (text IS NOT NULL OR attachments <> '[]'::jsonb) RETURNING 1),
+                            AND (text IS NOT NULL OR attachments <> '[]'::jsonb OR metadata <> '{}'::jsonb)
+                         RETURNING 1),
             replies AS (UPDATE reply SET text = NULL, attachments = '[]'
                          WHERE EXISTS (SELECT 1 FROM go) AND requested_at < $1
                            AND (text IS NOT NULL OR attachments <> '[]'::jsonb) RETURNING 1),
             comments AS (UPDATE survey SET comment = NULL
                           WHERE EXISTS (SELECT 1 FROM go) AND sent_at < $1 AND comment IS NOT NULL RETURNING 1),
-            """.formatted(SCHEDULED) + AuditLog.recorded("MESSAGES_EXPIRED", "$2", "'messages before ' || iso_instant($1)",
-            """
+            """.formatted(ACTION, SCHEDULED)
+            + AuditLog.recorded(ACTION, "$2", "'messages before ' || iso_instant($1)", """
             jsonb_build_object('before', iso_instant($1), 'messages', (SELECT count(*) FROM messages),
-                               'replies', (SELECT count(*) FROM replies), 'surveyComments', (SELECT count(*) FROM comments),
+                               'replies', (SELECT count(*) FROM replies),
+                               'surveyComments', (SELECT count(*) FROM comments),
                                'complaintTopicsKept', (SELECT count(*) FROM topics))""", "$5", "FROM go");
 
     private final Pool pool;

@@ -67,7 +67,8 @@ public class ReportRepository {
                        c.completed_at IS NOT NULL AND NOT c.escalated AND NOT EXISTS (
                            SELECT 1 FROM work_item w
                              JOIN work_item o ON o.customer_key = w.customer_key
-                                             AND coalesce(o.routed_intent, o.intent) = coalesce(w.routed_intent, w.intent)
+                                             AND coalesce(o.routed_intent, o.intent)
+                                                 = coalesce(w.routed_intent, w.intent)
                              JOIN contact_message m ON m.work_item_id = o.id
                             WHERE w.contact_id = c.contact_id AND m.contact_id <> w.contact_id
                               AND m.received_at > c.completed_at
@@ -92,7 +93,8 @@ public class ReportRepository {
                     (c.completed_at, c.channel, c.completed_office, 'resolved', CASE WHEN c.resolved THEN 1 ELSE 0 END)
                 ) AS f(moment, channel, office, measure, value) WHERE f.moment IS NOT NULL
                 UNION ALL
-                SELECT occurred_at, channel, coalesce(from_office, office), 'escalated', 1 FROM step WHERE type = 'ESCALATED'
+                SELECT occurred_at, channel, coalesce(from_office, office), 'escalated', 1
+                  FROM step WHERE type = 'ESCALATED'
                 UNION ALL
                 SELECT sent_at, channel, office, 'survey_sent', 1 FROM survey WHERE sent_at >= $1 AND sent_at < $2
                 UNION ALL
@@ -100,7 +102,8 @@ public class ReportRepository {
                   FROM survey s, LATERAL (VALUES ('survey_answered', 1),
                                                  ('promoter', CASE WHEN s.score >= 9 THEN 1 ELSE 0 END),
                                                  ('detractor', CASE WHEN s.score <= 6 THEN 1 ELSE 0 END),
-                                                 ('satisfied', CASE WHEN s.score >= 8 THEN 1 ELSE 0 END)) AS a(measure, value)
+                                                 ('satisfied', CASE WHEN s.score >= 8 THEN 1 ELSE 0 END))
+                       AS a(measure, value)
                  WHERE s.answered_at >= $1 AND s.answered_at < $2 AND s.score IS NOT NULL
                 UNION ALL
                 SELECT shown_at, channel, office, 'offer_shown', 1 FROM offer WHERE shown_at >= $1 AND shown_at < $2
@@ -108,11 +111,13 @@ public class ReportRepository {
                 SELECT o.accepted_at, o.channel, o.office, a.measure, a.value
                   FROM offer o, LATERAL (VALUES ('offer_accepted', 1),
                                                 ('revenue', CASE WHEN coalesce(o.currency, $11::text) = $11::text
-                                                                 THEN coalesce(o.value, 0) ELSE 0 END)) AS a(measure, value)
+                                                                 THEN coalesce(o.value, 0) ELSE 0 END))
+                       AS a(measure, value)
                  WHERE o.accepted_at >= $1 AND o.accepted_at < $2),
             placed AS (
                 SELECT %s AS starts, channel, office, measure, value FROM fact
-                 WHERE moment >= $1 AND moment < $2 AND ($5::text IS NULL OR channel = $5) AND ($6::text IS NULL OR office = $6)),
+                 WHERE moment >= $1 AND moment < $2
+                   AND ($5::text IS NULL OR channel = $5) AND ($6::text IS NULL OR office = $6)),
             summed AS (
                 SELECT starts, channel, office,
                        count(*) FILTER (WHERE measure = 'offered') AS offered,
@@ -167,7 +172,8 @@ public class ReportRepository {
                  WHERE coalesce(w.routed_intent, w.intent) = 'COMPLAINT' AND w.queued_at >= $1 AND w.queued_at < $2
                    AND ($5::text IS NULL OR w.channel = $5) AND ($6::text IS NULL OR w.office = $6))
             SELECT b.starts, date_add(b.starts, $3::text::interval, $4) AS ends, p.topic, count(*) AS complaints
-              FROM generate_series($1::timestamptz, $2::timestamptz - interval '1 microsecond', $3::text::interval, $4) b(starts)
+              FROM generate_series($1::timestamptz, $2::timestamptz - interval '1 microsecond', $3::text::interval,
+                                   $4) b(starts)
               JOIN placed p ON p.starts = b.starts
              GROUP BY b.starts, p.topic ORDER BY b.starts, p.topic""";
 
