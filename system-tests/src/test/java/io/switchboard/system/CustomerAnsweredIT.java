@@ -1,19 +1,26 @@
 package io.switchboard.system;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.switchboard.runtime.SwitchboardStack;
 import io.switchboard.runtime.gateway.Gateways;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -30,7 +37,10 @@ import static org.awaitility.Awaitility.await;
  * answers from the work-service's API, the WhatsApp adapter sends the answer through the Cloud API (a WireMock server
  * on a real port stands in for Meta), and Meta's signed status webhooks move the reply to delivered and read on the
  * agent's item and in the operations figures. A retried request with the same idempotency key sends nothing more.
+ * Once an item is completed the customer is asked for a score on the same channel; the typed answer is feedback,
+ * not work, and counts in the live NPS and in the day's report alike.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CustomerAnsweredIT {
 
     private static final String ACCESS_TOKEN = "system-test-whatsapp-token";
@@ -51,7 +61,9 @@ class CustomerAnsweredIT {
                         "messages":[{"id":"%s"}]}""".formatted(REPLY_WAMID))));
         stack = SystemStack.start(List.of("whatsapp", "routing-engine", "work-service", "ops-service"),
                 builder -> builder.environment(Map.of("SWITCHBOARD_WHATSAPP_API_URL", cloudApi.baseUrl(),
-                        "SWITCHBOARD_WHATSAPP_API_VERSION", "v21.0", "SWITCHBOARD_WHATSAPP_ACCESS_TOKEN", ACCESS_TOKEN)));
+                        "SWITCHBOARD_WHATSAPP_API_VERSION", "v21.0", "SWITCHBOARD_WHATSAPP_ACCESS_TOKEN", ACCESS_TOKEN,
+                        // Asked a second after completion instead of a minute, so the test need not wait.
+                        "SWITCHBOARD_SURVEY_DELAY", "PT1S", "SWITCHBOARD_SURVEY_INTERVAL", "1s")));
     }
 
     @AfterAll
@@ -65,6 +77,7 @@ class CustomerAnsweredIT {
     }
 
     @Test
+    @Order(1)
     void theAgentsAnswerReachesTheCustomerOnWhatsAppAndIsSeenDeliveredAndRead() {
         String supervisor = stack.keys().token("sup-reply", Set.of("supervisor"), Duration.ofHours(1));
         String agent = stack.keys().token("agent-reply", Set.of("agent"), Duration.ofHours(1));
@@ -108,6 +121,53 @@ class CustomerAnsweredIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api(ops).get(stack.url("ops-service")
                 + "/q/metrics").asString()).containsPattern(
                 "switchboard_ops_replies_total\\{[^}]*channel=\"WHATSAPP\"[^}]*state=\"read\"[^}]*} 1\\.0"));
+    }
+
+    @Test
+    @Order(2)
+    void theCustomerIsAskedForAScoreAndTheAnswerCountsLiveAndInTheReport() {
+        String agent = stack.keys().token("agent-reply", Set.of("agent"), Duration.ofHours(1));
+        String customer = "31698765432";
+        Gateways gateways = new Gateways(stack::url);
+        deliver(stack, gateways.whatsAppText("wamid.HBgLMzE2OTg3NjU0MzIVAgASGBRDdXN0b21lckFza3NQcmljZQ==",
+                customer, "Joost Bakker", "Tot hoe laat zijn jullie vrijdag open?")).then().statusCode(200);
+        Response pulled = api(agent).post(work("/api/work/next?waitSeconds=20"));
+        assertThat(pulled.statusCode()).as(pulled.asString()).isEqualTo(200);
+        String item = pulled.jsonPath().getString("id");
+        api(agent).post(work("/api/work/" + item + "/accept")).then().statusCode(200);
+        api(agent).body(Map.of("resolution", "ANSWERED", "firstContactResolution", true))
+                .post(work("/api/work/" + item + "/complete")).then().statusCode(200);
+
+        // The survey goes out through the Cloud API like a reply: a text, since a WhatsApp list holds 10 rows.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> cloudApi.verify(1,
+                postRequestedFor(urlEqualTo(MESSAGES_PATH)).withRequestBody(matchingJsonPath("$.to", equalTo(customer)))
+                        .withRequestBody(matchingJsonPath("$.text.body", containing("10")))));
+
+        deliver(stack, gateways.whatsAppText("wamid.HBgLMzE2OTg3NjU0MzIVAgASGBRDdXN0b21lclNjb3JlTmluZQ==",
+                customer, "Joost Bakker", "9, heel snel geholpen")).then().statusCode(200);
+
+        String ops = stack.keys().token("ops-survey", Set.of("ops"), Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath feedback = api(ops).get(stack.url("ops-service") + "/api/feedback?by=channel").jsonPath();
+            assertThat(feedback.getInt("groups.find { it.key == 'WHATSAPP' }.totals.surveys.answered")).isEqualTo(1);
+            assertThat(feedback.getDouble("groups.find { it.key == 'WHATSAPP' }.totals.surveys.nps")).isEqualTo(100.0);
+        });
+        assertThat(api(agent).post(work("/api/work/next?waitSeconds=2")).statusCode())
+                .as("a survey answer is feedback, not work").isEqualTo(204);
+
+        // The day's report from PostgreSQL agrees with the live figures built from the events.
+        String supervisor = stack.keys().token("sup-reply", Set.of("supervisor"), Duration.ofHours(1));
+        JsonPath live = api(ops).get(stack.url("ops-service") + "/api/channels/metrics").jsonPath();
+        String today = LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString();
+        List<Map<String, Object>> rows = api(supervisor).get(work("/api/reports?from=" + today + "&to="
+                + LocalDate.parse(today).plusDays(1) + "&interval=P1D&channel=WHATSAPP")).then().statusCode(200)
+                .extract().jsonPath().getList("rows");
+        for (String figure : List.of("offered", "answered", "completed")) {
+            assertThat(rows.stream().mapToLong(row -> ((Number) row.get(figure)).longValue()).sum()).as(figure)
+                    .isEqualTo(live.getLong("channels.find { it.channel == 'WHATSAPP' }.totals." + figure));
+        }
+        assertThat(rows).filteredOn(row -> ((Number) row.get("surveysAnswered")).longValue() > 0).singleElement()
+                .satisfies(row -> assertThat(((Number) row.get("nps")).doubleValue()).isEqualTo(100.0));
     }
 
     /** The agent's reply as the item's thread shows it. */
