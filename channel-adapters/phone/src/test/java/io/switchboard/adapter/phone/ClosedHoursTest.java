@@ -113,6 +113,7 @@ class ClosedHoursTest {
             assertThat(contact.key()).isEqualTo("phone:+31612345678");
             assertThat(contact.value()).contains("\"callback\":\"requested\"")
                     .contains("\"callbackNumber\":\"+31612345678\"").contains("\"channel\":\"PHONE\"")
+                    .contains("\"text\":\"Terugbelverzoek: de klant belde buiten openingstijden")
                     .contains("\"language\":\"nl\"").contains("\"providerMessageId\":\"CA" + unique + "\"");
         });
     }

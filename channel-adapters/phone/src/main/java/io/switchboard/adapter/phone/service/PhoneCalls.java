@@ -87,7 +87,7 @@ public class PhoneCalls {
         metadata.put("callback", "requested");
         metadata.put("callbackNumber", number);
         metadata.put("speech", "none");
-        return contacts.publish(contact(call, language, null, metadata));
+        return contacts.publish(contact(call, language, language.callbackRequest(), metadata));
     }
 
     private ContactReceived contact(Map<String, List<String>> call, Language language, String text,

@@ -45,6 +45,7 @@ public final class VoicePrompts {
                 onze openingstijden.""", """
                 Dank u wel voor uw oproep. Tot ziens.""", """
                 Dank u wel. We bellen u terug zodra we weer open zijn%s. Tot ziens.""", ", op %s", """
+                Terugbelverzoek: de klant belde buiten openingstijden en vroeg om teruggebeld te worden.""", """
                 Toets of zeg een cijfer van 0 tot en met 10, en sluit het toetsen af met een hekje.""", """
                 Sorry, dat hebben we niet verstaan."""),
         EN(Gather.Language.EN_GB, Say.Language.EN_GB, Locale.UK, "EEEE d MMMM 'at' H:mm", """
@@ -56,6 +57,7 @@ public final class VoicePrompts {
                 opening hours.""", """
                 Thank you for calling. Goodbye.""", """
                 Thank you. We will call you back as soon as we open%s. Goodbye.""", ", on %s", """
+                Callback request: the customer called outside opening hours and asked to be called back.""", """
                 Press or say a number from 0 to 10; when pressing keys, finish with the hash key.""", """
                 Sorry, we did not catch that.""");
 
@@ -69,12 +71,13 @@ public final class VoicePrompts {
         private final String goodbye;
         private final String callbackConfirmed;
         private final String opensAt;
+        private final String callbackRequest;
         private final String scoreKeys;
         private final String notUnderstood;
 
         Language(Gather.Language recognised, Say.Language spoken, Locale locale, String moment, String greeting,
                 String queued, String closedWithCallback, String closed, String goodbye, String callbackConfirmed,
-                String opensAt, String scoreKeys, String notUnderstood) {
+                String opensAt, String callbackRequest, String scoreKeys, String notUnderstood) {
             this.recognised = recognised;
             this.spoken = spoken;
             this.moment = DateTimeFormatter.ofPattern(moment, locale);
@@ -85,6 +88,7 @@ public final class VoicePrompts {
             this.goodbye = goodbye;
             this.callbackConfirmed = callbackConfirmed;
             this.opensAt = opensAt;
+            this.callbackRequest = callbackRequest;
             this.scoreKeys = scoreKeys;
             this.notUnderstood = notUnderstood;
         }
@@ -95,6 +99,11 @@ public final class VoicePrompts {
 
         public static Language fromCode(String code) {
             return "en".equalsIgnoreCase(code) ? EN : NL;
+        }
+
+        /** The contact's text of a callback request: what the agent who takes it reads in the thread. */
+        public String callbackRequest() {
+            return callbackRequest;
         }
 
         /** What speech recognition listens for. */
