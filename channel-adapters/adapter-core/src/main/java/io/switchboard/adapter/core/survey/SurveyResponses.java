@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.List;
+
 /**
  * Publishes customers' survey answers on {@code contacts.feedback}, keyed by survey id so one survey's answers stay
  * in order (a later answer replaces an earlier one), acknowledged like a contact: the returned {@link Uni} fails
@@ -24,6 +26,14 @@ public class SurveyResponses {
 
     public SurveyResponses(@Channel("contacts-feedback") MutinyEmitter<SurveyResponse> emitter) {
         this.emitter = emitter;
+    }
+
+    /** All of a webhook's answers, acknowledged together: the provider gets its 2xx only once every one is durable. */
+    public Uni<Void> publishAll(List<SurveyResponse> responses) {
+        if (responses.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(responses.stream().map(this::publish).toList()).andFailFast().replaceWithVoid();
     }
 
     public Uni<Void> publish(SurveyResponse response) {

@@ -1,15 +1,12 @@
 package io.switchboard.adapter.phone.survey;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.switchboard.adapter.core.problem.WebhookRejectedException;
+import io.switchboard.adapter.core.survey.SurveyResponses;
 import io.switchboard.adapter.core.unmapped.UnmappableException;
 import io.switchboard.adapter.phone.service.PhoneCalls;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.SurveyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,11 +25,10 @@ import static io.switchboard.adapter.core.webhook.WebhookPayloads.require;
 @ApplicationScoped
 public class CallSurveys {
 
-    private final MutinyEmitter<SurveyResponse> emitter;
+    private final SurveyResponses responses;
 
-    public CallSurveys(@org.eclipse.microprofile.reactive.messaging.Channel("contacts-feedback")
-            MutinyEmitter<SurveyResponse> emitter) {
-        this.emitter = emitter;
+    public CallSurveys(SurveyResponses responses) {
+        this.responses = responses;
     }
 
     /** The score the caller pressed or said; an answer that is no score publishes nothing (they are asked again). */
@@ -60,8 +56,6 @@ public class CallSurveys {
                 .getBytes(StandardCharsets.UTF_8)).toString();
         SurveyResponse answer = new SurveyResponse(SurveyResponse.SCHEMA_VERSION, eventId, surveyId, Channel.PHONE,
                 score, comment, PhoneCalls.PROVIDER, callSid, Instant.now());
-        return emitter.sendMessage(Message.of(answer)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(surveyId).build()))
-                .onFailure().transform(WebhookRejectedException::unavailable);
+        return responses.publish(answer);
     }
 }

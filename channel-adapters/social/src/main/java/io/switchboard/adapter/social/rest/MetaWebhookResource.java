@@ -4,6 +4,7 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.adapter.core.publish.ContactPublisher;
 import io.switchboard.adapter.core.signature.WebhookSecret;
+import io.switchboard.adapter.core.survey.SurveyResponses;
 import io.switchboard.adapter.core.unmapped.SignedDeliveries;
 import io.switchboard.adapter.core.webhook.MetaWebhookEndpoint;
 import io.switchboard.adapter.core.webhook.WebhookPayloads;
@@ -11,7 +12,6 @@ import io.switchboard.adapter.social.service.MetaNotification;
 import io.switchboard.adapter.social.service.SocialReceipts;
 import io.switchboard.adapter.social.service.SocialContacts;
 import io.switchboard.adapter.social.service.SurveyAnswers;
-import io.switchboard.adapter.social.survey.FeedbackPublisher;
 import io.switchboard.contracts.ContactReceived;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Path;
@@ -35,12 +35,12 @@ public class MetaWebhookResource extends MetaWebhookEndpoint<MetaNotification> {
     private final SocialContacts contacts;
     private final SocialReceipts receipts;
     private final SurveyAnswers surveyAnswers;
-    private final FeedbackPublisher feedback;
+    private final SurveyResponses feedback;
 
     public MetaWebhookResource(@ConfigProperty(name = "switchboard.meta.app-secret") Optional<String> appSecret,
             @ConfigProperty(name = "switchboard.meta.verify-token") Optional<String> verifyToken,
             WebhookPayloads payloads, ContactPublisher publisher, SignedDeliveries deliveries, SocialContacts contacts,
-            SocialReceipts receipts, SurveyAnswers surveyAnswers, FeedbackPublisher feedback) {
+            SocialReceipts receipts, SurveyAnswers surveyAnswers, SurveyResponses feedback) {
         super(ENDPOINT, "meta", WebhookSecret.required(appSecret, "SWITCHBOARD_META_APP_SECRET"),
                 WebhookSecret.required(verifyToken, "SWITCHBOARD_WHATSAPP_VERIFY_TOKEN"), MetaNotification.class,
                 payloads, publisher, deliveries);

@@ -8,6 +8,7 @@ import io.switchboard.adapter.core.publish.ContactPublisher;
 import io.switchboard.adapter.core.signature.SignatureKey;
 import io.switchboard.adapter.core.signature.SignatureScheme;
 import io.switchboard.adapter.core.signature.WebhookSecret;
+import io.switchboard.adapter.core.survey.SurveyResponses;
 import io.switchboard.adapter.core.unmapped.DeliveryMapping;
 import io.switchboard.adapter.core.unmapped.SignedDeliveries;
 import io.switchboard.adapter.core.unmapped.SignedDelivery;
@@ -15,7 +16,6 @@ import io.switchboard.adapter.core.webhook.WebhookPayloads;
 import io.switchboard.adapter.social.service.SocialContacts;
 import io.switchboard.adapter.social.service.SocialReceipts;
 import io.switchboard.adapter.social.service.SurveyAnswers;
-import io.switchboard.adapter.social.survey.FeedbackPublisher;
 import io.switchboard.adapter.social.service.XActivity;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -58,11 +58,11 @@ public class XWebhookResource implements DeliveryMapping {
     private final SignedDeliveries deliveries;
     private final SocialReceipts receipts;
     private final SurveyAnswers surveyAnswers;
-    private final FeedbackPublisher feedback;
+    private final SurveyResponses feedback;
 
     public XWebhookResource(@ConfigProperty(name = "switchboard.x.consumer-secret") Optional<String> consumerSecret,
             WebhookPayloads payloads, SocialContacts contacts, ContactPublisher publisher, SignedDeliveries deliveries,
-            SocialReceipts receipts, SurveyAnswers surveyAnswers, FeedbackPublisher feedback) {
+            SocialReceipts receipts, SurveyAnswers surveyAnswers, SurveyResponses feedback) {
         this.consumerSecret = SignatureScheme.X.key(WebhookSecret.required(consumerSecret, "SWITCHBOARD_X_CONSUMER_SECRET"));
         this.payloads = payloads;
         this.contacts = contacts;
