@@ -1,6 +1,7 @@
 package io.switchboard.work.repository;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.work.privacy.CustomerErasure;
 import io.switchboard.work.service.ClosedHours;
 import io.switchboard.work.service.IntakePlan;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,9 +30,9 @@ public class SurveyRepository {
      * The next batch ($6) of items completed before $2, after the cursor, which moves past them whatever becomes of
      * them: the customer of each (the latest item per customer) is asked on a channel of $4 other than the phone
      * (asked when connected), unless the item began with a public post, an e-mail survey (webshop, store) has no
-     * address, the customer was surveyed after $3, or has an open item — never during a conversation. The survey
-     * is a SURVEY message on the item's thread (so its delivery statuses apply as a reply's), handed to the adapter
-     * with its texts ($5) in one statement.
+     * address, the customer was surveyed after $3, or has an open item — never during a conversation — or was erased
+     * since (nobody left to ask). The survey is a SURVEY message on the item's thread (so its delivery statuses apply
+     * as a reply's), handed to the adapter with its texts ($5) in one statement.
      */
     private static final String SEND_DUE = """
             WITH k AS (SELECT completed_at, work_item_id FROM survey_cursor FOR UPDATE),
@@ -46,6 +47,7 @@ public class SurveyRepository {
                       FROM batch b JOIN contact_message m ON m.contact_id = b.contact_id
                      WHERE b.channel = ANY ($4) AND b.channel <> 'PHONE' AND NOT m.public_post
                        AND (b.channel NOT IN ('WEBSHOP', 'STORE') OR b.customer_email IS NOT NULL)
+                       AND b.customer_key NOT LIKE '%6$s%%'
                        AND %1$s
                        AND NOT EXISTS (SELECT 1 FROM work_item o WHERE o.customer_key = b.customer_key
                                           AND o.state IN ('QUEUED', 'RESERVED', 'ACCEPTED'))
@@ -62,7 +64,7 @@ public class SurveyRepository {
             .formatted(SurveyRows.notSurveyedSince("b", "$3"), SurveyRows.insert("s", "due", "$5::text::jsonb", "$1"),
                     ClosedHours.AUTHOR,
                     ReplyRows.outbound("outbound", "r", SurveyRows.question("s", "$5::text::jsonb", "s.id = r.id")),
-                    SurveyRows.sent("sent", "s", "$1"));
+                    SurveyRows.sent("sent", "s", "$1"), CustomerErasure.ERASED_KEY_PREFIX);
 
     /**
      * An answer ($2 score, $3 comment, at $4, carried by $5) to survey $1: the first score is kept, a comment
