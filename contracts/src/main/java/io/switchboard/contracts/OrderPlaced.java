@@ -14,7 +14,8 @@ import java.util.List;
  * taken, with the order line's value as its revenue. An order is never work.
  *
  * @param eventId  unique per delivery of the order, so redeliveries are recognisable
- * @param customer the buyer, keyed as the webshop adapter keys its contacts ({@code email:…}, else {@code phone:…})
+ * @param customer the buyer, keyed as the webshop adapter keys its contacts (by phone, else e-mail, else the shop's
+ *                 order handle)
  * @param lines    what was bought
  * @param total    the order's total in {@code currency}
  */

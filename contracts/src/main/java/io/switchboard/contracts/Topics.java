@@ -17,11 +17,11 @@ public final class Topics {
     public static final String CONTACTS_OUTBOUND = "contacts.outbound";
     /** What became of each outbound message, from the adapters and the providers' status webhooks: adapters → work-service. */
     public static final String CONTACTS_DELIVERY = "contacts.delivery";
-    /** Agents' corrections of routing decisions, compacted, keyed by contact id: work-service → routing engine, ops. */
     /** Customers' answers to satisfaction surveys ({@link SurveyResponse}): adapters → work-service. */
     public static final String CONTACTS_FEEDBACK = "contacts.feedback";
     /** Webshop orders ({@link OrderPlaced}), to match offers taken: webshop adapter → work-service. */
     public static final String CONTACTS_ORDERS = "contacts.orders";
+    /** Agents' corrections of routing decisions, compacted, keyed by contact id: work-service → routing engine, ops. */
     public static final String CONTACTS_CORRECTIONS = "contacts.corrections";
     public static final String CHANNEL_METRICS = "channel.metrics";
     public static final String ALERTS = "alerts";
