@@ -63,7 +63,7 @@ public class MailReplies implements OutboundSender {
         return switch (message.kind()) {
             case REPLY -> {
                 ReplyMail reply = ReplyMail.of(message);
-                yield mail(Mail.withText(reply.to(), reply.subject(), message.text()), reply.messageId());
+                yield mail(Mail.withText(reply.to(), reply.subject(), reply.text()), reply.messageId());
             }
             case SURVEY -> {
                 SurveyMail survey = SurveyMail.of(message, ReplyMail.recipient(message), links);

@@ -4,6 +4,7 @@ import io.switchboard.adapter.core.outbound.ProviderException;
 import io.switchboard.adapter.core.survey.SurveyMail;
 import io.switchboard.contracts.OutboundMessage;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,11 +13,27 @@ import java.util.Map;
  *
  * @param messageId {@code <replyId@switchboard>}: the same for every attempt at the same reply
  */
-record ReplyMail(String to, String subject, String messageId) {
+record ReplyMail(String to, String subject, String messageId, String text) {
 
     static ReplyMail of(OutboundMessage message) {
         Map<String, String> metadata = message.replyTo() == null ? Map.of() : message.replyTo().metadata();
-        return new ReplyMail(recipient(message), subject(metadata), "<" + message.replyId() + "@switchboard>");
+        return new ReplyMail(recipient(message), subject(metadata), "<" + message.replyId() + "@switchboard>",
+                text(message));
+    }
+
+    /**
+     * The agent's text, then each attachment as a link under it (with its caption): the adapter does not fetch
+     * agents' URLs into the mail, which would make it a fetcher of any address an agent types.
+     */
+    private static String text(OutboundMessage message) {
+        List<String> links = message.attachments().stream().map(attachment -> {
+            if (attachment.url() == null) {
+                throw ProviderException.undeliverable("a mail can only link an attachment; this " + attachment.type()
+                        + " has no URL");
+            }
+            return attachment.caption() == null ? attachment.url() : attachment.caption() + ": " + attachment.url();
+        }).toList();
+        return links.isEmpty() ? message.text() : message.text() + "\n\n" + String.join("\n", links);
     }
 
     /** The address on the contact, else the customer's ({@link SurveyMail#recipient}); without either, undeliverable. */

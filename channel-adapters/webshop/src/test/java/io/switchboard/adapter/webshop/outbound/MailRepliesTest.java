@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.adapter.core.outbound.ProviderException;
 import io.switchboard.adapter.core.survey.SurveyLinks;
 import io.switchboard.adapter.webshop.outbound.MailServerResource.InjectMailServer;
+import io.switchboard.contracts.Attachment;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
 import io.switchboard.contracts.OutboundKind;
@@ -77,6 +78,22 @@ class MailRepliesTest {
     }
 
     @Test
+    void attachmentsAreLinkedUnderTheTextAndOneWithoutAUrlCannotBeMailed() throws Exception {
+        OutboundMessage base = reply("shopify", Map.of("email", "jan@example.com"), "The manual and the label:");
+        OutboundMessage withLinks = withAttachments(base, List.of(
+                new Attachment("document", null, "application/pdf", "https://shop.example/manual.pdf", "Manual"),
+                new Attachment("image", null, "image/png", "https://shop.example/label.png", null)));
+
+        String messageId = replies.send(withLinks);
+
+        assertThat(GreenMailUtil.getBody(received(messageId))).contains("The manual and the label:")
+                .contains("Manual: https://shop.example/manual.pdf").contains("https://shop.example/label.png");
+        OutboundMessage mediaOnly = withAttachments(base, List.of(new Attachment("image", "media-1", null, null, null)));
+        assertThatThrownBy(() -> replies.send(mediaOnly)).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.retryable()).isFalse()).hasMessageContaining("has no URL");
+    }
+
+    @Test
     void subjectNamesTheWooCommerceOrderOrTheFormsSubject() {
         assertThat(ReplyMail.of(reply("woocommerce", Map.of("orderNumber", "1002", "email", "a@b.nl"), "x")).subject())
                 .isEqualTo("Re: your order #1002");
@@ -123,6 +140,12 @@ class MailRepliesTest {
                 throw new IllegalStateException(e);
             }
         }).findFirst().orElseThrow(() -> new AssertionError("no mail with Message-ID " + messageId));
+    }
+
+    private static OutboundMessage withAttachments(OutboundMessage message, List<Attachment> attachments) {
+        return new OutboundMessage(message.schemaVersion(), message.replyId(), message.kind(), message.contactId(),
+                message.channel(), message.customer(), message.text(), attachments, null, null, false,
+                message.idempotencyKey(), message.agentId(), null, message.replyTo(), message.requestedAt());
     }
 
     static OutboundMessage reply(String provider, Map<String, String> metadata, String text) {
