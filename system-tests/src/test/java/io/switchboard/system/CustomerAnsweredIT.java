@@ -1,6 +1,7 @@
 package io.switchboard.system;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.switchboard.runtime.SwitchboardStack;
@@ -23,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -37,8 +39,9 @@ import static org.awaitility.Awaitility.await;
  * answers from the work-service's API, the WhatsApp adapter sends the answer through the Cloud API (a WireMock server
  * on a real port stands in for Meta), and Meta's signed status webhooks move the reply to delivered and read on the
  * agent's item and in the operations figures. A retried request with the same idempotency key sends nothing more.
- * Once an item is completed the customer is asked for a score on the same channel; the typed answer is feedback,
- * not work, and counts in the live NPS and in the day's report alike.
+ * Once an item is completed the customer is asked for a score on the same channel — a text on WhatsApp, quick
+ * replies on Messenger (the same WireMock server stands in for the Graph API) — and the answer is feedback, not work:
+ * it counts in each channel's live NPS and in the day's report alike.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CustomerAnsweredIT {
@@ -46,6 +49,7 @@ class CustomerAnsweredIT {
     private static final String ACCESS_TOKEN = "system-test-whatsapp-token";
     private static final String MESSAGES_PATH = "/v21.0/" + Gateways.WHATSAPP_PHONE_NUMBER_ID + "/messages";
     private static final String REPLY_WAMID = "wamid.HBgLMzE2MTIzNDU2NzgVAgARGBJSZXBseUZyb21Td2l0Y2hib2FyZA==";
+    private static final String SEND_API_PATH = "/v25.0/1234567890/messages";
 
     private static WireMockServer cloudApi;
     private static SwitchboardStack stack;
@@ -59,9 +63,13 @@ class CustomerAnsweredIT {
                 .withBody("""
                         {"messaging_product":"whatsapp","contacts":[{"input":"31687654321","wa_id":"31687654321"}],\
                         "messages":[{"id":"%s"}]}""".formatted(REPLY_WAMID))));
-        stack = SystemStack.start(List.of("whatsapp", "routing-engine", "work-service", "ops-service"),
+        cloudApi.stubFor(post(urlEqualTo(SEND_API_PATH)).willReturn(okJson(
+                "{\"recipient_id\":\"psid-survey\",\"message_id\":\"m_survey_from_switchboard\"}")));
+        stack = SystemStack.start(List.of("whatsapp", "social", "routing-engine", "work-service", "ops-service"),
                 builder -> builder.environment(Map.of("SWITCHBOARD_WHATSAPP_API_URL", cloudApi.baseUrl(),
                         "SWITCHBOARD_WHATSAPP_API_VERSION", "v21.0", "SWITCHBOARD_WHATSAPP_ACCESS_TOKEN", ACCESS_TOKEN,
+                        "SWITCHBOARD_META_GRAPH_URL", cloudApi.baseUrl() + "/v25.0",
+                        "SWITCHBOARD_META_PAGE_ACCESS_TOKEN", "system-test-page-token",
                         // Asked a second after completion instead of a minute, so the test need not wait.
                         "SWITCHBOARD_SURVEY_DELAY", "PT1S", "SWITCHBOARD_SURVEY_INTERVAL", "1s")));
     }
@@ -148,9 +156,8 @@ class CustomerAnsweredIT {
 
         String ops = stack.keys().token("ops-survey", Set.of("ops"), Duration.ofHours(1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonPath feedback = api(ops).get(stack.url("ops-service") + "/api/feedback?by=channel").jsonPath();
-            assertThat(feedback.getInt("groups.find { it.key == 'WHATSAPP' }.totals.surveys.answered")).isEqualTo(1);
-            assertThat(feedback.getDouble("groups.find { it.key == 'WHATSAPP' }.totals.surveys.nps")).isEqualTo(100.0);
+            assertThat(surveyFigure(ops, "WHATSAPP", "answered")).isEqualTo(1.0);
+            assertThat(surveyFigure(ops, "WHATSAPP", "nps")).isEqualTo(100.0);
         });
         assertThat(api(agent).post(work("/api/work/next?waitSeconds=2")).statusCode())
                 .as("a survey answer is feedback, not work").isEqualTo(204);
@@ -168,6 +175,51 @@ class CustomerAnsweredIT {
         }
         assertThat(rows).filteredOn(row -> ((Number) row.get("surveysAnswered")).longValue() > 0).singleElement()
                 .satisfies(row -> assertThat(((Number) row.get("nps")).doubleValue()).isEqualTo(100.0));
+    }
+
+    @Test
+    @Order(3)
+    void aMessengerCustomerTapsAScoreAndEachChannelHasItsOwnNps() throws Exception {
+        String supervisor = stack.keys().token("sup-reply", Set.of("supervisor"), Duration.ofHours(1));
+        String agent = stack.keys().token("agent-reply", Set.of("agent"), Duration.ofHours(1));
+        api(supervisor).body(Map.of("name", "Sanne Visser", "office", "FRONT_OFFICE", "skills", List.of(),
+                        "languages", List.of("nl", "en"), "capacity", Map.of("WHATSAPP", 3, "SOCIAL", 3)))
+                .put(work("/api/agents/agent-reply")).then().statusCode(200);
+        Gateways gateways = new Gateways(stack::url);
+        deliver(stack, gateways.messengerMessage("m_question_survey", "psid-survey", "Tot hoe laat zijn jullie zaterdag open?",
+                null)).then().statusCode(200);
+        Response pulled = api(agent).post(work("/api/work/next?waitSeconds=20"));
+        assertThat(pulled.statusCode()).as(pulled.asString()).isEqualTo(200);
+        assertThat(pulled.jsonPath().getString("channel")).isEqualTo("SOCIAL");
+        String item = pulled.jsonPath().getString("id");
+        api(agent).post(work("/api/work/" + item + "/accept")).then().statusCode(200);
+        api(agent).body(Map.of("resolution", "ANSWERED", "firstContactResolution", true))
+                .post(work("/api/work/" + item + "/complete")).then().statusCode(200);
+
+        // Messenger's survey carries eleven quick replies; the customer taps "3".
+        List<LoggedRequest> sent = await().atMost(Duration.ofSeconds(30)).until(() -> cloudApi.findAll(
+                postRequestedFor(urlEqualTo(SEND_API_PATH)).withRequestBody(matchingJsonPath("$.message.quick_replies"))),
+                found -> !found.isEmpty());
+        JsonPath survey = JsonPath.from(sent.get(0).getBodyAsString());
+        assertThat(survey.getString("recipient.id")).isEqualTo("psid-survey");
+        assertThat(survey.getList("message.quick_replies")).hasSize(11);
+        deliver(stack, gateways.messengerMessage("m_answer_survey", "psid-survey", "3",
+                survey.getString("message.quick_replies[3].payload"))).then().statusCode(200);
+
+        String ops = stack.keys().token("ops-survey", Set.of("ops"), Duration.ofHours(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(surveyFigure(ops, "SOCIAL", "nps")).isEqualTo(-100.0);
+            assertThat(surveyFigure(ops, "WHATSAPP", "nps")).isEqualTo(100.0);
+        });
+        assertThat(api(agent).post(work("/api/work/next?waitSeconds=2")).statusCode())
+                .as("a tapped score is feedback, not work").isEqualTo(204);
+    }
+
+    /** A channel's survey figure in the live totals of the ops-service; null while it has none. */
+    private static Double surveyFigure(String token, String channel, String figure) {
+        Number value = api(token).get(stack.url("ops-service") + "/api/feedback?by=channel").jsonPath()
+                .get("groups.find { it.key == '" + channel + "' }.totals.surveys." + figure);
+        return value == null ? null : value.doubleValue();
     }
 
     /** The agent's reply as the item's thread shows it. */

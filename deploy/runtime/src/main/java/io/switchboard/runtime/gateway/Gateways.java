@@ -134,6 +134,22 @@ public final class Gateways {
                 body, commentId);
     }
 
+    /**
+     * A Messenger direct message to the organisation's page from {@code psid}; with {@code quickReplyPayload} it is
+     * the customer's tap on one of the quick replies Switchboard sent (a survey's score), else typed text.
+     */
+    public SignedWebhook messengerMessage(String mid, String psid, String text, String quickReplyPayload) {
+        String quickReply = quickReplyPayload == null ? ""
+                : ",\"quick_reply\":{\"payload\":\"%s\"}".formatted(Json.escape(quickReplyPayload));
+        String body = """
+                {"object":"page","entry":[{"id":"1234567890","time":1795341600,"messaging":[{"sender":{"id":"%s"},\
+                "recipient":{"id":"1234567890"},"timestamp":%d,"message":{"mid":"%s","text":"%s"%s}}]}]}\
+                """.formatted(psid, System.currentTimeMillis(), mid, Json.escape(text), quickReply);
+        return new SignedWebhook(Channel.SOCIAL, "social", "/webhooks/meta",
+                Map.of("X-Hub-Signature-256", "sha256=" + Hmac.sha256Hex(secrets.metaAppSecret(), body)), "application/json",
+                body, mid);
+    }
+
     /** The webshop's own contact form. */
     public SignedWebhook contactForm(String messageId, String phone, String name, String text) {
         String body = """
