@@ -1,7 +1,6 @@
 package io.switchboard.adapter.phone;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -82,8 +81,7 @@ class ClosedHoursTest {
         ValidatableResponse dutch = delivery("/webhooks/twilio/voice", call(unique(), "+31612345678")).post();
         ValidatableResponse english = delivery("/webhooks/twilio/voice", call(unique(), "+447700900123")).post();
 
-        workService.verify(1, getRequestedFor(urlEqualTo(CALENDAR))
-                .withHeader("Authorization", WireMock.equalTo("Bearer " + WorkServiceCalendarResource.TOKEN)));
+        workService.verify(1, getRequestedFor(urlEqualTo(CALENDAR)).withoutHeader("Authorization"));
         dutch.statusCode(200)
                 .body("Response.Gather.@input", equalTo("dtmf"))
                 .body("Response.Gather.@numDigits", equalTo("1"))

@@ -10,12 +10,11 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The work-service's calendar stood in for by WireMock, which the adapter reads with the configured token; the
+ * The work-service's calendar stood in for by WireMock, which the adapter reads without a token; the
  * answers are kept for {@link #CACHE_FOR} only, so a test can change them.
  */
 public class WorkServiceCalendarResource extends WireMockStandIn {
 
-    static final String TOKEN = "calendar-reader-token";
     static final Duration CACHE_FOR = Duration.ofSeconds(3);
 
     /** Marks the test's {@link WireMockServer} field. */
@@ -31,7 +30,6 @@ public class WorkServiceCalendarResource extends WireMockStandIn {
     @Override
     protected Map<String, String> configuration(String baseUrl) {
         return Map.of("quarkus.rest-client.work-service.url", baseUrl,
-                "switchboard.phone.calendar.token", TOKEN,
                 "switchboard.phone.calendar.cache-for", CACHE_FOR.toString());
     }
 }

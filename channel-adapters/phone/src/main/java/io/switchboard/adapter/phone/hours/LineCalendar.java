@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The phone line's business hours, read from the work-service's calendar and kept for
  * {@code switchboard.phone.calendar.cache-for} (never past the next opening or closing), so a ring costs no network
  * call. Concurrent rings while it is stale share one request. Fail-open: a calendar that cannot be read (work-service
- * down, slow, refusing the token) counts as open for the same period, because a caller must never be refused for
+ * down or slow) counts as open for the same period, because a caller must never be refused for
  * a service that is down.
  */
 @ApplicationScoped
@@ -26,16 +26,13 @@ public class LineCalendar {
     private static final Logger LOG = Logger.getLogger(LineCalendar.class);
 
     private final WorkServiceCalendar workService;
-    private final String authorization;
     private final Duration cacheFor;
     private final AtomicReference<LineHours> known = new AtomicReference<>();
     private final AtomicReference<Uni<LineHours>> reading = new AtomicReference<>();
 
     public LineCalendar(@RestClient WorkServiceCalendar workService,
-            @ConfigProperty(name = "switchboard.phone.calendar.token") Optional<String> token,
             @ConfigProperty(name = "switchboard.phone.calendar.cache-for") Duration cacheFor) {
         this.workService = workService;
-        this.authorization = token.filter(t -> !t.isBlank()).map(t -> "Bearer " + t).orElse(null);
         this.cacheFor = cacheFor;
     }
 
@@ -50,7 +47,7 @@ public class LineCalendar {
     }
 
     private Uni<LineHours> read() {
-        return workService.calendar(Channel.PHONE, authorization)
+        return workService.calendar(Channel.PHONE)
                 .map(this::hours)
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Calendar of PHONE not readable (%s): the line counts as open for %s", failure.toString(),

@@ -3,10 +3,8 @@ package io.switchboard.adapter.phone.hours;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.time.Instant;
@@ -19,11 +17,10 @@ import java.time.ZoneId;
 @RegisterRestClient(configKey = "work-service")
 public interface WorkServiceCalendar {
 
-    /** @param authorization {@code Bearer <token>}, or null when no token is configured */
+    /** Opening hours are public: the work-service serves them without a token. */
     @GET
     @Path("/api/calendar/{channel}")
-    Uni<CalendarAnswer> calendar(@PathParam("channel") Channel channel,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<CalendarAnswer> calendar(@PathParam("channel") Channel channel);
 
     /**
      * The part of the work-service's answer the greeting needs.
