@@ -110,6 +110,21 @@ public class WorkItemRepository {
 
             SELECT %s, %s FROM w""".formatted(ITEM, MESSAGES);
 
+    /** How long the accepted item waited, from its first queueing: in the ACCEPTED event of both accepts. */
+    private static final String ACCEPTED_DETAILS = """
+            jsonb_build_object('waitMillis', floor(extract(epoch FROM c.accepted_at - c.queued_at) * 1000)::bigint::text)""";
+
+    /** Channels whose customer is connected to the agent who accepts: a caller, a store visitor. */
+    private static final String CONNECTED_CHANNELS = "('PHONE', 'STORE')";
+
+    /**
+     * Accepting an item of a channel that connects nobody: the plain step, kept apart from
+     * {@link #ACCEPT_CONNECTING} because PostgreSQL sets up every CTE of a statement on each execution, also those
+     * that write nothing (a CONNECT and a caller's survey for a message).
+     */
+    private static final String ACCEPT = step("state = 'ACCEPTED', accepted_at = $3, reservation_expires_at = NULL",
+            "state = 'RESERVED' AND channel NOT IN " + CONNECTED_CHANNELS, "'ACCEPTED'", ACCEPTED_DETAILS);
+
     /**
      * Accepting a call or a store visit also connects the customer: a CONNECT to the agent's phone address (PHONE)
      * or desk (STORE; without one the store's queue system calls the ticket as its default clerk) is stored and
@@ -120,9 +135,9 @@ public class WorkItemRepository {
      * carries its question in the caller's language ($6); a call connected again (the first agent did not answer)
      * asks the same survey.
      */
-    private static final String ACCEPT = """
+    private static final String ACCEPT_CONNECTING = """
             WITH w AS (UPDATE work_item SET state = 'ACCEPTED', accepted_at = $3, reservation_expires_at = NULL
-                        WHERE id = $1 AND agent_id = $2 AND state = 'RESERVED' RETURNING *),
+                        WHERE id = $1 AND agent_id = $2 AND state = 'RESERVED' AND channel IN %s RETURNING *),
             connect AS (INSERT INTO reply (id, work_item_id, kind, agent_id, idempotency_key, agent_address, state,
                                            error, requested_at, updated_at)
                         SELECT x.id, w.id, 'CONNECT', $2, 'connect:' || x.id, x.address,
@@ -134,7 +149,6 @@ public class WorkItemRepository {
                                                       AS address,
                                                   w.channel = 'PHONE' AND a.phone_address IS NULL AS unreachable
                                              FROM agent a WHERE a.id = $2) x
-                         WHERE w.channel IN ('PHONE', 'STORE')
                         RETURNING *),
             known AS (UPDATE survey s SET agent_id = $2 FROM w
                        WHERE s.work_item_id = w.id AND s.answered_at IS NULL RETURNING s.*),
@@ -142,7 +156,7 @@ public class WorkItemRepository {
                          WHERE w.channel = 'PHONE' AND 'PHONE' = ANY ($4) AND NOT EXISTS (SELECT 1 FROM known)
                            AND EXISTS (SELECT 1 FROM connect WHERE state = 'PENDING')
                            AND %s),
-            """.formatted(SurveyRows.notSurveyedSince("w", "$5"))
+            """.formatted(CONNECTED_CHANNELS, SurveyRows.notSurveyedSince("w", "$5"))
             + SurveyRows.insert("asked", "callers", "$6::text::jsonb", "$3") + """
             ,
             caller_survey AS (SELECT * FROM known UNION ALL SELECT * FROM asked),
@@ -151,8 +165,7 @@ public class WorkItemRepository {
             + ",\n"
             + ReplyRows.event("connect_event", "connect", "$3") + ",\n"
             + SurveyRows.sent("survey_sent", "asked", "$3") + ",\n"
-            + event("w", "'ACCEPTED'", "$2", "$3",
-            "jsonb_build_object('waitMillis', floor(extract(epoch FROM c.accepted_at - c.queued_at) * 1000)::bigint::text)")
+            + event("w", "'ACCEPTED'", "$2", "$3", ACCEPTED_DETAILS)
             + """
 
             SELECT %s, %s FROM w""".formatted(ITEM,
@@ -330,10 +343,16 @@ public class WorkItemRepository {
                 }));
     }
 
-    /** Accepts at {@code asking.now()}; a call asks the survey {@code asking} describes, when the caller is due one. */
+    /**
+     * Accepts at {@code asking.now()}; a call asks the survey {@code asking} describes, when the caller is due one.
+     * The plain accept goes first: when it changed nothing, the item is a call or a store visit, or the step does
+     * not fit, and the connecting accept decides (an empty result from both: {@link #find} says why).
+     */
     public Uni<Conversation> accept(UUID id, String agentId, SurveyRepository.Asking asking) {
-        return single(ACCEPT, Tuple.tuple().addValue(id).addValue(agentId).addValue(at(asking.now()))
-                .addValue(asking.channels()).addValue(at(asking.surveyedAfter())).addValue(asking.texts()));
+        return single(ACCEPT, Tuple.of(id, agentId, at(asking.now()))).chain(accepted -> accepted != null
+                ? Uni.createFrom().item(accepted)
+                : single(ACCEPT_CONNECTING, Tuple.tuple().addValue(id).addValue(agentId).addValue(at(asking.now()))
+                        .addValue(asking.channels()).addValue(at(asking.surveyedAfter())).addValue(asking.texts())));
     }
 
     public Uni<Conversation> complete(UUID id, String agentId, Instant now, String resolution,
