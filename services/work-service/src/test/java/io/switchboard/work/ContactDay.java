@@ -168,6 +168,7 @@ final class ContactDay implements AutoCloseable {
 
     @Override
     public void close() {
+        clock.release();
         lifecycle.close();
         corrections.close();
         kafka.close();

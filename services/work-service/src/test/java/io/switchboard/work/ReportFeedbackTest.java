@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,23 +45,13 @@ import static org.assertj.core.api.Assertions.within;
  * the newest it has seen, which the other tests' real time keeps ahead of a test day's.)
  */
 @QuarkusTest
-@TestProfile(ReportFeedbackTest.Surveying.class)
+@TestProfile(Surveying.class)
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "postgres", value = "true"))
 class ReportFeedbackTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 3, 31);
     private static final JsonPathConfig DOUBLES = new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
-
-    /** {@link ReportTest.OnReportClock} with surveys on. */
-    public static class Surveying extends ReportTest.OnReportClock {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
-            overrides.put("switchboard.survey.enabled", "true");
-            return overrides;
-        }
-    }
 
     @InjectInfrastructure
     TestInfrastructure infrastructure;

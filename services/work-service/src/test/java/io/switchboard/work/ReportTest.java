@@ -53,7 +53,10 @@ class ReportTest {
     /** Numbers as doubles: REST Assured's default, float, would lose the figures' precision. */
     private static final JsonPathConfig DOUBLES = new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
 
-    /** The work-service on {@link ReportClock}; agents stay present and reservations open while the clock jumps. */
+    /**
+     * The work-service on {@link ReportClock}; agents stay present and reservations open while the clock jumps, and
+     * while a person at a screen takes their time ({@link WorkspaceBrowserTest}): one application for all of them.
+     */
     public static class OnReportClock implements QuarkusTestProfile {
         @Override
         public Set<Class<?>> getEnabledAlternatives() {

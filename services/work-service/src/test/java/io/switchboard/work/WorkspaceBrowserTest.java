@@ -6,7 +6,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
@@ -64,21 +63,14 @@ import static org.hamcrest.Matchers.equalTo;
  * {@code target/workspace.png}.
  */
 @QuarkusTest
-@TestProfile(WorkspaceBrowserTest.AtAScreen.class)
+// A person at a screen needs more than the few seconds the other tests watch reservations and presence run out in.
+@TestProfile(ReportTest.OnReportClock.class)
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "postgres", value = "true"))
 class WorkspaceBrowserTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
-
-    /** A person at a screen needs the production timeouts, not the few seconds the other tests watch run out. */
-    public static class AtAScreen implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("switchboard.work.reservation-timeout", "60s", "switchboard.work.presence-timeout", "120s");
-        }
-    }
 
     @InjectInfrastructure
     TestInfrastructure infrastructure;
