@@ -18,6 +18,8 @@ import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import io.switchboard.runtime.test.TestInfrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +54,9 @@ class ClassificationCorrectionTest {
 
     @InjectInfrastructure
     TestInfrastructure infrastructure;
+
+    @Inject
+    Pool pool;
 
     private KafkaCompanion kafka;
     private RoutedContacts routed;
@@ -114,8 +119,8 @@ class ClassificationCorrectionTest {
             assertThat(correction.modelVersion()).isEqualTo("model-7");
             assertThat(correction.correctedAt()).isNotNull();
 
-            await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT)
-                    .untilAsserted(() -> assertThat(of(corrections, contact.contactId())).hasSize(1));
+            Settled.readBack(kafka, pool, corrections, Topics.CONTACTS_CORRECTIONS);
+            assertThat(of(corrections, contact.contactId())).hasSize(1);
         }
     }
 
@@ -144,10 +149,9 @@ class ClassificationCorrectionTest {
                     .then().statusCode(200);
             escalate(kept, Map.of("toOffice", "TECHNICIANS", "reason", "needs a visit")).then().statusCode(200)
                     .body("rst", equalTo("TECHNICAL")).body("office", equalTo("TECHNICIANS"));
-            await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() -> assertThat(
-                    of(corrections, technical.contactId()).stream().map(ClassificationCorrectionTest::read)
-                            .map(ClassificationCorrection::source))
-                    .containsExactly(ClassificationCorrection.Source.AGENT));
+            Settled.readBack(kafka, pool, corrections, Topics.CONTACTS_CORRECTIONS);
+            assertThat(of(corrections, technical.contactId()).stream().map(ClassificationCorrectionTest::read)
+                    .map(ClassificationCorrection::source)).containsExactly(ClassificationCorrection.Source.AGENT);
         }
     }
 

@@ -17,6 +17,8 @@ import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import io.switchboard.runtime.test.TestInfrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,9 @@ class ClosedHoursTest {
 
     @InjectInfrastructure
     TestInfrastructure infrastructure;
+
+    @Inject
+    Pool pool;
 
     private KafkaCompanion kafka;
     private RoutedContacts routed;
@@ -88,8 +93,8 @@ class ClosedHoursTest {
 
             // A follow-up in the same closed period joins the conversation and gets no second answer.
             routed.publish(webshop(customer, "13:30").build());
-            await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT)
-                    .untilAsserted(() -> assertThat(answersTo(outbound, opening.contactId())).hasSize(1));
+            Settled.readBack(kafka, pool, outbound, Topics.CONTACTS_OUTBOUND, Settled.ROUTED);
+            assertThat(answersTo(outbound, opening.contactId())).hasSize(1);
         }
         String itemId = as(Tokens.supervisor("s-1"))
                 .get("/api/supervisor/work?office=TECHNICIANS&channel=WEBSHOP&state=QUEUED&size=500").then()
@@ -114,10 +119,9 @@ class ClosedHoursTest {
                     .until(() -> answersTo(outbound, direct.contactId()), found -> !found.isEmpty()).get(0);
             assertThat(answer.text()).startsWith("Thank you for your message.").contains("from Monday")
                     .contains("08:00");
-            await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() -> {
-                assertThat(answersTo(outbound, comment.contactId())).isEmpty();
-                assertThat(answersTo(outbound, open.contactId())).isEmpty();
-            });
+            Settled.readBack(kafka, pool, outbound, Topics.CONTACTS_OUTBOUND, Settled.ROUTED);
+            assertThat(answersTo(outbound, comment.contactId())).isEmpty();
+            assertThat(answersTo(outbound, open.contactId())).isEmpty();
         }
     }
 

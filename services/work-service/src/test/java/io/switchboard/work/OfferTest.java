@@ -18,6 +18,8 @@ import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import io.switchboard.runtime.test.TestInfrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +56,9 @@ class OfferTest {
 
     @InjectInfrastructure
     TestInfrastructure infrastructure;
+
+    @Inject
+    Pool pool;
 
     private KafkaCompanion kafka;
     private RoutedContacts routed;
@@ -111,16 +116,15 @@ class OfferTest {
         decide(agentId, itemId, Map.of("accepted", true)).then().statusCode(400);
         decide("agent-" + UUID.randomUUID(), itemId, Map.of("accepted", false)).then().statusCode(403);
 
-        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> {
-            List<LifecycleEvent> offers = offerSteps(contact.contactId());
-            assertThat(offers).extracting(LifecycleEvent::type)
-                    .containsExactly(LifecycleEventType.OFFER_SHOWN, LifecycleEventType.OFFER_ACCEPTED);
-            assertThat(offers.get(0).details()).containsEntry("product", "tv-plus-" + n);
-            assertThat(offers.get(1).details()).containsEntry("product", "tv-plus-" + n)
-                    .containsEntry("value", "12.50").containsEntry("currency", "EUR")
-                    .containsEntry("source", "agent");
-            assertThat(offers).allSatisfy(event -> assertThat(event.agentId()).isEqualTo(agentId));
-        });
+        Settled.readBack(kafka, pool, lifecycle, Topics.CONTACTS_LIFECYCLE);
+        List<LifecycleEvent> offers = offerSteps(contact.contactId());
+        assertThat(offers).extracting(LifecycleEvent::type)
+                .containsExactly(LifecycleEventType.OFFER_SHOWN, LifecycleEventType.OFFER_ACCEPTED);
+        assertThat(offers.get(0).details()).containsEntry("product", "tv-plus-" + n);
+        assertThat(offers.get(1).details()).containsEntry("product", "tv-plus-" + n)
+                .containsEntry("value", "12.50").containsEntry("currency", "EUR")
+                .containsEntry("source", "agent");
+        assertThat(offers).allSatisfy(event -> assertThat(event.agentId()).isEqualTo(agentId));
     }
 
     @Test
@@ -142,7 +146,7 @@ class OfferTest {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(offerSteps(contact.contactId()))
                 .extracting(LifecycleEvent::type).contains(LifecycleEventType.OFFER_ACCEPTED));
-        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        Settled.readBack(kafka, pool, lifecycle, Topics.CONTACTS_LIFECYCLE, Settled.ORDERS);
         LifecycleEvent accepted = offerSteps(contact.contactId()).stream()
                 .filter(event -> event.type() == LifecycleEventType.OFFER_ACCEPTED).reduce((a, b) -> {
                     throw new AssertionError("taken twice: " + a + ", " + b);

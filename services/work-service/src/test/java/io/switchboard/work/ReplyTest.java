@@ -23,6 +23,9 @@ import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import io.switchboard.runtime.test.TestInfrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -66,6 +69,9 @@ class ReplyTest {
 
     @InjectInfrastructure
     TestInfrastructure infrastructure;
+
+    @Inject
+    Pool pool;
 
     private KafkaCompanion kafka;
     private RoutedContacts routed;
@@ -116,9 +122,9 @@ class ReplyTest {
             assertThat(sent.replyTo().receivedAt()).isCloseTo(opening.contact().receivedAt(), within(1, ChronoUnit.MICROS));
             await().atMost(WAIT).until(() -> typesOf(lifecycle, replyId).contains(LifecycleEventType.REPLY_REQUESTED));
 
-            // Whatever else reaches the topic meanwhile, this reply went out once.
-            await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT)
-                    .untilAsserted(() -> assertThat(outboundOf(outbound, replyId)).hasSize(1));
+            // Everything the two requests published read back: this reply went out once.
+            Settled.readBack(kafka, pool, outbound, Topics.CONTACTS_OUTBOUND);
+            assertThat(outboundOf(outbound, replyId)).hasSize(1);
             assertThat(outbound.getRecords().stream().filter(record -> record.value().contains(replyId))
                     .map(ConsumerRecord::key)).containsOnly(opening.contactId());
         }
@@ -228,13 +234,16 @@ class ReplyTest {
                 Instant.now().minus(Duration.ofDays(2)));
         try (ConsumerTask<String, String> lifecycle = kafka.consumeStrings().fromTopics(Topics.CONTACTS_LIFECYCLE)) {
             publish(old);
-            // The sweep runs every second in tests; the retention is a day.
-            await().pollDelay(Duration.ofSeconds(4)).atMost(WAIT).until(() -> true);
+            // Kept, then forgotten by the sweep: it runs every second in tests, and the retention is a day.
+            Settled.consumed(kafka, Settled.DELIVERY);
+            await().atMost(WAIT).until(() -> pool.preparedQuery(
+                            "SELECT NOT EXISTS (SELECT 1 FROM early_reply_status WHERE provider_message_id = $1)")
+                    .execute(Tuple.of(wamid)).await().indefinitely().iterator().next().getBoolean(0));
             publish(adapterStatus(replyId, wamid, DeliveryState.SENT, null));
 
             await().atMost(WAIT).until(() -> typesOf(lifecycle, replyId).contains(LifecycleEventType.REPLY_SENT));
-            await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> as(Tokens.agent(agentId))
-                    .get("/api/work/" + itemId).then().body("messages[1].state", equalTo("SENT")));
+            Settled.readBack(kafka, pool, lifecycle, Topics.CONTACTS_LIFECYCLE, Settled.DELIVERY);
+            as(Tokens.agent(agentId)).get("/api/work/" + itemId).then().body("messages[1].state", equalTo("SENT"));
             assertThat(typesOf(lifecycle, replyId)).doesNotContain(LifecycleEventType.REPLY_READ);
         }
     }
@@ -255,9 +264,9 @@ class ReplyTest {
             assertThat(eventsOf(lifecycle, replyId).stream()
                     .filter(event -> event.type() == LifecycleEventType.REPLY_FAILED).findFirst().orElseThrow()
                     .details()).containsEntry("error", error);
-            await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> as(Tokens.agent(agentId))
-                    .get("/api/work/" + itemId).then().body("messages[1].state", equalTo("FAILED"))
-                    .body("messages[1].error", equalTo(error)).body("messages[1].providerMessageId", nullValue()));
+            Settled.readBack(kafka, pool, lifecycle, Topics.CONTACTS_LIFECYCLE, Settled.DELIVERY);
+            as(Tokens.agent(agentId)).get("/api/work/" + itemId).then().body("messages[1].state", equalTo("FAILED"))
+                    .body("messages[1].error", equalTo(error)).body("messages[1].providerMessageId", nullValue());
             assertThat(typesOf(lifecycle, replyId)).doesNotContain(LifecycleEventType.REPLY_SENT);
         }
     }
@@ -274,9 +283,9 @@ class ReplyTest {
             // The adapter's partition moved while it called the provider: its next owner reports the in-flight note.
             publish(adapterStatus(replyId, null, DeliveryState.UNCONFIRMED, "the adapter stopped while sending"));
 
-            await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() -> as(Tokens.agent(agentId))
-                    .get("/api/work/" + itemId).then().body("messages[1].state", equalTo("SENT"))
-                    .body("messages[1].providerMessageId", equalTo("wamid.outcome-first")));
+            Settled.readBack(kafka, pool, lifecycle, Topics.CONTACTS_LIFECYCLE, Settled.DELIVERY);
+            as(Tokens.agent(agentId)).get("/api/work/" + itemId).then().body("messages[1].state", equalTo("SENT"))
+                    .body("messages[1].providerMessageId", equalTo("wamid.outcome-first"));
             assertThat(typesOf(lifecycle, replyId)).doesNotContain(LifecycleEventType.REPLY_UNCONFIRMED);
         }
     }

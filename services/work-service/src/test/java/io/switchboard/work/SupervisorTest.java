@@ -15,6 +15,8 @@ import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import io.switchboard.runtime.test.TestInfrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,9 @@ class SupervisorTest {
 
     @InjectInfrastructure
     TestInfrastructure infrastructure;
+
+    @Inject
+    Pool pool;
 
     private KafkaCompanion kafka;
     private RoutedContacts routed;
@@ -224,7 +229,7 @@ class SupervisorTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> events.getRecords().stream()
                     .anyMatch(record -> contact.contactId().equals(record.key())
                             && WorkFlowTest.event(record).details().containsKey("actor")));
-            await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+            Settled.readBack(kafka, pool, events, Topics.CONTACTS_LIFECYCLE);
             return events.getRecords().stream().filter(record -> contact.contactId().equals(record.key()))
                     .map(WorkFlowTest::event).toList();
         }

@@ -4,7 +4,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -24,6 +23,9 @@ import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
 import io.switchboard.runtime.test.TestInfrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,26 +53,18 @@ import static org.hamcrest.Matchers.equalTo;
  * answers become SURVEY_ANSWERED, not work; a detractor's complaint opens exactly one back-office follow-up.
  */
 @QuarkusTest
-@TestProfile(SurveyTest.Surveying.class)
+@TestProfile(Surveying.class)
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "postgres", value = "true"))
 class SurveyTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    /** Long enough for several scheduler runs past the delay. */
-    private static final Duration NOTHING_MORE = Duration.ofSeconds(4);
-
-    /** Surveys on (the other tests run without), a second after completion, looked for every second. */
-    public static class Surveying implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("switchboard.survey.enabled", "true", "switchboard.survey.delay", "PT1S",
-                    "switchboard.survey.interval", "1s");
-        }
-    }
 
     @InjectInfrastructure
     TestInfrastructure infrastructure;
+
+    @Inject
+    Pool pool;
 
     private KafkaCompanion kafka;
     private RoutedContacts routed;
@@ -131,7 +125,8 @@ class SurveyTest {
         // A second contact of the same customer within the interval (P30D) is not surveyed.
         ContactRouted second = whatsapp().build();
         completed(second);
-        await().pollDelay(NOTHING_MORE).atMost(WAIT).until(() -> true);
+        passedBySurveys(second);
+        assertThat(storedSurveys(second)).isZero();
         assertThat(surveysOf(second.contactId())).isEmpty();
         assertThat(surveysOf(first.contactId())).hasSize(1);
     }
@@ -145,7 +140,8 @@ class SurveyTest {
         ContactRouted done = whatsapp().build();
         completed(done);
 
-        await().pollDelay(NOTHING_MORE).atMost(WAIT).until(() -> true);
+        passedBySurveys(done);
+        assertThat(storedSurveys(done)).isZero();
         assertThat(surveysOf(done.contactId())).isEmpty();
         assertThat(step(done.contactId(), LifecycleEventType.SURVEY_SENT)).isNull();
     }
@@ -171,7 +167,8 @@ class SurveyTest {
 
         // Completed, the call is not asked a second time by message.
         complete(agentId, itemId).then().statusCode(200);
-        await().pollDelay(NOTHING_MORE).atMost(WAIT).until(() -> true);
+        passedBySurveys(call);
+        assertThat(storedSurveys(call)).as("the connect's survey only").isOne();
         assertThat(surveysOf(call.contactId())).isEmpty();
     }
 
@@ -218,7 +215,7 @@ class SurveyTest {
         assertThat(queued.intent()).isEqualTo(Intent.COMPLAINT);
         assertThat(queued.channel()).isEqualTo(Channel.WHATSAPP);
 
-        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        Settled.readBack(kafka, pool, lifecycle, Topics.CONTACTS_LIFECYCLE, Settled.FEEDBACK);
         assertThat(eventsOf(followUp)).extracting(LifecycleEvent::type).containsExactly(LifecycleEventType.QUEUED);
         assertThat(eventsOf(contact.contactId())).filteredOn(event -> event.type() == LifecycleEventType.SURVEY_ANSWERED)
                 .hasSize(1);
@@ -283,6 +280,24 @@ class SurveyTest {
     private OutboundMessage surveyAfter(ContactRouted contact) {
         completed(contact);
         return await().atMost(WAIT).until(() -> surveysOf(contact.contactId()), found -> !found.isEmpty()).get(0);
+    }
+
+    /**
+     * Waits until the survey scheduler walked past the contact's completed item: the statement that decided whether
+     * to ask its customer has committed, and a survey it sent would be a row of the survey table, written in that
+     * statement with its message in the outbox.
+     */
+    private void passedBySurveys(ContactRouted contact) {
+        await().atMost(WAIT).until(() -> pool.preparedQuery("""
+                SELECT (k.completed_at, k.work_item_id) >= (w.completed_at, w.id) AS passed
+                  FROM survey_cursor k, work_item w WHERE w.contact_id = $1""")
+                .execute(Tuple.of(contact.contactId())).await().indefinitely().iterator().next()
+                .getBoolean("passed"));
+    }
+
+    private long storedSurveys(ContactRouted contact) {
+        return pool.preparedQuery("SELECT count(*) FROM survey WHERE contact_id = $1")
+                .execute(Tuple.of(contact.contactId())).await().indefinitely().iterator().next().getLong(0);
     }
 
     private void feedback(SurveyResponse response) {
