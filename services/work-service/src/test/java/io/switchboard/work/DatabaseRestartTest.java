@@ -20,12 +20,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -45,6 +48,7 @@ import static org.awaitility.Awaitility.await;
 class DatabaseRestartTest {
 
     private static final int CONTACTS = 300;
+    private static final int AGENTS = 4;
 
     @InjectInfrastructure
     TestInfrastructure infrastructure;
@@ -52,8 +56,8 @@ class DatabaseRestartTest {
     @Test
     void databaseRestartMidStreamLosesAndDuplicatesNothing() throws Exception {
         String skill = "skill-" + UUID.randomUUID();
-        String agentId = "agent-" + UUID.randomUUID();
-        availableAgent(agentId, Office.FRONT_OFFICE, List.of(skill), Map.of("WHATSAPP", 1));
+        List<String> agents = IntStream.range(0, AGENTS).mapToObj(i -> "agent-" + UUID.randomUUID()).toList();
+        agents.forEach(agentId -> availableAgent(agentId, Office.FRONT_OFFICE, List.of(skill), Map.of("WHATSAPP", 1)));
         List<ContactRouted> contacts = IntStream.range(0, CONTACTS)
                 .mapToObj(i -> RoutedContacts.contact(Channel.WHATSAPP, Office.FRONT_OFFICE).skills(skill).build())
                 .toList();
@@ -72,23 +76,30 @@ class DatabaseRestartTest {
             infrastructure.startDatabase();
             stream.get();
 
-            List<String> pulled = new ArrayList<>();
-            // One agent with one slot works 300 items one after the other: generous for a loaded machine.
+            List<String> pulled = Collections.synchronizedList(new ArrayList<>());
+            // A few agents with one slot each work 300 items at once: generous for a loaded machine.
             long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-            while (pulled.size() < CONTACTS && System.nanoTime() < deadline) {
-                Response response = next(agentId, 5);
-                if (response.statusCode() == 200) {
-                    pulled.add(response.jsonPath().getString("contactId"));
-                    String id = response.jsonPath().getString("id");
-                    accept(agentId, id).then().statusCode(200);
-                    AgentApi.complete(agentId, id).then().statusCode(200);
-                } else if (response.statusCode() == 409) {
-                    // The agent may have been declared silent while the database was away.
-                    AgentApi.status(agentId, "AVAILABLE");
-                }
+            ExecutorService workers = Executors.newFixedThreadPool(AGENTS);
+            try {
+                CompletableFuture.allOf(agents.stream().map(agentId -> CompletableFuture.runAsync(() -> {
+                    while (pulled.size() < CONTACTS && System.nanoTime() < deadline) {
+                        Response response = next(agentId, 2);
+                        if (response.statusCode() == 200) {
+                            pulled.add(response.jsonPath().getString("contactId"));
+                            String id = response.jsonPath().getString("id");
+                            accept(agentId, id).then().statusCode(200);
+                            AgentApi.complete(agentId, id).then().statusCode(200);
+                        } else if (response.statusCode() == 409) {
+                            // The agent may have been declared silent while the database was away.
+                            AgentApi.status(agentId, "AVAILABLE");
+                        }
+                    }
+                }, workers)).toArray(CompletableFuture[]::new)).get();
+            } finally {
+                workers.shutdownNow();
             }
             assertThat(pulled).as("every contact pulled before the deadline").hasSize(CONTACTS);
-            assertThat(next(agentId, 2).statusCode()).as("no second item for any contact").isEqualTo(204);
+            assertThat(next(agents.get(0), 2).statusCode()).as("no second item for any contact").isEqualTo(204);
             assertThat(pulled).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(contacts.stream().map(ContactRouted::contactId).toList());
 
