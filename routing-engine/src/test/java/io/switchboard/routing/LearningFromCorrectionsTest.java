@@ -77,7 +77,7 @@ class LearningFromCorrectionsTest {
     @Test
     @Order(2)
     void theCandidateLearnsEachContactsLatestCorrectionFromTheTopicAndIsPromoted() throws Exception {
-        classify(REMOTE).body("rst", equalTo("ROUTINE")).body("intent", equalTo("FAULT_REPORT"));
+        classify(REMOTE).body("rst", equalTo("TECHNICAL")).body("intent", equalTo("FAULT_REPORT"));
         ContactTraffic traffic = new ContactTraffic(infrastructure.bootstrapServers());
         // Two escalations (a business contract dispute to the back office, a line fault to the technicians).
         List<ClassificationCorrection> sample = AgentCorrections.sample();

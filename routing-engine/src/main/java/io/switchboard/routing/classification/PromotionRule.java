@@ -9,12 +9,15 @@ import java.util.Optional;
 
 /**
  * When a candidate model may replace the active one, both judged in the same cross-validation: RST accuracy and intent
- * accuracy not lower, and no RST class's recall lower by more than {@code maxRecallDrop}. A wrong office costs a
- * transfer, so a candidate that trades one office's contacts for overall accuracy is refused.
+ * accuracy not lower by more than {@code noise}, and no RST class's recall lower by more than {@code maxRecallDrop}.
+ * A wrong office costs a transfer, so a candidate that trades one office's contacts for overall accuracy is refused.
+ * The noise is what training alone moves the cross-validation by: the same 1034 contacts visited in another order
+ * scored 0.003 apart in RST accuracy, and a few sensible corrections were refused by as little (see
+ * docs/classification.md); a candidate within it is not measurably worse.
  */
-public record PromotionRule(double maxRecallDrop) {
+public record PromotionRule(double maxRecallDrop, double noise) {
 
-    public static final PromotionRule DEFAULT = new PromotionRule(0.05);
+    public static final PromotionRule DEFAULT = new PromotionRule(0.05, 0.005);
 
     /** Equal counts of right answers give figures equal up to rounding; below this they count as the same. */
     private static final double SAME = 1e-9;
@@ -22,11 +25,11 @@ public record PromotionRule(double maxRecallDrop) {
     /** Why {@code candidate} is worse than {@code current}; empty when it may be promoted. */
     public Optional<String> refusal(ModelFigures candidate, ModelFigures current) {
         List<String> worse = new ArrayList<>();
-        if (candidate.rstAccuracy() < current.rstAccuracy() - SAME) {
+        if (candidate.rstAccuracy() < current.rstAccuracy() - noise - SAME) {
             worse.add(String.format(Locale.ROOT, "RST accuracy %.3f < %.3f", candidate.rstAccuracy(),
                     current.rstAccuracy()));
         }
-        if (candidate.intentAccuracy() < current.intentAccuracy() - SAME) {
+        if (candidate.intentAccuracy() < current.intentAccuracy() - noise - SAME) {
             worse.add(String.format(Locale.ROOT, "intent accuracy %.3f < %.3f", candidate.intentAccuracy(),
                     current.intentAccuracy()));
         }
@@ -42,7 +45,7 @@ public record PromotionRule(double maxRecallDrop) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "RST accuracy and intent accuracy not lower, no RST class recall lower by "
-                + "more than %.2f, in the same cross-validation", maxRecallDrop);
+        return String.format(Locale.ROOT, "RST accuracy and intent accuracy not lower by more than %.3f, no RST class "
+                + "recall lower by more than %.2f, in the same cross-validation", noise, maxRecallDrop);
     }
 }

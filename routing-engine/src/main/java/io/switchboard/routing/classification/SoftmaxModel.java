@@ -4,13 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -53,26 +51,45 @@ public final class SoftmaxModel<L extends Enum<L>> {
         Map<String, Integer> vocabulary = new HashMap<>();
         documents.forEach(document -> document.forEach(feature -> vocabulary.putIfAbsent(feature, vocabulary.size())));
         SoftmaxModel<L> model = new SoftmaxModel<>(type.getEnumConstants(), vocabulary);
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            order.add(i);
-        }
         // Rare classes weigh more, so the many routine contacts do not drown the few specialist ones.
         double[] classWeight = new double[model.labels.length];
         answers.forEach(answer -> classWeight[answer.ordinal()]++);
         for (int label = 0; label < classWeight.length; label++) {
             classWeight[label] = classWeight[label] == 0 ? 0 : answers.size() / (classWeight.length * classWeight[label]);
         }
-        Random random = new Random(SEED);
         for (int epoch = 0; epoch < training.epochs(); epoch++) {
-            Collections.shuffle(order, random);
             double rate = training.learningRate() / (1 + epoch * 0.1);
-            for (int index : order) {
+            for (int index : visitingOrder(documents, epoch)) {
                 int answer = answers.get(index).ordinal();
                 model.step(model.indices(documents.get(index)), answer, rate * classWeight[answer], training.l2());
             }
         }
         return model;
+    }
+
+    /**
+     * The order in which one epoch visits the documents: each at a place drawn from its own features and the epoch,
+     * not a shuffle of the list. A shuffle reorders every document when one is added, and that alone moved
+     * cross-validation by more contacts than a few corrections do, so a retrain's comparison measured the shuffle.
+     * This way a candidate visits the examples it shares with the current model in the same order, and the
+     * comparison measures the corrections. Ties (the same text twice) keep the list order.
+     */
+    private static List<Integer> visitingOrder(List<Set<String>> documents, int epoch) {
+        long[] places = new long[documents.size()];
+        List<Integer> order = new ArrayList<>(documents.size());
+        for (int i = 0; i < documents.size(); i++) {
+            places[i] = mix(documents.get(i).hashCode() * 0x9E3779B97F4A7C15L + epoch + SEED);
+            order.add(i);
+        }
+        order.sort(Comparator.comparingLong(index -> places[index]));
+        return order;
+    }
+
+    /** SplitMix64's finaliser: spreads neighbouring inputs over the whole range. */
+    private static long mix(long value) {
+        long z = (value ^ (value >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private void step(int[] features, int answer, double rate, double l2) {
