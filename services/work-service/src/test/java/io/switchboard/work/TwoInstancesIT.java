@@ -23,14 +23,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +48,7 @@ class TwoInstancesIT {
     private static final int ITEMS = 2_000;
     private static final int AGENTS = 50;
     private static final String SKILL = "two-instances";
+    private static final int RESTART_AGENTS = 8;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static SwitchboardTestResource infrastructure;
@@ -83,7 +87,9 @@ class TwoInstancesIT {
 
     @AfterAll
     static void stopEverything() {
-        instances.forEach(instance -> instance.stop(Duration.ofSeconds(20)));
+        // Both at once: each takes the graceful shutdown's seconds.
+        instances.stream().map(instance -> CompletableFuture.runAsync(() -> instance.stop(Duration.ofSeconds(20))))
+                .toList().forEach(CompletableFuture::join);
         if (infrastructure != null) {
             infrastructure.stop();
         }
@@ -110,36 +116,19 @@ class TwoInstancesIT {
         }
 
         Map<String, String> holderByContact = new ConcurrentHashMap<>();
-        List<String> duplicates = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger[] perInstance = { new AtomicInteger(), new AtomicInteger() };
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(AGENTS);
-        List<Future<?>> pullers = new ArrayList<>();
-        for (int i = 0; i < AGENTS; i++) {
-            String agent = agents.get(i);
-            int instance = i % 2;
-            pullers.add(pool.submit(() -> {
-                String token = token(agent);
-                while (holderByContact.size() + duplicates.size() < ITEMS && System.nanoTime() < deadline) {
-                    HttpResponse<String> response = request(urls.get(instance), "POST",
-                            "/api/work/next?waitSeconds=2", token, "");
-                    if (response.statusCode() == 200) {
-                        JsonNode item = Json.mapper().readTree(response.body());
+        everyAgentAtOnce(agents, Duration.ofMinutes(4), () -> holderByContact.size() + duplicates.size() >= ITEMS,
+                (index, agent) -> {
+                    int instance = index % 2;
+                    JsonNode item = pull(urls.get(instance), agent);
+                    if (item != null) {
                         perInstance[instance].incrementAndGet();
                         if (holderByContact.putIfAbsent(item.get("contactId").asText(), agent) != null) {
                             duplicates.add(item.get("contactId").asText());
                         }
-                    } else {
-                        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
                     }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> puller : pullers) {
-            puller.get();
-        }
-        pool.shutdown();
+                });
 
         assertThat(duplicates).as("items handed out twice").isEmpty();
         assertThat(holderByContact.keySet())
@@ -157,11 +146,15 @@ class TwoInstancesIT {
     @Test
     void anInstanceKilledMidStreamLosesAndDuplicatesNoContact() throws Exception {
         String skill = "restart-" + java.util.UUID.randomUUID();
-        String agent = "agent-restart";
+        // A few agents working at once, each a call at a time, so that 400 calls are taken in seconds.
+        List<String> agents = IntStream.range(0, RESTART_AGENTS).mapToObj(i -> "agent-restart-" + i).toList();
         String supervisor = keys.token("sup-1", Set.of("supervisor"), Duration.ofHours(1));
-        send(urls.get(0), "PUT", "/api/agents/" + agent, supervisor, """
-                {"name":"R","office":"BACK_OFFICE","skills":["%s"],"capacity":{"PHONE":1}}""".formatted(skill), 200);
-        send(urls.get(0), "POST", "/api/agents/me/status", token(agent), "{\"status\":\"AVAILABLE\"}", 200);
+        for (String agent : agents) {
+            send(urls.get(0), "PUT", "/api/agents/" + agent, supervisor, """
+                    {"name":"R","office":"BACK_OFFICE","skills":["%s"],"capacity":{"PHONE":1}}""".formatted(skill),
+                    200);
+            send(urls.get(0), "POST", "/api/agents/me/status", token(agent), "{\"status\":\"AVAILABLE\"}", 200);
+        }
         List<ContactRouted> contacts = IntStream.range(0, 400)
                 .mapToObj(i -> RoutedContacts.contact(Channel.PHONE, Office.BACK_OFFICE).skills(skill).build())
                 .toList();
@@ -175,24 +168,62 @@ class TwoInstancesIT {
             instances.get(1).awaitReady(() -> ChildProcess.answers200(health), Duration.ofSeconds(150));
         }
 
-        List<String> pulled = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (pulled.size() < contacts.size() && System.nanoTime() < deadline) {
-            HttpResponse<String> response = request(urls.get(pulled.size() % 2), "POST",
-                    "/api/work/next?waitSeconds=5", token(agent), "");
-            if (response.statusCode() == 200) {
-                JsonNode item = Json.mapper().readTree(response.body());
+        List<String> pulled = Collections.synchronizedList(new ArrayList<>());
+        everyAgentAtOnce(agents, Duration.ofMinutes(3), () -> pulled.size() >= contacts.size(), (index, agent) -> {
+            // Pulled from either instance in turn, accepted on A and completed on B.
+            JsonNode item = pull(urls.get((index + pulled.size()) % 2), agent);
+            if (item != null) {
                 pulled.add(item.get("contactId").asText());
                 String id = item.get("id").asText();
                 send(urls.get(0), "POST", "/api/work/" + id + "/accept", token(agent), "", 200);
                 send(urls.get(1), "POST", "/api/work/" + id + "/complete", token(agent),
                         "{\"resolution\":\"ANSWERED\",\"firstContactResolution\":true}", 200);
             }
-        }
+        });
         assertThat(pulled).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(contacts.stream().map(ContactRouted::contactId).toList());
-        assertThat(request(urls.get(1), "POST", "/api/work/next?waitSeconds=2", token(agent), "").statusCode())
-                .isEqualTo(204);
+        assertThat(request(urls.get(1), "POST", "/api/work/next?waitSeconds=2", token(agents.get(0)), "")
+                .statusCode()).isEqualTo(204);
+    }
+
+    /** What an agent does over and over, {@code index} being its place in the list of agents. */
+    @FunctionalInterface
+    private interface AgentStep {
+        void run(int index, String agent) throws Exception;
+    }
+
+    /** Every agent in a thread of its own repeats its step until {@code done} or the time is up. */
+    private static void everyAgentAtOnce(List<String> agents, Duration limit, BooleanSupplier done, AgentStep step)
+            throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(agents.size());
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int i = 0; i < agents.size(); i++) {
+                int index = i;
+                workers.add(pool.submit(() -> {
+                    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+                        step.run(index, agents.get(index));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The item the agent is offered within two seconds' long poll, or null (204). */
+    private static JsonNode pull(String url, String agent) throws Exception {
+        HttpResponse<String> response = request(url, "POST", "/api/work/next?waitSeconds=2", token(agent), "");
+        if (response.statusCode() == 200) {
+            return Json.mapper().readTree(response.body());
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+        return null;
     }
 
     private static String token(String agent) {
