@@ -35,6 +35,16 @@ public final class OutboundTopic {
         }
     }
 
+    /**
+     * Publishes {@code next}, a reply the loop settles, and returns its status once published: the loop takes
+     * contacts.outbound one record at a time, so by then it is done with every reply published before, and a retry or
+     * a second send of one of them would have come already. No waiting "long enough" for a request that must not come.
+     */
+    public ReplyStatus settleThrough(OutboundMessage next, Duration within) {
+        publish(next);
+        return single(next.replyId(), within);
+    }
+
     /** The one status published for a reply, read back from the broker (a second one would fail the test). */
     public ReplyStatus single(String replyId, Duration within) {
         var records = new InboundTopic(kafka, Topics.CONTACTS_DELIVERY).records("replyId", List.of(replyId), 1, within);

@@ -5,9 +5,11 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One webhook request as a gateway sends it, with the contact ids it must yield.
@@ -18,6 +20,9 @@ import java.util.Map;
 public record WebhookDelivery(String path, String contentType, byte[] body, Map<String, String> headers,
         String signatureHeader, List<String> contactIds) {
 
+    /** Gateways wait longer; the test only needs to notice soon that the broker is back. */
+    private static final Duration REDELIVERY_PAUSE = Duration.ofMillis(200);
+
     public WebhookDelivery {
         headers = Map.copyOf(headers);
         contactIds = List.copyOf(contactIds);
@@ -27,6 +32,26 @@ public record WebhookDelivery(String path, String contentType, byte[] body, Map<
         RequestSpecification request = request(contentType, body);
         headers.forEach(request::header);
         return request.when().post(path).then();
+    }
+
+    /**
+     * Delivers again after each 503, as the gateway does while the broker comes back, until the adapter answers
+     * otherwise or {@code within} has passed: the last status (anything but 503 ends it at once).
+     */
+    public int redeliveredUntilAccepted(Duration within) throws InterruptedException {
+        return redeliveredUntilAccepted(this::post, within);
+    }
+
+    /** {@link #redeliveredUntilAccepted(Duration)} for a delivery posted otherwise (an unencoded URL, say). */
+    public static int redeliveredUntilAccepted(Supplier<ValidatableResponse> delivery, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        int status = delivery.get().extract().statusCode();
+        while (status == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(REDELIVERY_PAUSE.toMillis());
+            status = delivery.get().extract().statusCode();
+        }
+        return status;
     }
 
     /** A request with exactly these body bytes (RestAssured takes form bodies only as text). */
