@@ -116,7 +116,7 @@ class TwilioVoiceWebhookTest extends WebhookContractTest {
                 .body("Response.Enqueue.@method", equalTo("POST"))
                 .body("Response.Enqueue.@action", equalTo("/webhooks/twilio/voice/status"));
 
-        List<ConsumerRecord<String, String>> records = published(delivery, 1);
+        List<ConsumerRecord<String, String>> records = published(delivery);
         assertThat(records).hasSize(1);
         assertThat(records.get(0).key()).isEqualTo("phone:+31612345678");
         assertThat(records.get(0).value()).contains("\"text\":\"mijn internet valt steeds weg\"")

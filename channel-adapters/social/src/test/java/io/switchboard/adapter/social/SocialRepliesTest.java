@@ -8,8 +8,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.testing.BrokerTest;
 import io.switchboard.adapter.core.testing.InboundTopic;
 import io.switchboard.adapter.social.ProviderApis.InjectApis;
 import io.switchboard.contracts.Channel;
@@ -20,12 +20,8 @@ import io.switchboard.contracts.Json;
 import io.switchboard.contracts.OutboundMessage;
 import io.switchboard.contracts.ReplyStatus;
 import io.switchboard.contracts.Topics;
-import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
-import io.switchboard.runtime.test.TestInfrastructure;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -53,28 +49,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = ProviderApis.class, scope = TestResourceScope.GLOBAL)
-class SocialRepliesTest {
+class SocialRepliesTest extends BrokerTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
     private static final String PAGE = "1234567890";
 
-    @InjectInfrastructure
-    TestInfrastructure infrastructure;
-
     @InjectApis
     WireMockServer apis;
 
-    private KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void messengerCustomerIsAnsweredAndTheReceiptMarksTheReplyDelivered() throws Exception {
@@ -282,8 +264,8 @@ class SocialRepliesTest {
             assertThat(InboundTopic.field(answer, "score")).isEqualTo("10");
             assertThat(InboundTopic.field(answer, "providerMessageId")).isEqualTo("m_answer_" + unique);
         });
-        assertThat(new InboundTopic(kafka, Topics.CONTACTS_INBOUND).records("contactId",
-                List.of(ContactIds.of(Channel.SOCIAL, "m_answer_" + unique)), 0, Duration.ofSeconds(3))).isEmpty();
+        assertThat(new InboundTopic(kafka, Topics.CONTACTS_INBOUND).upToNow("contactId",
+                List.of(ContactIds.of(Channel.SOCIAL, "m_answer_" + unique)))).isEmpty();
     }
 
     /**
@@ -324,8 +306,8 @@ class SocialRepliesTest {
             assertThat(InboundTopic.field(record, "score")).isEqualTo("8");
             assertThat(InboundTopic.field(record, "provider")).isEqualTo("x");
         });
-        assertThat(new InboundTopic(kafka, Topics.CONTACTS_INBOUND).records("contactId",
-                List.of(ContactIds.of(Channel.SOCIAL, answer)), 0, Duration.ofSeconds(3))).isEmpty();
+        assertThat(new InboundTopic(kafka, Topics.CONTACTS_INBOUND).upToNow("contactId",
+                List.of(ContactIds.of(Channel.SOCIAL, answer)))).isEmpty();
     }
 
     /** The work-service surveys no public comment; should one arrive, it is FAILED saying why, and nothing is posted. */

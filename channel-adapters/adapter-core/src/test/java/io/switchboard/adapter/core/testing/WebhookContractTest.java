@@ -8,17 +8,12 @@ import io.switchboard.adapter.core.unmapped.SignedDelivery;
 import io.switchboard.contracts.Json;
 import io.switchboard.contracts.UnmappedDelivery;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Topics;
 import io.switchboard.runtime.gateway.Gateways;
 import io.switchboard.runtime.gateway.SignedWebhook;
-import io.switchboard.runtime.test.InjectInfrastructure;
-import io.switchboard.runtime.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -47,13 +42,7 @@ import static org.hamcrest.Matchers.startsWith;
  * same contact id for a redelivered webhook. A channel's test class extends this, is a {@code @QuarkusTest} on
  * the {@code SwitchboardTestResource}, and says how its gateway signs a delivery.
  */
-public abstract class WebhookContractTest {
-
-    @InjectInfrastructure
-    protected TestInfrastructure infrastructure;
-
-    protected KafkaCompanion kafka;
-    protected InboundTopic inbound;
+public abstract class WebhookContractTest extends BrokerTest {
 
     /** GPath over an OpenAPI document: "method path" of each operation without a summary. */
     private static final String OPERATIONS_WITHOUT_SUMMARY =
@@ -83,17 +72,6 @@ public abstract class WebhookContractTest {
         return RestAssured.baseURI + ":" + RestAssured.port;
     }
 
-    @BeforeEach
-    void connectToBroker() {
-        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
-        inbound = new InboundTopic(kafka, Topics.CONTACTS_INBOUND);
-    }
-
-    @AfterEach
-    void closeBrokerConnection() {
-        kafka.close();
-    }
-
     protected static String unique() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
@@ -103,9 +81,9 @@ public abstract class WebhookContractTest {
         return SignedDeliveries.deliveryId(channel(), SignedDelivery.of(delivery.path(), delivery.body()));
     }
 
-    protected List<ConsumerRecord<String, String>> unmapped(WebhookDelivery delivery, int expected) {
-        return new InboundTopic(kafka, Topics.CONTACTS_UNMAPPED).records("deliveryId", List.of(deliveryIdOf(delivery)),
-                expected, Duration.ofSeconds(expected == 0 ? 3 : 10));
+    /** What the adapter kept of a delivery on contacts.unmapped: all there is once it answered (acks=all first). */
+    protected List<ConsumerRecord<String, String>> unmapped(WebhookDelivery delivery) {
+        return new InboundTopic(kafka, Topics.CONTACTS_UNMAPPED).upToNow("deliveryId", List.of(deliveryIdOf(delivery)));
     }
 
     /** Puts a delivery on contacts.unmapped as an earlier adapter version would have kept it. */
@@ -129,8 +107,12 @@ public abstract class WebhookContractTest {
                 .groups(Set.of(group)).sign();
     }
 
-    protected List<ConsumerRecord<String, String>> published(WebhookDelivery delivery, int expected) {
-        return inbound.records("contactId", delivery.contactIds(), expected, Duration.ofSeconds(expected == 0 ? 3 : 10));
+    /**
+     * The contacts a delivery published on contacts.inbound: all there are once the adapter answered, which it does
+     * only after Kafka acknowledged them, so none can arrive later.
+     */
+    protected List<ConsumerRecord<String, String>> published(WebhookDelivery delivery) {
+        return new InboundTopic(kafka, Topics.CONTACTS_INBOUND).upToNow("contactId", delivery.contactIds());
     }
 
     protected static void assertProblem(ValidatableResponse response, int status) {
@@ -147,7 +129,7 @@ public abstract class WebhookContractTest {
         WebhookDelivery delivery = signedContact(unique());
         delivery.post().statusCode(200);
 
-        List<ConsumerRecord<String, String>> records = published(delivery, delivery.contactIds().size());
+        List<ConsumerRecord<String, String>> records = published(delivery);
         assertThat(records).hasSize(delivery.contactIds().size());
         for (ConsumerRecord<String, String> record : records) {
             assertThat(InboundTopic.field(record, "channel")).isEqualTo(channel().name());
@@ -161,7 +143,7 @@ public abstract class WebhookContractTest {
     void forgedSignatureIsRefusedAndNothingPublished() {
         WebhookDelivery delivery = signedContact(unique());
         assertProblem(delivery.tampered().post(), 401);
-        assertThat(published(delivery, 0)).isEmpty();
+        assertThat(published(delivery)).isEmpty();
     }
 
     @Test
@@ -174,7 +156,7 @@ public abstract class WebhookContractTest {
         WebhookDelivery delivery = signedUnmappable(unique());
         delivery.post().statusCode(200);
 
-        List<ConsumerRecord<String, String>> kept = unmapped(delivery, 1);
+        List<ConsumerRecord<String, String>> kept = unmapped(delivery);
         assertThat(kept).hasSize(1);
         assertThat(kept.get(0).key()).isEqualTo(deliveryIdOf(delivery));
         assertThat(InboundTopic.field(kept.get(0), "channel")).isEqualTo(channel().name());
@@ -192,7 +174,7 @@ public abstract class WebhookContractTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(delivery != null, "this gateway sends form bodies");
         delivery.post().statusCode(200);
 
-        List<ConsumerRecord<String, String>> kept = unmapped(delivery, 1);
+        List<ConsumerRecord<String, String>> kept = unmapped(delivery);
         assertThat(kept).hasSize(1);
         assertThat(InboundTopic.field(kept.get(0), "reason")).isEqualTo("not-json");
     }
@@ -201,7 +183,7 @@ public abstract class WebhookContractTest {
     void unsignedUnmappableDeliveryIsRefusedNotKept() {
         WebhookDelivery delivery = signedUnmappable(unique()).unsigned();
         assertProblem(delivery.post(), 401);
-        assertThat(unmapped(delivery, 0)).isEmpty();
+        assertThat(unmapped(delivery)).isEmpty();
     }
 
     /**
@@ -225,8 +207,8 @@ public abstract class WebhookContractTest {
                 .body("stillUnmapped.find { it.deliveryId == '" + deliveryIdOf(stillFails) + "' }.reason",
                         not(emptyOrNullString()));
 
-        assertThat(published(mapsNow, mapsNow.contactIds().size())).hasSize(mapsNow.contactIds().size());
-        assertThat(unmapped(stillFails, 1)).as("reported, not kept a second time").hasSize(1);
+        assertThat(published(mapsNow)).hasSize(mapsNow.contactIds().size());
+        assertThat(unmapped(stillFails)).as("reported, not kept a second time").hasSize(1);
     }
 
     @Test
@@ -251,7 +233,7 @@ public abstract class WebhookContractTest {
         delivery.post().statusCode(200);
         delivery.post().statusCode(200);
 
-        List<ConsumerRecord<String, String>> records = published(delivery, 2 * delivery.contactIds().size());
+        List<ConsumerRecord<String, String>> records = published(delivery);
         assertThat(records).hasSize(2 * delivery.contactIds().size());
         assertThat(records.stream().map(record -> InboundTopic.field(record, "contactId")).distinct())
                 .containsExactlyInAnyOrderElementsOf(delivery.contactIds());
@@ -264,7 +246,7 @@ public abstract class WebhookContractTest {
         assertThat(batch.contactIds()).hasSizeGreaterThan(1).doesNotHaveDuplicates();
         batch.post().statusCode(200);
 
-        List<ConsumerRecord<String, String>> records = published(batch, batch.contactIds().size());
+        List<ConsumerRecord<String, String>> records = published(batch);
         assertThat(records.stream().map(record -> InboundTopic.field(record, "contactId")))
                 .containsExactlyInAnyOrderElementsOf(batch.contactIds());
     }
@@ -282,18 +264,14 @@ public abstract class WebhookContractTest {
         } finally {
             infrastructure.startBroker();
         }
-        assertThat(published(delivery, 0)).as("nothing stored for a refused delivery").isEmpty();
+        assertThat(published(delivery)).as("nothing stored for a refused delivery").isEmpty();
 
-        int status = 0;
-        for (int attempt = 0; attempt < 30 && status != 200; attempt++) {
-            status = delivery.post().extract().statusCode();
-            if (status != 200) {
-                assertThat(status).isEqualTo(503);
-                Thread.sleep(1000);
-            }
-        }
-        assertThat(status).as("the gateway's redelivery after the outage").isEqualTo(200);
-        assertThat(published(delivery, delivery.contactIds().size())).hasSize(delivery.contactIds().size());
+        // The gateway redelivers seconds later, by then the adapter is ready again; one racing the producers'
+        // reconnection could get a 503 after part of what it maps was acknowledged (WooCommerce: contact, not order).
+        awaitReadyAgain();
+        assertThat(delivery.redeliveredUntilAccepted(Duration.ofSeconds(60)))
+                .as("the gateway's redelivery after the outage").isEqualTo(200);
+        assertThat(published(delivery)).hasSize(delivery.contactIds().size());
     }
 
     /** The gateway simulator of the system tests and benchmarks (switchboard-runtime) speaks this adapter's format. */
@@ -304,7 +282,7 @@ public abstract class WebhookContractTest {
         WebhookDelivery delivery = new WebhookDelivery(webhook.path(), webhook.contentType(), utf8(webhook.body()),
                 webhook.headers(), webhook.headers().keySet().iterator().next(), List.of(webhook.contactId()));
         delivery.post().statusCode(200);
-        assertThat(published(delivery, 1)).hasSize(1);
+        assertThat(published(delivery)).hasSize(1);
     }
 
     @Test

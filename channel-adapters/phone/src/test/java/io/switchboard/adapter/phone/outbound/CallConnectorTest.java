@@ -5,8 +5,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import io.switchboard.adapter.core.testing.OutboundTopic;
+import io.switchboard.adapter.core.testing.BrokerTest;
 import io.switchboard.adapter.phone.outbound.TwilioApiResource.InjectTwilioApi;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
@@ -16,11 +15,7 @@ import io.switchboard.contracts.OutboundMessage;
 import io.switchboard.contracts.ReplyContext;
 import io.switchboard.contracts.ReplyStatus;
 import io.switchboard.contracts.SurveyQuestion;
-import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
-import io.switchboard.runtime.test.TestInfrastructure;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -49,32 +44,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(TwilioApiResource.class)
-class CallConnectorTest {
+class CallConnectorTest extends BrokerTest {
 
     private static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
     private static final String BASIC_AUTH = "Basic " + Base64.getEncoder()
             .encodeToString((ACCOUNT_SID + ":local-twilio-auth-token").getBytes(StandardCharsets.UTF_8));
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
-    @InjectInfrastructure
-    TestInfrastructure infrastructure;
-
     @InjectTwilioApi
     WireMockServer twilio;
 
-    private KafkaCompanion kafka;
-    private OutboundTopic outbound;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
-        outbound = new OutboundTopic(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void theQueuedCallIsRedirectedToTheAgentsClientWithADialThatReportsBack() {
@@ -178,7 +157,7 @@ class CallConnectorTest {
 
         // the caller may be ringing the agent already; the dial-status callback still reports how it ended
         assertThat(outbound.single(connect.replyId(), WITHIN).state()).isEqualTo(DeliveryState.UNCONFIRMED);
-        sleep(Duration.ofSeconds(3));
+        outbound.settleThrough(undialable(), WITHIN);
         twilio.verify(1, postRequestedFor(urlEqualTo(callPath(callSid))));
     }
 
@@ -197,7 +176,7 @@ class CallConnectorTest {
         assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(status.error())
                 .isEqualTo("404 21220 call no longer in progress: Call is not in-progress. Cannot redirect.");
-        sleep(Duration.ofSeconds(3)); // past the loop's first retry, had there been one
+        outbound.settleThrough(undialable(), WITHIN); // the loop is past it: no retry came
         twilio.verify(1, postRequestedFor(urlEqualTo(callPath(callSid))));
     }
 
@@ -206,7 +185,7 @@ class CallConnectorTest {
         OutboundMessage reply = new OutboundMessage(OutboundMessage.SCHEMA_VERSION, "r-" + UUID.randomUUID(),
                 OutboundKind.REPLY, UUID.randomUUID().toString(), Channel.PHONE, caller(), "We will call you back.",
                 List.of(), null, null, false, "k", "agent-1", null, call(), Instant.now());
-        OutboundMessage desk = connect("desk 4");
+        OutboundMessage desk = undialable();
 
         outbound.publish(reply);
         outbound.publish(desk);
@@ -227,6 +206,11 @@ class CallConnectorTest {
         return new OutboundMessage(OutboundMessage.SCHEMA_VERSION, "r-" + UUID.randomUUID(), OutboundKind.CONNECT,
                 UUID.randomUUID().toString(), Channel.PHONE, caller(), null, List.of(), null, null, false, "k",
                 "agent-1", agentAddress, call(), Instant.now());
+    }
+
+    /** A CONNECT the loop fails at once, without asking Twilio. */
+    private static OutboundMessage undialable() {
+        return connect("desk 4");
     }
 
     private static OutboundMessage withSurvey(OutboundMessage connect, SurveyQuestion survey) {
@@ -254,14 +238,5 @@ class CallConnectorTest {
     private static ReplyContext call() {
         return new ReplyContext("twilio", "CA" + UUID.randomUUID().toString().replace("-", ""), false, Instant.now(),
                 Map.of("to", "+31201234567"));
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

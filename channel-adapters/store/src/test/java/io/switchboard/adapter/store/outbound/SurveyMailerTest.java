@@ -6,9 +6,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.switchboard.adapter.core.testing.BrokerTest;
 import io.switchboard.adapter.core.testing.InboundTopic;
-import io.switchboard.adapter.core.testing.OutboundTopic;
 import io.switchboard.adapter.store.outbound.MailServerResource.InjectMailServer;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
@@ -19,16 +18,12 @@ import io.switchboard.contracts.ReplyContext;
 import io.switchboard.contracts.ReplyStatus;
 import io.switchboard.contracts.SurveyQuestion;
 import io.switchboard.contracts.Topics;
-import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
-import io.switchboard.runtime.test.TestInfrastructure;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -50,31 +45,15 @@ import static org.hamcrest.Matchers.containsString;
 @QuarkusTest
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(MailServerResource.class)
-class SurveyMailerTest {
+class SurveyMailerTest extends BrokerTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
     /** switchboard.public-url in the test profile: where the links point. */
     private static final Pattern LINK = Pattern.compile("https://store\\.switchboard\\.test(/survey/\\S+)");
 
-    @InjectInfrastructure
-    TestInfrastructure infrastructure;
-
     @InjectMailServer
     GreenMail smtp;
 
-    private KafkaCompanion kafka;
-    private OutboundTopic outbound;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
-        outbound = new OutboundTopic(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aVisitorWithAnEmailAddressIsMailedTheSurveyAndAnswersItOnTheStoresPage() throws Exception {

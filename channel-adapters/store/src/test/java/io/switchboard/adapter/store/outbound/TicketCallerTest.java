@@ -5,8 +5,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import io.switchboard.adapter.core.testing.OutboundTopic;
+import io.switchboard.adapter.core.testing.BrokerTest;
 import io.switchboard.adapter.store.outbound.QminderApiResource.InjectQminderApi;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
@@ -15,11 +14,7 @@ import io.switchboard.contracts.OutboundKind;
 import io.switchboard.contracts.OutboundMessage;
 import io.switchboard.contracts.ReplyContext;
 import io.switchboard.contracts.ReplyStatus;
-import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
-import io.switchboard.runtime.test.TestInfrastructure;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -47,29 +42,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(QminderApiResource.class)
-class TicketCallerTest {
+class TicketCallerTest extends BrokerTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
-
-    @InjectInfrastructure
-    TestInfrastructure infrastructure;
 
     @InjectQminderApi
     WireMockServer qminder;
 
-    private KafkaCompanion kafka;
-    private OutboundTopic outbound;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
-        outbound = new OutboundTopic(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void connectCallsTheTicketToTheAgentsDeskAsTheAgentsUser() {
@@ -117,7 +96,7 @@ class TicketCallerTest {
         ReplyStatus status = outbound.single(connect.replyId(), WITHIN);
         assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(status.error()).isEqualTo("409 Ticket is not in status NEW");
-        sleep(Duration.ofSeconds(3)); // past the loop's first retry, had there been one
+        outbound.settleThrough(noDesk(), WITHIN); // the loop is past it: no retry came
         qminder.verify(1, postRequestedFor(urlPathEqualTo(callPath(ticketId))));
     }
 
@@ -147,13 +126,13 @@ class TicketCallerTest {
 
         // Qminder may have called the ticket: calling it again would only fail, so it is not retried
         assertThat(outbound.single(connect.replyId(), WITHIN).state()).isEqualTo(DeliveryState.UNCONFIRMED);
-        sleep(Duration.ofSeconds(3));
+        outbound.settleThrough(noDesk(), WITHIN);
         qminder.verify(1, postRequestedFor(urlPathEqualTo(callPath(ticketId))));
     }
 
     @Test
     void anAddressThatIsNoDeskIsUndeliverableWithoutAsking() {
-        OutboundMessage connect = message(OutboundKind.CONNECT, "client:anna");
+        OutboundMessage connect = noDesk();
 
         outbound.publish(connect);
 
@@ -173,20 +152,16 @@ class TicketCallerTest {
                         Map.of("line", "82364", "location", "Amsterdam Damrak")), Instant.now());
     }
 
+    /** A CONNECT the loop fails at once, without asking Qminder. */
+    private static OutboundMessage noDesk() {
+        return message(OutboundKind.CONNECT, "client:anna");
+    }
+
     private static String callPath(String ticketId) {
         return "/v1/tickets/" + ticketId + "/call";
     }
 
     private static String calledTicket(String ticketId) {
         return "{\"id\":\"" + ticketId + "\",\"status\":\"CALLED\",\"line\":82364,\"firstName\":\"Jan\"}";
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,7 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.switchboard.adapter.core.testing.BrokerTest;
 import io.switchboard.adapter.core.testing.InboundTopic;
 import io.switchboard.adapter.webshop.outbound.MailServerResource.InjectMailServer;
 import io.switchboard.contracts.Channel;
@@ -12,14 +12,10 @@ import io.switchboard.contracts.DeliveryState;
 import io.switchboard.contracts.Json;
 import io.switchboard.contracts.ReplyStatus;
 import io.switchboard.contracts.Topics;
-import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
-import io.switchboard.runtime.test.TestInfrastructure;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -39,25 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(MailServerResource.class)
-class BouncedMailTest {
-
-    @InjectInfrastructure
-    TestInfrastructure infrastructure;
+class BouncedMailTest extends BrokerTest {
 
     @InjectMailServer
     GreenMail mail;
 
-    private KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aBounceOfAReplyIsReportedFailedWithTheReceivingServersReason() throws Exception {

@@ -6,20 +6,15 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.adapter.core.signature.SignatureScheme;
-import io.switchboard.adapter.core.testing.OutboundTopic;
+import io.switchboard.adapter.core.testing.BrokerTest;
 import io.switchboard.adapter.webshop.outbound.ShopReplyEndpointResource.InjectShopReplyEndpoint;
 import io.switchboard.contracts.DeliveryState;
 import io.switchboard.contracts.Json;
 import io.switchboard.contracts.OutboundMessage;
 import io.switchboard.contracts.ReplyStatus;
-import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
-import io.switchboard.runtime.test.TestInfrastructure;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -43,12 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(ShopReplyEndpointResource.class)
 @WithTestResource(MailServerResource.class)
-class FormReplyWebhookTest {
+class FormReplyWebhookTest extends BrokerTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
-
-    @InjectInfrastructure
-    TestInfrastructure infrastructure;
 
     @InjectShopReplyEndpoint
     WireMockServer shop;
@@ -59,19 +51,6 @@ class FormReplyWebhookTest {
     @Inject
     FormReplyWebhook webhook;
 
-    private KafkaCompanion kafka;
-    private OutboundTopic outbound;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
-        outbound = new OutboundTopic(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void replyToAFormQuestionIsPostedSignedToTheShopAndSent() throws Exception {
@@ -98,7 +77,7 @@ class FormReplyWebhookTest {
     }
 
     @Test
-    void aRefusalByTheShopFailsWithItsErrorOnce() throws Exception {
+    void aRefusalByTheShopFailsWithItsErrorOnce() {
         OutboundMessage reply = MailRepliesTest.reply("webshop-form", Map.of(), "x");
         shop.stubFor(post(urlPathEqualTo(ShopReplyEndpointResource.PATH))
                 .withRequestBody(matchingJsonPath("$.replyId", equalTo(reply.replyId())))
@@ -110,7 +89,7 @@ class FormReplyWebhookTest {
         ReplyStatus failed = outbound.single(reply.replyId(), WITHIN);
         assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(failed.error()).isEqualTo("422 {\"error\": \"unknown messageId\"}");
-        Thread.sleep(3000); // past the loop's first retry, had there been one
+        outbound.settleThrough(takenByTheShop(), WITHIN); // the loop is past it: no retry came
         assertThat(shop.findAll(postRequestedFor(urlPathEqualTo(ShopReplyEndpointResource.PATH))
                 .withRequestBody(matchingJsonPath("$.replyId", equalTo(reply.replyId()))))).hasSize(1);
     }
@@ -135,6 +114,14 @@ class FormReplyWebhookTest {
         assertThat(mail.delivers(formReply)).isFalse();
         assertThat(webhook.delivers(shopifyReply)).isFalse();
         assertThat(mail.delivers(shopifyReply)).isTrue();
+    }
+
+    /** A form reply the shop takes at once. */
+    private OutboundMessage takenByTheShop() {
+        OutboundMessage reply = MailRepliesTest.reply("webshop-form", Map.of(), "x");
+        shop.stubFor(post(urlPathEqualTo(ShopReplyEndpointResource.PATH))
+                .withRequestBody(matchingJsonPath("$.replyId", equalTo(reply.replyId()))).willReturn(ok()));
+        return reply;
     }
 
     private LoggedRequest requestFor(OutboundMessage reply) {

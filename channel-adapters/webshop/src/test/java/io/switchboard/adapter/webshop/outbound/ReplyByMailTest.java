@@ -6,8 +6,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.testing.BrokerTest;
 import io.switchboard.adapter.core.testing.InboundTopic;
 import io.switchboard.adapter.webshop.outbound.MailServerResource.InjectMailServer;
 import io.switchboard.adapter.webshop.service.WebshopContacts;
@@ -21,15 +21,11 @@ import io.switchboard.contracts.OutboundMessage;
 import io.switchboard.contracts.ReplyContext;
 import io.switchboard.contracts.ReplyStatus;
 import io.switchboard.contracts.Topics;
-import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
-import io.switchboard.runtime.test.TestInfrastructure;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -49,27 +45,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(MailServerResource.class)
-class ReplyByMailTest {
+class ReplyByMailTest extends BrokerTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
-
-    @InjectInfrastructure
-    TestInfrastructure infrastructure;
 
     @InjectMailServer
     GreenMail smtp;
 
-    private KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void answerToAShopifyOrderNoteIsMailedToTheCustomerAndSent() throws Exception {

@@ -7,8 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.adapter.core.survey.SurveyLinks;
+import io.switchboard.adapter.core.testing.BrokerTest;
 import io.switchboard.adapter.core.testing.InboundTopic;
 import io.switchboard.adapter.core.testing.OutboundTopic;
 import io.switchboard.adapter.webshop.outbound.MailServerResource;
@@ -24,9 +24,7 @@ import io.switchboard.contracts.ReplyStatus;
 import io.switchboard.contracts.SurveyQuestion;
 import io.switchboard.contracts.SurveyResponse;
 import io.switchboard.contracts.Topics;
-import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
-import io.switchboard.runtime.test.TestInfrastructure;
 import jakarta.inject.Inject;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -34,8 +32,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -60,14 +56,11 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(MailServerResource.class)
-class SurveyByMailTest {
+class SurveyByMailTest extends BrokerTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
     /** switchboard.public-url in the test profile: where the links point. */
     private static final Pattern LINK = Pattern.compile("https://webshop\\.switchboard\\.test(/survey/\\S+)");
-
-    @InjectInfrastructure
-    TestInfrastructure infrastructure;
 
     @InjectMailServer
     GreenMail smtp;
@@ -75,17 +68,6 @@ class SurveyByMailTest {
     @Inject
     SurveyLinks links;
 
-    private KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void surveyIsMailedInTheCustomersLanguageWithElevenSignedLinksAndSent() throws Exception {
@@ -94,7 +76,7 @@ class SurveyByMailTest {
 
         new OutboundTopic(kafka).publish(survey);
 
-        ReplyStatus sent = new OutboundTopic(kafka).single(survey.replyId(), WITHIN);
+        ReplyStatus sent = outbound.single(survey.replyId(), WITHIN);
         String messageId = "<" + survey.replyId() + "@switchboard>";
         assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
         assertThat(sent.provider()).isEqualTo("smtp");
@@ -171,8 +153,7 @@ class SurveyByMailTest {
                     .body(containsString("This link is not valid"));
             post(link, Map.of("score", "10", "comment", "forged")).statusCode(401);
         }
-        assertThat(new InboundTopic(kafka, Topics.CONTACTS_FEEDBACK).records("surveyId", List.of(surveyId), 0,
-                Duration.ofSeconds(3))).isEmpty();
+        assertThat(new InboundTopic(kafka, Topics.CONTACTS_FEEDBACK).upToNow("surveyId", List.of(surveyId))).isEmpty();
     }
 
     @Test
@@ -192,7 +173,7 @@ class SurveyByMailTest {
 
         new OutboundTopic(kafka).publish(survey);
 
-        ReplyStatus failed = new OutboundTopic(kafka).single(survey.replyId(), WITHIN);
+        ReplyStatus failed = outbound.single(survey.replyId(), WITHIN);
         assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(failed.error()).isEqualTo("no e-mail address is known for customer handle:shopify:order-7");
     }

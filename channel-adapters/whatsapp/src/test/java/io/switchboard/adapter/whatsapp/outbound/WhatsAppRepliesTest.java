@@ -10,11 +10,10 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.switchboard.adapter.core.outbound.InFlightMarkers;
 import io.switchboard.adapter.core.signature.SignatureScheme;
+import io.switchboard.adapter.core.testing.BrokerTest;
 import io.switchboard.adapter.core.testing.InboundTopic;
-import io.switchboard.adapter.core.testing.OutboundTopic;
 import io.switchboard.contracts.Attachment;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Customer;
@@ -26,17 +25,13 @@ import io.switchboard.contracts.ReplyContext;
 import io.switchboard.contracts.ReplyStatus;
 import io.switchboard.contracts.SurveyQuestion;
 import io.switchboard.contracts.Topics;
-import io.switchboard.runtime.test.InjectInfrastructure;
 import io.switchboard.runtime.test.SwitchboardTestResource;
-import io.switchboard.runtime.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -68,32 +63,14 @@ import static org.hamcrest.Matchers.containsString;
 @QuarkusTest
 @WithTestResource(value = SwitchboardTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = CloudApiStub.class, scope = TestResourceScope.GLOBAL)
-class WhatsAppRepliesTest {
+class WhatsAppRepliesTest extends BrokerTest {
 
     private static final String MESSAGES = "/v21.0/106540352242922/messages";
     private static final String BEARER = "Bearer local-whatsapp-access-token";
     private static final String APP_SECRET = "local-meta-app-secret";
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
-    @InjectInfrastructure
-    TestInfrastructure infrastructure;
-
     private final WireMockServer cloudApi = CloudApiStub.server();
-    private KafkaCompanion kafka;
-    private InboundTopic delivery;
-    private OutboundTopic outbound;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(infrastructure.bootstrapServers());
-        delivery = new InboundTopic(kafka, Topics.CONTACTS_DELIVERY);
-        outbound = new OutboundTopic(kafka);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void replyGoesOutAsAContextualTextMessageFromTheNumberTheCustomerWroteToAndIsSent() {
@@ -192,8 +169,7 @@ class WhatsAppRepliesTest {
         assertThat(status.providerMessageId()).isNull();
         assertThat(status.error()).startsWith("400 131047 (#131047) Re-engagement message")
                 .contains("more than 24 hours have passed");
-        // The first retry would come after a second: wait past it.
-        sleep(Duration.ofSeconds(3));
+        outbound.settleThrough(takenAtOnce(), WITHIN); // the loop is past it: no retry came
         assertThat(requestsTo(waId)).isEqualTo(1);
     }
 
@@ -294,7 +270,8 @@ class WhatsAppRepliesTest {
                 .header("X-Hub-Signature-256", SignatureScheme.META.sign(APP_SECRET, bytes)).body(bytes)
                 .post("/webhooks/whatsapp").then().statusCode(200);
 
-        List<ReplyStatus> statuses = delivery.records("providerMessageId", Set.of(wamid), 2, WITHIN).stream()
+        List<ReplyStatus> statuses = new InboundTopic(kafka, Topics.CONTACTS_DELIVERY)
+                .records("providerMessageId", Set.of(wamid), 2, WITHIN).stream()
                 .map(record -> {
                     assertThat(record.key()).isEqualTo(wamid);
                     return parse(record.value());
@@ -416,8 +393,15 @@ class WhatsAppRepliesTest {
         assertThat(status.state()).isEqualTo(DeliveryState.FAILED);
         assertThat(status.error()).isEqualTo("sent 1 of 2 messages (the first wamid.sent-" + waId + "), then: "
                 + "500 1 An unknown error occurred");
-        sleep(Duration.ofSeconds(2));
+        outbound.settleThrough(takenAtOnce(), WITHIN);
         assertThat(requestsTo(waId)).isEqualTo(2);
+    }
+
+    /** A reply the Cloud API takes at once, to a number of its own. */
+    private OutboundMessage takenAtOnce() {
+        String waId = waId();
+        cloudApi.stubFor(messagesTo(waId).willReturn(sent(waId, "wamid.next-" + waId)));
+        return reply(waId, "Volgende", null);
     }
 
     /** A WhatsApp id of its own per test, so stubs and requests of different tests never mix. */
