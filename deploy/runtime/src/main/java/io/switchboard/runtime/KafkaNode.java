@@ -51,6 +51,11 @@ public final class KafkaNode implements AutoCloseable {
                         // A single node needs no liveness record from its controller twice a second; idle, those
                         // were a third of the broker's CPU (docs/benchmarks.md).
                         props.put("metadata.max.idle.interval.ms", "5000");
+                        // A restarted node re-registers only once its previous registration's session expired
+                        // (9 s by default): every restart of the local or test broker waited that long. Five
+                        // heartbeats of slack still ride out a stalled JVM on a loaded machine.
+                        props.put("broker.session.timeout.ms", "5000");
+                        props.put("broker.heartbeat.interval.ms", "1000");
                     })
                     .start();
         }
