@@ -1,7 +1,7 @@
 package io.switchboard.bench;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -121,15 +121,22 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 + "; agent errors " + agents.result().errors() + ".\n";
     }
 
+    /** Every phase, so that what a process spends at low load (where CPU does not follow the load) shows too. */
     private String processTable() {
-        LoadPhase highest = ladder.get(ladder.size() - 1);
-        MarkdownTable table = new MarkdownTable("process", "idle", highest.name(), fullLoad.name(), "agents");
+        List<String> header = new ArrayList<>(List.of("process", "idle"));
+        List<ResourceUsage> phases = new ArrayList<>(List.of(idle));
+        ladder.forEach(phase -> {
+            header.add(phase.name());
+            phases.add(phase.usage());
+        });
+        header.addAll(List.of(fullLoad.name(), "agents"));
+        phases.addAll(List.of(fullLoad.usage(), agents.usage()));
+        MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
         for (String process : idle.processes().keySet()) {
-            Function<ResourceUsage, String> cell = usage -> usage.processes().containsKey(process)
+            table.row(Stream.concat(Stream.of(process), phases.stream().map(usage -> usage.processes().containsKey(process)
                     ? "%.0f %%, %s".formatted(usage.cpuPercentOfOneCore(process), mib(usage.processes().get(process).peak().rssMiB()))
-                    : "";
-            table.row(process, cell.apply(idle), cell.apply(highest.usage()), cell.apply(fullLoad.usage()),
-                    cell.apply(agents.usage()));
+                    : ""))
+                    .toArray());
         }
         return table.toString();
     }
