@@ -102,6 +102,9 @@ public final class SwitchboardStack implements AutoCloseable {
             throw new IllegalStateException(runner + " is missing: build first (./mvnw -B install -DskipTests)");
         }
         List<String> properties = new ArrayList<>();
+        if (spec.c1Only()) {
+            properties.add("-XX:TieredStopAtLevel=1");
+        }
         // Loopback only, like the broker and the database: a local run is not reachable from the network.
         properties.add("-Dquarkus.http.host=127.0.0.1");
         properties.add("-Dquarkus.http.port=" + ports.get(instanceName));
