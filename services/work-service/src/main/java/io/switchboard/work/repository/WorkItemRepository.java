@@ -1,5 +1,6 @@
 package io.switchboard.work.repository;
 
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Intent;
@@ -77,7 +78,7 @@ public class WorkItemRepository {
      * COALESCE stops at the first item) offer such an item back, if no other eligible agent is AVAILABLE.
      */
     private static final String RESERVE = """
-            WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1),
+            WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1 AND status = 'AVAILABLE'),
             w AS (
                 UPDATE work_item w
                    SET state = 'RESERVED', agent_id = $1, reserved_at = $2, reservation_expires_at = $3,
@@ -324,23 +325,34 @@ public class WorkItemRepository {
         this.pool = pool;
     }
 
-    /** The agent's pull: touches the agent's presence and reserves the best item it may take, in one transaction. */
+    /**
+     * The agent's pull: touches the agent's presence and reserves the best item it may take, in one transaction
+     * sent in one round trip: BEGIN, both statements and COMMIT go out together (the client pipelines them on the
+     * connection), since the reservation asks for an AVAILABLE agent itself instead of waiting for the touch's
+     * answer. When a statement fails, PostgreSQL has aborted the transaction and COMMIT ends it as a rollback; the
+     * pull fails with the first error.
+     */
     public Uni<Reservation> reserveFor(String agentId, Instant now, Instant expires) {
-        return pool.withTransaction(connection -> connection.preparedQuery(TOUCH_AGENT)
-                .execute(Tuple.of(agentId, at(now))).chain(agents -> {
-                    Row agent = first(agents);
-                    if (agent == null) {
-                        return Uni.createFrom().item(new Reservation(null, null, null, null));
-                    }
-                    Office office = Office.valueOf(agent.getString("office"));
-                    AgentStatus status = AgentStatus.valueOf(agent.getString("status"));
-                    Instant wrapUpUntil = WorkItemRows.instant(agent, "wrap_up_until");
-                    if (status != AgentStatus.AVAILABLE) {
-                        return Uni.createFrom().item(new Reservation(office, status, wrapUpUntil, null));
-                    }
-                    return connection.preparedQuery(RESERVE).execute(Tuple.of(agentId, at(now), at(expires)))
-                            .map(rows -> new Reservation(office, status, null, conversation(rows)));
-                }));
+        return pool.withConnection(connection -> Uni.combine().all().unis(
+                        connection.query("BEGIN").execute(),
+                        connection.preparedQuery(TOUCH_AGENT).execute(Tuple.of(agentId, at(now))),
+                        connection.preparedQuery(RESERVE).execute(Tuple.of(agentId, at(now), at(expires))),
+                        connection.query("COMMIT").execute())
+                .collectFailures().asTuple()
+                .onFailure(CompositeException.class).transform(Throwable::getCause)
+                .map(sent -> reservation(first(sent.getItem2()), sent.getItem3())));
+    }
+
+    private static Reservation reservation(Row agent, RowSet<Row> reserved) {
+        if (agent == null) {
+            return new Reservation(null, null, null, null);
+        }
+        Office office = Office.valueOf(agent.getString("office"));
+        AgentStatus status = AgentStatus.valueOf(agent.getString("status"));
+        if (status != AgentStatus.AVAILABLE) {
+            return new Reservation(office, status, WorkItemRows.instant(agent, "wrap_up_until"), null);
+        }
+        return new Reservation(office, status, null, conversation(reserved));
     }
 
     /**
