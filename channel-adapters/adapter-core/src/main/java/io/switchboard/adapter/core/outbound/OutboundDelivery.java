@@ -52,6 +52,13 @@ public class OutboundDelivery {
 
     private static final Logger LOG = Logger.getLogger(OutboundDelivery.class);
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(15);
+    /**
+     * Every adapter reads every reply; another channel's record changes nothing here, so its position is committed
+     * at most this often per partition instead of once per record (a synchronous commit by each of the five
+     * adapters for every reply took more CPU than the replies themselves: docs/benchmarks.md). A restart reads the
+     * few skipped since the last commit again and skips them again.
+     */
+    private static final Duration SKIPPED_COMMIT_INTERVAL = Duration.ofSeconds(5);
 
     private final List<OutboundSender> senders;
     private final DeliveryStatusPublisher statuses;
@@ -63,6 +70,8 @@ public class OutboundDelivery {
     private final CountDownLatch stopping = new CountDownLatch(1);
     /** Per partition, the last record whose outcome this consumer published. */
     private final Map<TopicPartition, Long> settled = new ConcurrentHashMap<>();
+    /** Per partition, when a skipped record's position was last committed ({@link System#nanoTime()}). */
+    private final Map<TopicPartition, Long> skippedCommittedAt = new ConcurrentHashMap<>();
 
     public OutboundDelivery(Instance<OutboundSender> senders, DeliveryStatusPublisher statuses,
             @Identifier(InFlightMarkers.NAME) InFlightMarkers markers, KafkaClientService kafka, ObjectMapper mapper,
@@ -92,7 +101,7 @@ public class OutboundDelivery {
         Optional<OutboundMessage> read = read(record);
         Optional<OutboundSender> sender = read.flatMap(this::senderOf);
         if (sender.isEmpty()) {
-            commit(partition, InFlightMarkers.done(record.offset()));
+            skip(partition, record.offset());
             return;
         }
         if (record.offset() <= settled.getOrDefault(partition, -1L)) {
@@ -166,6 +175,15 @@ public class OutboundDelivery {
      * @return false when the partition has moved to another consumer of the group meanwhile (a rebalance): the
      *         record is then no longer this consumer's to settle; its new owner resumes at the committed offset
      */
+    private void skip(TopicPartition partition, long offset) {
+        long now = System.nanoTime();
+        Long last = skippedCommittedAt.get(partition);
+        if ((last == null || now - last >= SKIPPED_COMMIT_INTERVAL.toNanos())
+                && commit(partition, InFlightMarkers.done(offset))) {
+            skippedCommittedAt.put(partition, now);
+        }
+    }
+
     private boolean commit(TopicPartition partition, OffsetAndMetadata position) {
         KafkaConsumer<String, String> consumer = kafka.getConsumer(CHANNEL);
         return untilDone("commit " + partition + "@" + position.offset(), () -> {
