@@ -4,12 +4,12 @@ import io.switchboard.contracts.ContactReceived;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Rst;
 import io.switchboard.routing.policy.RoutingRules.PhraseRule;
+import io.switchboard.routing.classification.Vocabulary.FeatureVector;
 import io.switchboard.routing.policy.RuleSet;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,7 +34,8 @@ public final class ContactClassifier {
         NormalisedText text = NormalisedText.of(contact.text());
         String language = new LanguageDetector(ruleSet.rules().classification().defaultLanguage())
                 .detect(contact.language(), text.words());
-        Set<String> features = ContactFeatures.of(text, contact.channel(), contact.publicPost());
+        FeatureVector features = model.vocabulary().encode(ContactFeatures.of(text, contact.channel(),
+                contact.publicPost()));
         List<RuleHit> hits = ruleSet.rules().classification().phrases().stream()
                 .filter(rule -> applies(rule, contact))
                 .flatMap(rule -> ruleSet.match(rule, text.text()).map(match -> new RuleHit(rule, match)).stream())
@@ -62,7 +63,7 @@ public final class ContactClassifier {
     }
 
     /** {@code prior}: a distribution over the labels from other evidence, multiplied in; null when there is none. */
-    private <L extends Enum<L>> Decided<L> decide(SoftmaxModel<L> softmax, Set<String> features, List<RuleHit> hits,
+    private <L extends Enum<L>> Decided<L> decide(SoftmaxModel<L> softmax, FeatureVector features, List<RuleHit> hits,
             Function<PhraseRule, L> target, String what, double[] prior) {
         double[] modelScores = softmax.scores(features);
         if (prior != null) {

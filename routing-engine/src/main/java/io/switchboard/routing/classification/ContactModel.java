@@ -18,6 +18,7 @@ import java.util.Set;
  */
 public final class ContactModel {
 
+    private final Vocabulary vocabulary;
     private final SoftmaxModel<Rst> rst;
     private final SoftmaxModel<Intent> intent;
     /** P(RST class | intent) in the training data, add-one smoothed: how an intent is usually handled. */
@@ -25,7 +26,9 @@ public final class ContactModel {
     private final int trainedOn;
     private final String version;
 
-    private ContactModel(SoftmaxModel<Rst> rst, SoftmaxModel<Intent> intent, double[][] rstGivenIntent, int trainedOn) {
+    private ContactModel(Vocabulary vocabulary, SoftmaxModel<Rst> rst, SoftmaxModel<Intent> intent,
+            double[][] rstGivenIntent, int trainedOn) {
+        this.vocabulary = vocabulary;
         this.rst = rst;
         this.intent = intent;
         this.rstGivenIntent = rstGivenIntent;
@@ -42,10 +45,12 @@ public final class ContactModel {
                 .map(example -> ContactFeatures.of(NormalisedText.of(example.text()), example.channel(),
                         example.publicPost()))
                 .toList();
-        return new ContactModel(
-                SoftmaxModel.train(Rst.class, documents, examples.stream().map(LabelledContact::rst).toList(), training),
-                SoftmaxModel.train(Intent.class, documents, examples.stream().map(LabelledContact::intent).toList(),
+        Vocabulary vocabulary = Vocabulary.of(documents);
+        return new ContactModel(vocabulary,
+                SoftmaxModel.train(Rst.class, vocabulary, documents, examples.stream().map(LabelledContact::rst).toList(),
                         training),
+                SoftmaxModel.train(Intent.class, vocabulary, documents,
+                        examples.stream().map(LabelledContact::intent).toList(), training),
                 rstGivenIntent(examples), examples.size());
     }
 
@@ -78,6 +83,11 @@ public final class ContactModel {
     /** The model the engine runs with: trained on the whole bundled data set. */
     public static ContactModel bundled() {
         return trainedOn(LabelledContacts.bundled());
+    }
+
+    /** The features both models learnt from, which {@link Vocabulary#encode} looks a contact's features up in. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     public SoftmaxModel<Rst> rst() {

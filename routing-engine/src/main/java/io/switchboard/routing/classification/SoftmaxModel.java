@@ -1,16 +1,14 @@
 package io.switchboard.routing.classification;
 
+import io.switchboard.routing.classification.Vocabulary.FeatureVector;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Multinomial logistic regression over sparse binary features, trained by stochastic gradient descent with L2
@@ -31,11 +29,11 @@ public final class SoftmaxModel<L extends Enum<L>> {
     }
 
     private final L[] labels;
-    private final Map<String, Integer> vocabulary;
+    private final Vocabulary vocabulary;
     private final double[][] weights;
     private final double[] bias;
 
-    private SoftmaxModel(L[] labels, Map<String, Integer> vocabulary) {
+    private SoftmaxModel(L[] labels, Vocabulary vocabulary) {
         this.labels = labels;
         this.vocabulary = vocabulary;
         this.weights = new double[labels.length][vocabulary.size()];
@@ -46,11 +44,11 @@ public final class SoftmaxModel<L extends Enum<L>> {
     public record Contribution(String feature, double weight) {
     }
 
-    public static <L extends Enum<L>> SoftmaxModel<L> train(Class<L> type, List<Set<String>> documents, List<L> answers,
-            Training training) {
-        Map<String, Integer> vocabulary = new HashMap<>();
-        documents.forEach(document -> document.forEach(feature -> vocabulary.putIfAbsent(feature, vocabulary.size())));
+    /** {@code vocabulary} has a column for every feature of {@code documents}. */
+    public static <L extends Enum<L>> SoftmaxModel<L> train(Class<L> type, Vocabulary vocabulary,
+            List<Set<String>> documents, List<L> answers, Training training) {
         SoftmaxModel<L> model = new SoftmaxModel<>(type.getEnumConstants(), vocabulary);
+        List<FeatureVector> encoded = documents.stream().map(vocabulary::encode).toList();
         // Rare classes weigh more, so the many routine contacts do not drown the few specialist ones.
         double[] classWeight = new double[model.labels.length];
         answers.forEach(answer -> classWeight[answer.ordinal()]++);
@@ -61,7 +59,7 @@ public final class SoftmaxModel<L extends Enum<L>> {
             double rate = training.learningRate() / (1 + epoch * 0.1);
             for (int index : visitingOrder(documents, epoch)) {
                 int answer = answers.get(index).ordinal();
-                model.step(model.indices(documents.get(index)), answer, rate * classWeight[answer], training.l2());
+                model.step(encoded.get(index), answer, rate * classWeight[answer], training.l2());
             }
         }
         return model;
@@ -92,41 +90,33 @@ public final class SoftmaxModel<L extends Enum<L>> {
         return z ^ (z >>> 31);
     }
 
-    private void step(int[] features, int answer, double rate, double l2) {
-        double value = value(features);
-        double[] probabilities = probabilities(logits(features, value));
+    private void step(FeatureVector document, int answer, double rate, double l2) {
+        double value = document.value();
+        double[] probabilities = probabilities(logits(document));
         for (int label = 0; label < labels.length; label++) {
             double gradient = probabilities[label] - (label == answer ? 1 : 0);
             double[] row = weights[label];
-            for (int feature : features) {
+            for (int feature : document.columns()) {
                 row[feature] -= rate * (gradient * value + l2 * row[feature]);
             }
             bias[label] -= rate * gradient;
         }
     }
 
-    /** Log-odds per label (indexed by ordinal); features unseen in training carry no weight. */
-    public double[] scores(Set<String> document) {
-        int[] features = indices(document);
-        return logits(features, value(features));
+    /** Log-odds per label (indexed by ordinal), from the document's features as {@link Vocabulary#encode} found them. */
+    public double[] scores(FeatureVector document) {
+        return logits(document);
     }
 
     /** The features that pushed {@code label} up for this document, strongest first. */
-    public List<Contribution> strongest(Set<String> document, L label) {
-        int[] features = indices(document);
-        double value = value(features);
-        Map<Integer, String> names = new HashMap<>();
-        document.forEach(feature -> {
-            Integer index = vocabulary.get(feature);
-            if (index != null) {
-                names.put(index, feature);
-            }
-        });
+    public List<Contribution> strongest(FeatureVector document, L label) {
+        double value = document.value();
+        double[] row = weights[label.ordinal()];
         List<Contribution> contributions = new ArrayList<>();
-        for (int feature : features) {
-            double weight = weights[label.ordinal()][feature] * value;
+        for (int i = 0; i < document.columns().length; i++) {
+            double weight = row[document.columns()[i]] * value;
             if (weight > 0) {
-                contributions.add(new Contribution(names.get(feature), weight));
+                contributions.add(new Contribution(document.names().get(i), weight));
             }
         }
         contributions.sort(Comparator.comparingDouble(Contribution::weight).reversed());
@@ -150,25 +140,16 @@ public final class SoftmaxModel<L extends Enum<L>> {
         return probabilities;
     }
 
-    private double[] logits(int[] features, double value) {
+    private double[] logits(FeatureVector document) {
+        double value = document.value();
         double[] logits = bias.clone();
         for (int label = 0; label < labels.length; label++) {
             double[] row = weights[label];
-            for (int feature : features) {
+            for (int feature : document.columns()) {
                 logits[label] += row[feature] * value;
             }
         }
         return logits;
-    }
-
-    private int[] indices(Set<String> document) {
-        return document.stream().map(vocabulary::get).filter(Objects::nonNull).mapToInt(Integer::intValue)
-                .toArray();
-    }
-
-    /** Binary features scaled to unit length, so long texts do not shout down short ones. */
-    private static double value(int[] features) {
-        return features.length == 0 ? 0 : 1 / Math.sqrt(features.length);
     }
 
     /**
@@ -177,7 +158,7 @@ public final class SoftmaxModel<L extends Enum<L>> {
      */
     void fingerprint(MessageDigest digest) {
         ByteBuffer weightsOfFeature = ByteBuffer.allocate(Double.BYTES * labels.length);
-        new TreeMap<>(vocabulary).forEach((feature, index) -> {
+        vocabulary.inNameOrder().forEach((feature, index) -> {
             digest.update(feature.getBytes(StandardCharsets.UTF_8));
             weightsOfFeature.clear();
             for (double[] row : weights) {
@@ -194,9 +175,5 @@ public final class SoftmaxModel<L extends Enum<L>> {
 
     public L label(int ordinal) {
         return labels[ordinal];
-    }
-
-    public int vocabularySize() {
-        return vocabulary.size();
     }
 }

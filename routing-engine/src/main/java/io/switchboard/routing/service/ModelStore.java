@@ -59,7 +59,7 @@ public class ModelStore {
         // nobody chose. Later, a broken version leaves the running model active.
         active.set(versions.active());
         LOG.infof("Classifier model %s trained on %d labelled contacts (%d features) in %d ms; model directory %s",
-                current().model().version(), current().model().trainedOn(), current().model().rst().vocabularySize(),
+                current().model().version(), current().model().trainedOn(), current().model().vocabulary().size(),
                 (System.nanoTime() - start) / 1_000_000, modelDirectory.root());
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "model-poller");
