@@ -43,6 +43,9 @@ public final class ChildProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-XX:+UseSerialGC");
+        // No hsperfdata (jps and jstat do not list the process; jcmd <pid> still works): its sampler wakes the JVM
+        // 20 times a second, 0.2 % of a core per JVM when idle, and a local stack runs nine of them.
+        command.add("-XX:-UsePerfData");
         command.addAll(jvmArgs);
         command.addAll(rest);
         return command;
