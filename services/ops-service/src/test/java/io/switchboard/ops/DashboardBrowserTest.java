@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -179,6 +180,8 @@ class DashboardBrowserTest {
     private WebDriverWait signIn(WebDriver browser) {
         browser.get(dashboard + "#token=" + Tokens.ops());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // The board re-renders every refresh: an element found a moment ago may have been replaced since.
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(page -> !page.findElement(STORE_RECEIVED).getText().equals("–"));
         return wait;
     }

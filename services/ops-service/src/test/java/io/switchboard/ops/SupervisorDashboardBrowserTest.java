@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -81,6 +82,8 @@ class SupervisorDashboardBrowserTest {
                     ROUTINE, INFORMATION, AGENT, Instant.parse("2026-05-12T10:00:00Z")));
             browser.get(dashboard + "#token=" + Tokens.token("sup-1", "supervisor"));
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            // The board re-renders every refresh: an element found a moment ago may have been replaced since.
+            wait.ignoring(StaleElementReferenceException.class);
 
             WebElement anna = wait.until(page -> page.findElement(By.cssSelector("#agents tr[data-agent='anna']")));
             assertThat(anna.getText()).contains("Anna de Jong", "front office", "available", "whatsapp 2", "0f6c8a52");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -77,6 +78,8 @@ class ReportBrowserTest {
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--lang=en-GB", "--window-size=1600,900"));
         wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+        // The report re-renders what it polls: an element found a moment ago may have been replaced since.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
