@@ -1,13 +1,20 @@
 package io.switchboard.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The figures of one benchmark run, as printed and as written to docs/benchmarks.md. */
+/**
+ * The figures of one benchmark run, as printed and as written to docs/benchmarks.md. The targets are issue 12's,
+ * as ratios to the run's own ceilings where they are rates, because machines of one kind differ 2–3 × in speed.
+ */
 record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figures ceilings, ResourceUsage idle,
-        List<LoadPhase> ladder, LoadPhase fullLoad, AgentPhase agents) {
+        List<LoadPhase> ladder, LoadPhase fullLoad, AgentPhase agents, ResourceUsage atRest) {
+
+    /** The rate at which webhook → pullable p99 must stay under 100 ms. */
+    private static final int EVERYDAY_RATE = 100;
 
     String markdown() {
         return "# Benchmarks\n\n" + intro()
@@ -26,7 +33,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 + " the stack is left alone for %d s and then sampled idle for %d s; then %d s of warm-up (not reported),"
                 + " open-loop phases of %d s at %s contacts/s offered, %d s as fast as the system accepts (*full load*),"
                 + " and %d agents working the backlog for up to %d s (after %d s of unmeasured work that compiles their"
-                + " path). After each load phase the run waits up to %d s"
+                + " path); then the stack is left alone again for %d s and sampled *at rest* for %d s: compiled, with"
+                + " the backlog the agents left queued. After each load phase the run waits up to %d s"
                 + " until everything accepted is queued, so that one phase's backlog does not pollute the next; CPU and"
                 + " memory cover the sending and that wait. Latencies of the pipeline are measured from when the load"
                 + " generator sent the webhook to the `QUEUED` lifecycle event's timestamp (the work item is committed"
@@ -34,7 +42,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 .formatted(machine.date(), machine.describe(), BenchmarkRun.SERVICE_HEAP, options.seed(),
                         BenchmarkRun.SETTLE.toSeconds(), options.idle(), options.warmup(), options.seconds(),
                         options.rates().stream().map("%,d"::formatted).collect(Collectors.joining(", ")),
-                        options.seconds(), options.agents(), options.seconds(), options.warmup(), options.drain());
+                        options.seconds(), options.agents(), options.seconds(), options.warmup(),
+                        BenchmarkRun.SETTLE.toSeconds(), options.idle(), options.drain());
     }
 
     private String ceilingsTable() {
@@ -48,28 +57,49 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
     private String resultsTable() {
         LoadPhase highest = ladder.get(ladder.size() - 1);
         AgentFleet.Result work = agents.result();
-        return new MarkdownTable("figure", "value", "target", "ratio to ceiling")
+        MarkdownTable table = new MarkdownTable("figure", "value", "target", "ratio to ceiling")
                 .row("ingest → queued, sustained at full load", "%,.0f contacts/s".formatted(fullLoad.queuedPerSecond()),
-                        "≥ 5,000/s", postgresShare(fullLoad.queuedPerSecond()) + " of PostgreSQL inserts, "
-                                + kafkaShare(fullLoad.queuedPerSecond()) + " of Kafka produce")
+                        "≥ 15 % of PostgreSQL inserts", postgresShare(fullLoad.queuedPerSecond())
+                                + " of PostgreSQL inserts, " + kafkaShare(fullLoad.queuedPerSecond()) + " of Kafka produce")
                 .row("webhooks accepted (2xx) at full load", "%,.0f /s".formatted(fullLoad.load().acceptedPerSecond()), "",
                         kafkaShare(fullLoad.load().acceptedPerSecond()) + " of Kafka produce")
                 .row("CPU per contact at full load, all processes but the load generator",
-                        "%.2f ms".formatted(fullLoad.cpuMillisPerContact()), "≤ 0.4 ms for 5,000/s on 2 cores", "")
+                        "%.2f ms".formatted(fullLoad.cpuMillisPerContact()),
+                        "5 × less than this machine's before the batched hot path", "");
+        ladder.stream().filter(phase -> phase.offeredPerSecond() == EVERYDAY_RATE).findFirst().ifPresent(phase -> table
+                .row("webhook → pullable at %s offered".formatted(phase.name()), phase.webhookToQueued().summary(),
+                        "p99 < 100 ms", ""));
+        LoadPhase half = nearestToHalfCapacity();
+        table.row("webhook → pullable near half the sustained capacity: %s offered, %s of full load".formatted(
+                                half.name(), share(half.queuedPerSecond(), fullLoad.queuedPerSecond())),
+                        half.webhookToQueued().summary(), "p99 < 500 ms at 50 %", "")
                 .row("webhooks accepted (2xx) at %s offered".formatted(highest.name()),
                         "%,.0f /s".formatted(highest.load().acceptedPerSecond()), "",
                         kafkaShare(highest.load().acceptedPerSecond()) + " of Kafka produce")
                 .row("webhook → pullable at %s offered".formatted(highest.name()), highest.webhookToQueued().summary(),
-                        "p99 < 100 ms", "")
+                        "", "")
                 .row("pull-and-complete, %d agents".formatted(agents.agents()), "%,.0f items/s".formatted(work.completedPerSecond()),
-                        "≥ 2,000/s", postgresShare(work.completedPerSecond()) + " of PostgreSQL inserts")
-                .row("pull latency, %d agents".formatted(agents.agents()), work.pullLatency().summary(), "p99 < 20 ms", "")
-                .row("idle stack: CPU; resident memory, sum of RSS (PSS)", "%.1f %% of %d cores; %s (%s)".formatted(
-                        idle.stackCpuPercentOf(machine.cores()), machine.cores(), mib(idle.stackPeak().rssMiB()),
-                        mib(idle.stackPeak().pssMiB())), "", "")
+                        "≥ 8 % of PostgreSQL inserts", postgresShare(work.completedPerSecond()) + " of PostgreSQL inserts")
+                .row("pull latency, %d agents".formatted(agents.agents()), work.pullLatency().summary(), "p99 < 50 ms", "")
+                .row("idle stack after start-up: CPU; resident memory, sum of RSS (PSS)", cpuAndMemory(idle),
+                        "CPU < 5 % of the cores", "")
+                .row("stack at rest after the run: CPU; resident memory, sum of RSS (PSS)", cpuAndMemory(atRest),
+                        "CPU < 5 % of the cores", "")
                 .row("stack under load: peak resident memory, sum of RSS (PSS)", "%s (%s)".formatted(
-                        mib(peakUnderLoad().rssMiB()), mib(peakUnderLoad().pssMiB())), "", "")
-                .toString();
+                        mib(peakUnderLoad().rssMiB()), mib(peakUnderLoad().pssMiB())), "", "");
+        return table.toString();
+    }
+
+    /** The ladder's phase whose queued rate is nearest half of what full load sustained. */
+    private LoadPhase nearestToHalfCapacity() {
+        double half = fullLoad.queuedPerSecond() / 2;
+        return ladder.stream().min(Comparator.comparingDouble(phase -> Math.abs(phase.queuedPerSecond() - half)))
+                .orElseThrow();
+    }
+
+    private String cpuAndMemory(ResourceUsage usage) {
+        return "%.1f %% of %d cores; %s (%s)".formatted(usage.stackCpuPercentOf(machine.cores()), machine.cores(),
+                mib(usage.stackPeak().rssMiB()), mib(usage.stackPeak().pssMiB()));
     }
 
     private String ladderTable() {
@@ -100,6 +130,9 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
         ResourceUsage work = agents.usage();
         table.row("%d agents".formatted(agents.agents()), "%.0f %%".formatted(work.stackCpuPercentOf(machine.cores())),
                 "", mib(work.stackPeak().rssMiB()), mib(work.stackPeak().pssMiB()));
+        table.row("at rest after the run, %d s".formatted(options.idle()),
+                "%.1f %%".formatted(atRest.stackCpuPercentOf(machine.cores())), "", mib(atRest.stackPeak().rssMiB()),
+                mib(atRest.stackPeak().pssMiB()));
         return table + "\nMemory is the peak of once-a-second samples, every process but the load generator. The sum of"
                 + " RSS counts a page shared by several processes once for each (PostgreSQL's shared buffers in every"
                 + " backend); PSS divides it among them, so it is what the stack occupies.\n";
@@ -129,8 +162,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
             header.add(phase.name());
             phases.add(phase.usage());
         });
-        header.addAll(List.of(fullLoad.name(), "agents"));
-        phases.addAll(List.of(fullLoad.usage(), agents.usage()));
+        header.addAll(List.of(fullLoad.name(), "agents", "at rest"));
+        phases.addAll(List.of(fullLoad.usage(), agents.usage(), atRest));
         MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
         for (String process : idle.processes().keySet()) {
             table.row(Stream.concat(Stream.of(process), phases.stream().map(usage -> usage.processes().containsKey(process)
@@ -170,11 +203,15 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
     }
 
     private String postgresShare(double perSecond) {
-        return "%.1f %%".formatted(100 * perSecond / ceilings.postgresInsertsPerSecond());
+        return share(perSecond, ceilings.postgresInsertsPerSecond());
     }
 
     private String kafkaShare(double perSecond) {
-        return "%.1f %%".formatted(100 * perSecond / ceilings.kafkaProducePerSecond());
+        return share(perSecond, ceilings.kafkaProducePerSecond());
+    }
+
+    private static String share(double part, double whole) {
+        return "%.1f %%".formatted(100 * part / whole);
     }
 
     private static String mib(long mib) {

@@ -64,12 +64,7 @@ public final class BenchmarkRun {
             Ceilings.Figures ceilings = new Ceilings(stack.bootstrapServers(), stack.postgres(), state)
                     .measure(200_000, 900, Duration.ofSeconds(10));
 
-            System.out.printf("Idle: left alone for %d s, then sampled for %d s ...%n", SETTLE.toSeconds(), options.idle);
-            Thread.sleep(SETTLE.toMillis());
-            ResourceUsage idle = ProcessSampler.measure(stack, Duration.ofSeconds(options.idle));
-            System.out.printf("  idle: CPU %.1f %% of %d cores, resident memory %,d MiB (sum of RSS), %,d MiB (PSS)%n",
-                    idle.stackCpuPercentOf(machine.cores()), machine.cores(), idle.stackPeak().rssMiB(),
-                    idle.stackPeak().pssMiB());
+            ResourceUsage idle = idle("idle", stack, machine, options);
 
             ExecutorService httpThreads = Executors.newFixedThreadPool(4);
             try {
@@ -99,11 +94,27 @@ public final class BenchmarkRun {
                         options.agents, options.warmup);
                 AgentPhase agents = InvalidRun.requireSound(AgentPhase.run(stack, client, options.agents,
                         Duration.ofSeconds(options.warmup), phase));
-                return new BenchReport(machine, options, ceilings, idle, ladder, fullLoad, agents);
+                ResourceUsage atRest = idle("at rest after the run", stack, machine, options);
+                return new BenchReport(machine, options, ceilings, idle, ladder, fullLoad, agents, atRest);
             } finally {
                 httpThreads.shutdownNow(); // a non-daemon pool would keep this JVM alive after the run
             }
         }
+    }
+
+    /**
+     * The stack doing nothing: right after start-up (what a fresh start costs while the JIT still compiles) and again
+     * after the run (compiled, with the backlog the agents left queued).
+     */
+    private static ResourceUsage idle(String name, SwitchboardStack stack, Machine machine, Options options)
+            throws InterruptedException {
+        System.out.printf("%s: left alone for %d s, then sampled for %d s ...%n", name, SETTLE.toSeconds(), options.idle);
+        Thread.sleep(SETTLE.toMillis());
+        ResourceUsage idle = ProcessSampler.measure(stack, Duration.ofSeconds(options.idle));
+        System.out.printf("  %s: CPU %.1f %% of %d cores, resident memory %,d MiB (sum of RSS), %,d MiB (PSS)%n", name,
+                idle.stackCpuPercentOf(machine.cores()), machine.cores(), idle.stackPeak().rssMiB(),
+                idle.stackPeak().pssMiB());
+        return idle;
     }
 
     /** One line per phase while the run goes on: a long run shows early what it is heading for. */

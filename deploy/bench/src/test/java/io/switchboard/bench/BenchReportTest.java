@@ -17,11 +17,12 @@ class BenchReportTest {
     @Test
     void reportsLatencyVersusLoadAndRatiosToTheCeilings() {
         BenchReport report = new BenchReport(new Machine("cpu", 2, 4096, "jvm", "os", LocalDate.of(2026, 1, 1)), OPTIONS,
-                new Ceilings.Figures(40_000, 200_000, 10_000), usage(30, 0.3), List.of(phase("50/s", 50, 0),
+                new Ceilings.Figures(40_000, 200_000, 10_000), usage(30, 0.3), List.of(phase("50/s", 50, 1100),
                         phase("100/s", 100, 0)), phase("full load", 0, 120),
                 new AgentPhase(200, new AgentFleet.Result(2000, 5, 0, 20, latencies(8)), usage(20, 30),
                         List.of(new StatementStats.Statement("WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1)",
-                                2000, 3000, 2000), new StatementStats.Statement("DELETE FROM outbox_event | x", 4000, 1000, 0))));
+                                2000, 3000, 2000), new StatementStats.Statement("DELETE FROM outbox_event | x", 4000, 1000, 0))),
+                usage(30, 0.12));
 
         String markdown = report.markdown();
 
@@ -29,8 +30,13 @@ class BenchReportTest {
         assertThat(markdown).contains("## Latency versus load")
                 .contains("| 100/s | 100 /s | 95 /s | 1.0 % / 0.2 % | 4.0 ms / 4.0 ms | 250 ms / 250 ms | queued in 1 s |")
                 .contains("| full load | 100 /s | 90 /s | 0.9 % / 0.2 % | 4.0 ms / 4.0 ms | 250 ms / 250 ms | 120 not queued after 1 s |")
-                .contains("| pull-and-complete, 200 agents | 100 items/s | ≥ 2,000/s | 1.0 % of PostgreSQL inserts |")
+                .contains("| pull-and-complete, 200 agents | 100 items/s | ≥ 8 % of PostgreSQL inserts | 1.0 % of PostgreSQL inserts |")
                 .contains("| idle, 30 s | 5.0 % |  | 1,000 MiB | 500 MiB |")
+                .contains("| at rest after the run, 30 s | 2.0 % |  | 1,000 MiB | 500 MiB |")
+                .contains("| stack at rest after the run: CPU; resident memory, sum of RSS (PSS) | 2.0 % of 2 cores;")
+                .contains("| webhook → pullable at 100/s offered | p50 250 ms")
+                .contains("| p99 < 100 ms |")
+                .contains("| webhook → pullable near half the sustained capacity: 50/s offered, 47.9 % of full load |")
                 .contains("| stack under load: peak resident memory, sum of RSS (PSS) | 1,000 MiB (500 MiB) |")
                 .contains("## PostgreSQL in the agents' phase")
                 .contains("| `WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1)` | 1.00 | 1.50 ms | 75 % |")
