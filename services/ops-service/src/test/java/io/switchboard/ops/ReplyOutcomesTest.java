@@ -111,9 +111,11 @@ class ReplyOutcomesTest {
     void aChannelWhoseRepliesFailRaisesAnAlertUntilEnoughGoOutAgain() {
         Instant t = Instant.now().minusSeconds(30);
         ContactRouted contact = routed(Channel.STORE, t);
+        // The board may judge the channel between any two of these events (they can arrive in two polls): the first
+        // five are at the limit (1 of 5), so only the sixth raises the alert, whenever the board looks.
         List<LifecycleEvent> outcomes = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            outcomes.add(reply(contact, i < 4 ? REPLY_FAILED : REPLY_SENT, "store-" + i, t.plusSeconds(i)));
+            outcomes.add(reply(contact, i < 4 ? REPLY_SENT : REPLY_FAILED, "store-" + i, t.plusSeconds(i)));
         }
         events.send(outcomes.toArray(LifecycleEvent[]::new));
 
@@ -123,13 +125,13 @@ class ReplyOutcomesTest {
                     .filter(alert -> alert.kind() == Alert.Kind.REPLY_DELIVERY_FAILING && alert.key().equals("STORE"))
                     .findFirst().orElse(null), alert -> alert != null);
             assertThat(raised.channel()).isEqualTo(Channel.STORE);
-            assertThat(raised.observed()).isCloseTo(4 / 6.0, within(1e-9));
+            assertThat(raised.observed()).isCloseTo(2 / 6.0, within(1e-9));
             assertThat(raised.threshold()).isEqualTo(0.2);
-            assertThat(raised.message()).contains("4 of 6 STORE replies failed");
+            assertThat(raised.message()).contains("2 of 6 STORE replies failed");
 
-            // 14 more sent: 4 of 20 is the limit itself, no longer above it.
+            // 4 more sent: 2 of 10 is the limit itself, no longer above it.
             List<LifecycleEvent> recovered = new ArrayList<>();
-            for (int i = 0; i < 14; i++) {
+            for (int i = 0; i < 4; i++) {
                 recovered.add(reply(contact, REPLY_SENT, "store-ok-" + i, Instant.now()));
             }
             events.send(recovered.toArray(LifecycleEvent[]::new));
