@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The per-channel, per-office, per-intent and per-agent picture, built from every contact event this instance has
@@ -153,10 +152,26 @@ public class ChannelBoard {
         reported.add(metrics);
     }
 
+    /**
+     * The open contacts are counted in one pass for every channel and office: a backlog of tens of thousands was
+     * scanned 24 times per snapshot, most of an idle ops-service's CPU (JFR at rest, docs/benchmarks.md).
+     */
     public synchronized BoardSnapshot snapshot(Instant now) {
+        Map<Channel, Backlog> byChannel = new EnumMap<>(Channel.class);
+        Map<Office, Backlog> byOffice = new EnumMap<>(Office.class);
+        for (ContactRecord record : open.values()) {
+            if (record.channel != null) {
+                byChannel.computeIfAbsent(record.channel, channel -> new Backlog()).add(record);
+            }
+            if (record.office != null) {
+                byOffice.computeIfAbsent(record.office, office -> new Backlog()).add(record);
+            }
+        }
         return new BoardSnapshot(now,
-                Arrays.stream(Channel.values()).map(channel -> channelView(channel, now)).toList(),
-                Arrays.stream(Office.values()).map(office -> officeView(office, now)).toList(),
+                Arrays.stream(Channel.values()).map(channel -> channelView(channel,
+                        byChannel.getOrDefault(channel, new Backlog()), now)).toList(),
+                Arrays.stream(Office.values()).map(office -> officeView(office,
+                        byOffice.getOrDefault(office, new Backlog()), now)).toList(),
                 Arrays.stream(Intent.values())
                         .map(intent -> new IntentView(intent, tally(intent).total(), windows(tally(intent), now)))
                         .toList());
@@ -377,43 +392,53 @@ public class ChannelBoard {
                 event.agentId() != null ? event.agentId() : record.agentId);
     }
 
-    private ChannelView channelView(Channel channel, Instant now) {
+    private ChannelView channelView(Channel channel, Backlog backlog, Instant now) {
         Tally tally = tally(channel);
-        Predicate<ContactRecord> inScope = record -> record.channel == channel;
         OpsSettings.ChannelPolicy policy = settings.policy(channel);
         int activeAgents = (int) agentsSeen.getOrDefault(channel, Map.of()).values().stream()
                 .filter(seen -> seen.isAfter(now.minus(ACTIVE_AGENT))).count();
-        return new ChannelView(channel, count(inScope, Status.WAITING), count(inScope, Status.IN_PROGRESS),
-                oldestWait(inScope, now), policy.serviceLevelTarget().toMillis() / 1000.0,
-                policy.serviceLevelGoal(), activeAgents,
+        return new ChannelView(channel, backlog.waiting, backlog.inProgress, backlog.oldestWait(now),
+                policy.serviceLevelTarget().toMillis() / 1000.0, policy.serviceLevelGoal(), activeAgents,
                 reported.level(channel, ReportedCounters.AGENTS_AVAILABLE, now),
                 reported.level(channel, ReportedCounters.ITEMS_STRANDED, now),
                 tally.total(), windows(tally, now),
                 Arrays.stream(tally.receivedPerMinute(now)).boxed().toList(), reported.sums(channel));
     }
 
-    private OfficeView officeView(Office office, Instant now) {
+    private OfficeView officeView(Office office, Backlog backlog, Instant now) {
         Tally tally = tally(office);
-        Predicate<ContactRecord> inScope = record -> record.office == office;
-        return new OfficeView(office, count(inScope, Status.WAITING), count(inScope, Status.IN_PROGRESS),
-                oldestWait(inScope, now), tally.total(), windows(tally, now));
+        return new OfficeView(office, backlog.waiting, backlog.inProgress, backlog.oldestWait(now), tally.total(),
+                windows(tally, now));
+    }
+
+    /** The open contacts of one channel or office: how many wait, how many are worked on, since when the oldest waits. */
+    private static final class Backlog {
+        private long waiting;
+        private long inProgress;
+        private Instant oldestWaitingSince;
+
+        void add(ContactRecord record) {
+            if (record.status == Status.WAITING) {
+                waiting++;
+                if (oldestWaitingSince == null || record.waitingSince.isBefore(oldestWaitingSince)) {
+                    oldestWaitingSince = record.waitingSince;
+                }
+            } else if (record.status == Status.IN_PROGRESS) {
+                inProgress++;
+            }
+        }
+
+        /** Seconds the oldest waiting contact has waited, or null when none waits. */
+        Double oldestWait(Instant now) {
+            return oldestWaitingSince == null ? null
+                    : Math.max(0, Duration.between(oldestWaitingSince, now).toMillis()) / 1000.0;
+        }
     }
 
     private static Map<String, Figures> windows(Tally tally, Instant now) {
         Map<String, Figures> figures = new LinkedHashMap<>();
         WINDOWS.forEach((name, length) -> figures.put(name, tally.window(length, now)));
         return figures;
-    }
-
-    private long count(Predicate<ContactRecord> inScope, Status status) {
-        return open.values().stream().filter(inScope).filter(record -> record.status == status).count();
-    }
-
-    private Double oldestWait(Predicate<ContactRecord> inScope, Instant now) {
-        return open.values().stream().filter(inScope).filter(record -> record.status == Status.WAITING)
-                .map(record -> record.waitingSince).min(Instant::compareTo)
-                .map(since -> Math.max(0, Duration.between(since, now).toMillis()) / 1000.0)
-                .orElse(null);
     }
 
     private ContactRecord record(String contactId) {
