@@ -15,11 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The durable "in flight" note of {@link OutboundDelivery}, kept in the consumer group's committed offsets so no
- * second store is needed. Before a provider is called for the record at offset {@code o}, the loop commits
- * offset {@code o} (the record itself is not done) with the metadata {@code inflight:<replyId>}; once the outcome
- * is on {@code contacts.delivery} it commits {@code o + 1} without metadata. If the adapter stops in between, the
- * partition's next owner resumes at {@code o}, finds the note here when the partition is assigned, and reports the
- * reply {@code UNCONFIRMED} instead of sending it a second time.
+ * second store is needed. Before a provider is called for the adapter's records at offsets {@code first} to
+ * {@code last} of a poll, the loop commits offset {@code first} (those records are not done) with the metadata
+ * {@code inflight:<last>}; once their outcomes are on {@code contacts.delivery} it commits the offset after the poll's
+ * last record without metadata. If the adapter stops in between, the partition's next owner resumes at
+ * {@code first}, finds the note here when the partition is assigned, and reports the adapter's records up to
+ * {@code last} {@code UNCONFIRMED} instead of sending them a second time.
  */
 @ApplicationScoped
 @Identifier(InFlightMarkers.NAME)
@@ -32,9 +33,9 @@ public class InFlightMarkers implements KafkaConsumerRebalanceListener {
 
     private final Map<TopicPartition, OffsetAndMetadata> atAssignment = new ConcurrentHashMap<>();
 
-    /** What the loop commits before calling the provider for the record at {@code offset}. */
-    public static OffsetAndMetadata inFlight(long offset, String replyId) {
-        return new OffsetAndMetadata(offset, PREFIX + replyId);
+    /** What the loop commits before calling the provider for its records at offsets {@code first} to {@code last}. */
+    public static OffsetAndMetadata inFlight(long first, long last) {
+        return new OffsetAndMetadata(first, PREFIX + last);
     }
 
     static OffsetAndMetadata done(long offset) {
@@ -67,11 +68,17 @@ public class InFlightMarkers implements KafkaConsumerRebalanceListener {
     }
 
     /**
-     * Whether this record was being sent when its partition's previous owner stopped. Asked for the first record
-     * of a partition after its assignment (the one at the committed offset), so the note is used up by the asking.
+     * Whether the record at {@code offset} was being sent when its partition's previous owner stopped. The note is
+     * kept until the partition is revoked: records the loop settled since are known to it and not asked about.
      */
-    boolean wasInFlight(TopicPartition partition, long offset, String replyId) {
-        OffsetAndMetadata note = atAssignment.remove(partition);
-        return note != null && note.offset() == offset && note.metadata().equals(PREFIX + replyId);
+    boolean wasInFlight(TopicPartition partition, long offset) {
+        OffsetAndMetadata note = atAssignment.get(partition);
+        return note != null && offset >= note.offset() && offset <= last(note);
+    }
+
+    /** The note's last offset; a note from before notes covered a poll names a reply id and covers its offset alone. */
+    private static long last(OffsetAndMetadata note) {
+        String last = note.metadata().substring(PREFIX.length());
+        return last.chars().allMatch(Character::isDigit) && !last.isEmpty() ? Long.parseLong(last) : note.offset();
     }
 }

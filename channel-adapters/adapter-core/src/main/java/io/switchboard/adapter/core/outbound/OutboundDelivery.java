@@ -16,12 +16,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,13 +34,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The adapter's outbound loop: takes each {@link OutboundMessage} from {@code contacts.outbound} that one of the
- * adapter's {@link OutboundSender}s delivers, sends it on a worker thread, one record at a time, and publishes the
- * outcome on {@code contacts.delivery}: {@code SENT} with the provider's message id, {@code FAILED} with the
- * provider's error (at once for a refusal, after back-off for transient failures), or {@code UNCONFIRMED} when an
- * earlier run stopped while sending it ({@link InFlightMarkers}). Records for other adapters' senders are skipped.
- * An offset is committed only once the outcome is durable, so a Kafka outage holds the loop instead of losing a
- * status.
+ * The adapter's outbound loop: takes each poll of {@code contacts.outbound}, and per partition, in order, sends on a
+ * worker thread each {@link OutboundMessage} that one of the adapter's {@link OutboundSender}s delivers, and
+ * publishes the outcomes on {@code contacts.delivery}: {@code SENT} with the provider's message id, {@code FAILED}
+ * with the provider's error (at once for a refusal, after back-off for transient failures), or {@code UNCONFIRMED}
+ * when an earlier run stopped while sending it ({@link InFlightMarkers}). Records for other adapters' senders are
+ * skipped. An offset is committed only once the outcomes before it are durable, so a Kafka outage holds the loop
+ * instead of losing a status.
+ * <p>
+ * A poll is settled as a whole, per partition: one in-flight note before the first send, the statuses published
+ * together, one commit after them. One record at a time, with two commits and a publish awaited for each, every
+ * adapter settled about 40 records a second, and all five read every record: a burst of calls connected to agents
+ * or of surveys queued for minutes (docs/benchmarks.md).
  *
  * <p>Built only in adapters that set {@value #ENABLED}{@code =true} (README, "How replies go out").
  */
@@ -53,10 +60,9 @@ public class OutboundDelivery {
     private static final Logger LOG = Logger.getLogger(OutboundDelivery.class);
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(15);
     /**
-     * Every adapter reads every reply; another channel's record changes nothing here, so its position is committed
-     * at most this often per partition instead of once per record (a synchronous commit by each of the five
-     * adapters for every reply took more CPU than the replies themselves: docs/benchmarks.md). A restart reads the
-     * few skipped since the last commit again and skips them again.
+     * Every adapter reads every reply; a poll of other channels' records changes nothing here, so its position is
+     * committed at most this often per partition instead of once per poll. A restart reads the few skipped since
+     * the last commit again and skips them again.
      */
     private static final Duration SKIPPED_COMMIT_INTERVAL = Duration.ofSeconds(5);
 
@@ -87,46 +93,82 @@ public class OutboundDelivery {
 
     @Incoming(CHANNEL)
     @Blocking(ordered = true)
-    public void deliver(ConsumerRecord<String, String> record) {
-        try {
-            settle(record);
-        } catch (Stopping e) {
-            LOG.infof("Stopping: %s-%d@%d left as committed for the next start", record.topic(), record.partition(),
-                    record.offset());
+    public void deliver(ConsumerRecords<String, String> poll) {
+        for (TopicPartition partition : poll.partitions()) {
+            List<ConsumerRecord<String, String>> records = poll.records(partition);
+            try {
+                settle(partition, records);
+            } catch (Stopping e) {
+                LOG.infof("Stopping: %s from offset %d left as committed for the next start", partition,
+                        records.get(0).offset());
+                return;
+            }
         }
     }
 
-    private void settle(ConsumerRecord<String, String> record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        Optional<OutboundMessage> read = read(record);
-        Optional<OutboundSender> sender = read.flatMap(this::senderOf);
-        if (sender.isEmpty()) {
-            skip(partition, record.offset());
+    private void settle(TopicPartition partition, List<ConsumerRecord<String, String>> records) {
+        long last = records.get(records.size() - 1).offset();
+        long settledThrough = settled.getOrDefault(partition, -1L);
+        List<Outbound> own = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            // A record fetched again after the partition came back to this consumer (a rebalance, a broker restart)
+            // before its final commit has its outcome published already: it is neither sent again nor UNCONFIRMED.
+            if (record.offset() > settledThrough) {
+                read(record).ifPresent(message -> senderOf(message)
+                        .ifPresent(sender -> own.add(new Outbound(record.offset(), message, sender))));
+            }
+        }
+        if (own.isEmpty()) {
+            skip(partition, last, settledThrough >= records.get(0).offset());
             return;
         }
-        if (record.offset() <= settled.getOrDefault(partition, -1L)) {
-            // Fetched again after the partition came back to this consumer (a rebalance, a broker restart) before
-            // its final commit: the outcome is already published, so it is neither sent again nor UNCONFIRMED.
-            commit(partition, InFlightMarkers.done(record.offset()));
+        if (!commit(partition, InFlightMarkers.inFlight(own.get(0).offset(), own.get(own.size() - 1).offset()))) {
             return;
         }
-        OutboundMessage message = read.get();
-        String provider = sender.get().provider(message);
-        ReplyStatus outcome;
-        if (markers.wasInFlight(partition, record.offset(), message.replyId())) {
-            outcome = statuses.outcome(message, provider, DeliveryState.UNCONFIRMED, null, STOPPED_WHILE_SENDING);
-        } else if (commit(partition, InFlightMarkers.inFlight(record.offset(), message.replyId()))) {
-            outcome = send(sender.get(), message, provider);
-        } else {
-            return;
+        List<ReplyStatus> outcomes = new ArrayList<>();
+        for (Outbound outbound : own) {
+            if (stopping.getCount() == 0) {
+                stopBefore(partition, outcomes, outbound.offset(), false);
+            }
+            String provider = outbound.sender().provider(outbound.message());
+            try {
+                outcomes.add(markers.wasInFlight(partition, outbound.offset())
+                        ? statuses.outcome(outbound.message(), provider, DeliveryState.UNCONFIRMED, null,
+                                STOPPED_WHILE_SENDING)
+                        : send(outbound.sender(), outbound.message(), provider));
+            } catch (Stopping e) {
+                stopBefore(partition, outcomes, outbound.offset(), true);
+            }
         }
-        untilDone("publish " + outcome.state() + " of reply " + message.replyId(), () -> {
-            statuses.publish(outcome).await().atMost(KAFKA_WAIT);
+        untilDone("publish the statuses of " + outcomes.size() + " replies", () -> {
+            publish(outcomes);
             return true;
         });
-        metrics.replied(message.channel(), provider, outcome.state());
-        settled.put(partition, record.offset());
-        commit(partition, InFlightMarkers.done(record.offset()));
+        settled.put(partition, own.get(own.size() - 1).offset());
+        commit(partition, InFlightMarkers.done(last));
+    }
+
+    /**
+     * The adapter stops before the record at {@code offset} is settled: the outcomes so far are published and the
+     * note narrowed to that record if its provider may have been called ({@code inFlight}, a stop during the
+     * back-off between tries), so the replies after it are sent by the next start instead of being reported
+     * UNCONFIRMED. One try each: when Kafka fails now, the note as committed stands.
+     */
+    private void stopBefore(TopicPartition partition, List<ReplyStatus> outcomes, long offset, boolean inFlight) {
+        try {
+            publish(outcomes);
+            kafka.getConsumer(CHANNEL).commit(Map.of(partition, inFlight ? InFlightMarkers.inFlight(offset, offset)
+                    : new OffsetAndMetadata(offset))).await().atMost(KAFKA_WAIT);
+        } catch (RuntimeException e) {
+            LOG.warnf("Stopping: could not narrow the in-flight note of %s (%s)", partition, e);
+        }
+        throw new Stopping();
+    }
+
+    private void publish(List<ReplyStatus> outcomes) {
+        DeliveryStatusPublisher.publishAll(outcomes.stream().map(statuses::publish).toList()).await()
+                .atMost(KAFKA_WAIT);
+        outcomes.forEach(outcome -> metrics.replied(outcome.channel(), outcome.provider(), outcome.state()));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -172,18 +214,22 @@ public class OutboundDelivery {
     }
 
     /**
-     * @return false when the partition has moved to another consumer of the group meanwhile (a rebalance): the
-     *         record is then no longer this consumer's to settle; its new owner resumes at the committed offset
+     * Commits past a poll with none of this adapter's records, at most every {@link #SKIPPED_COMMIT_INTERVAL};
+     * at once when the poll only repeated settled records, whose final commit is still owed.
      */
-    private void skip(TopicPartition partition, long offset) {
+    private void skip(TopicPartition partition, long last, boolean owed) {
         long now = System.nanoTime();
-        Long last = skippedCommittedAt.get(partition);
-        if ((last == null || now - last >= SKIPPED_COMMIT_INTERVAL.toNanos())
-                && commit(partition, InFlightMarkers.done(offset))) {
+        Long lastCommit = skippedCommittedAt.get(partition);
+        if ((owed || lastCommit == null || now - lastCommit >= SKIPPED_COMMIT_INTERVAL.toNanos())
+                && commit(partition, InFlightMarkers.done(last))) {
             skippedCommittedAt.put(partition, now);
         }
     }
 
+    /**
+     * @return false when the partition has moved to another consumer of the group meanwhile (a rebalance): the
+     *         records are then no longer this consumer's to settle; its new owner resumes at the committed offset
+     */
     private boolean commit(TopicPartition partition, OffsetAndMetadata position) {
         KafkaConsumer<String, String> consumer = kafka.getConsumer(CHANNEL);
         return untilDone("commit " + partition + "@" + position.offset(), () -> {
@@ -224,6 +270,10 @@ public class OutboundDelivery {
             Thread.currentThread().interrupt();
             throw new Stopping();
         }
+    }
+
+    /** One of the adapter's records in a poll, with the sender that delivers it. */
+    private record Outbound(long offset, OutboundMessage message, OutboundSender sender) {
     }
 
     /** Ends the handling of a record without settling it: the adapter is shutting down. */

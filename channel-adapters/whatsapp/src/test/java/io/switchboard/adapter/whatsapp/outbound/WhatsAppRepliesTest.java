@@ -189,15 +189,18 @@ class WhatsAppRepliesTest extends BrokerTest {
     }
 
     /**
-     * Another instance of the adapter in the same consumer group commits the in-flight note for a reply, as the loop
-     * does right before calling the provider, and stops. The partition moves to the adapter under test, which must
-     * report the reply UNCONFIRMED and never call the Cloud API for it.
+     * Another instance of the adapter in the same consumer group commits the in-flight note for the two replies of
+     * a poll, as the loop does right before calling the provider, and stops. The partition moves to the adapter
+     * under test, which must report both replies UNCONFIRMED and never call the Cloud API for them, and send the
+     * reply after them, which was not in flight.
      */
     @Test
-    void replyInFlightWhenItsAdapterStoppedIsUnconfirmedAndNotSentAgain() {
+    void repliesInFlightWhenTheirAdapterStoppedAreUnconfirmedAndNotSentAgain() {
         String waId = waId();
         cloudApi.stubFor(messagesTo(waId).willReturn(sent(waId, "wamid.twice-" + waId)));
-        OutboundMessage reply = reply(waId, "Dit mag maar één keer aankomen", null);
+        List<OutboundMessage> inFlight = List.of(reply(waId, "Dit mag maar één keer aankomen", null),
+                reply(waId, "Dit ook", null));
+        OutboundMessage after = takenAtOnce();
 
         try (KafkaConsumer<String, String> stopped = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers(),
@@ -209,16 +212,25 @@ class WhatsAppRepliesTest extends BrokerTest {
                 stopped.poll(Duration.ofMillis(200));
             }
             TopicPartition partition = stopped.assignment().iterator().next();
-            RecordMetadata written = kafka.produceStrings()
-                    .fromRecords(new ProducerRecord<>(partition.topic(), partition.partition(), reply.contactId(), json(reply)))
-                    .awaitCompletion().getFirstRecord();
-            stopped.commitSync(Map.of(partition, InFlightMarkers.inFlight(written.offset(), reply.replyId())));
+            List<RecordMetadata> written = kafka.produceStrings().fromRecords(
+                            new ProducerRecord<>(partition.topic(), partition.partition(), inFlight.get(0).contactId(),
+                                    json(inFlight.get(0))),
+                            new ProducerRecord<>(partition.topic(), partition.partition(), inFlight.get(1).contactId(),
+                                    json(inFlight.get(1))),
+                            new ProducerRecord<>(partition.topic(), partition.partition(), after.contactId(),
+                                    json(after)))
+                    .awaitCompletion().getRecords();
+            stopped.commitSync(Map.of(partition,
+                    InFlightMarkers.inFlight(written.get(0).offset(), written.get(1).offset())));
         }
 
-        ReplyStatus status = outbound.single(reply.replyId(), WITHIN);
-        assertThat(status.state()).isEqualTo(DeliveryState.UNCONFIRMED);
-        assertThat(status.error()).isEqualTo("the adapter stopped while sending; not sent again");
+        for (OutboundMessage reply : inFlight) {
+            ReplyStatus status = outbound.single(reply.replyId(), WITHIN);
+            assertThat(status.state()).isEqualTo(DeliveryState.UNCONFIRMED);
+            assertThat(status.error()).isEqualTo("the adapter stopped while sending; not sent again");
+        }
         assertThat(requestsTo(waId)).isZero();
+        assertThat(outbound.single(after.replyId(), WITHIN).state()).isEqualTo(DeliveryState.SENT);
     }
 
     /**
