@@ -36,7 +36,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 + " path); then the stack is left alone again for %d s and sampled *at rest* for %d s: compiled, with"
                 + " the backlog the agents left queued. After each load phase the run waits up to %d s"
                 + " until everything accepted is queued, so that one phase's backlog does not pollute the next; CPU and"
-                + " memory cover the sending and that wait. Latencies of the pipeline are measured from when the load"
+                + " memory cover the sending and that wait, while a phase's queued rate counts only what was queued"
+                + " while its webhooks kept coming. Latencies of the pipeline are measured from when the load"
                 + " generator sent the webhook to the `QUEUED` lifecycle event's timestamp (the work item is committed"
                 + " and pullable).\n")
                 .formatted(machine.date(), machine.describe(), BenchmarkRun.SERVICE_HEAP, options.seed(),

@@ -3,14 +3,20 @@ package io.switchboard.bench;
 /**
  * One phase of webhook load and what became of it: sent for a while at {@code offeredPerSecond} (0: as fast as
  * the system accepts), then given time to queue what it accepted. Usage covers both, so the CPU of every accepted
- * contact's whole path falls inside it.
+ * contact's whole path falls inside it. {@code queuedWhileSending} counts the contacts queued before the last
+ * webhook was answered.
  */
-record LoadPhase(String name, int offeredPerSecond, LoadDriver.Result load, long queued, double secondsToLastQueued,
-        Latencies webhookToRouted, Latencies routedToQueued, Latencies webhookToQueued, ResourceUsage usage) {
+record LoadPhase(String name, int offeredPerSecond, LoadDriver.Result load, long queued, long queuedWhileSending,
+        double secondsToLastQueued, Latencies webhookToRouted, Latencies routedToQueued, Latencies webhookToQueued,
+        ResourceUsage usage) {
 
-    /** Contacts stored and pullable per second, from the first webhook to the last item queued. */
+    /**
+     * Contacts stored and pullable per second while the webhooks kept coming: what the pipeline sustains with the
+     * adapters busy beside it. A backlog queued after the sending stopped does not count: the pipeline then has
+     * the cores to itself, and at full load the adapters accept about twice what it queues (docs/benchmarks.md).
+     */
     double queuedPerSecond() {
-        return queued / secondsToLastQueued;
+        return queuedWhileSending / load.seconds();
     }
 
     /** Accepted contacts not queued when the phase ended: the backlog it leaves to the next one. */

@@ -4,6 +4,7 @@ import io.switchboard.runtime.SwitchboardStack;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Runs load phases against one stack: sends for a while, then waits, bounded, until everything accepted is queued,
@@ -38,10 +39,12 @@ final class LoadPhases {
             long start = System.nanoTime();
             LoadDriver.Result load = driver.run(traffic, ratePerSecond, duration,
                     ratePerSecond == 0 ? SATURATING_IN_FLIGHT : OPEN_LOOP_IN_FLIGHT);
+            Instant answered = Instant.now();
             watcher.awaitQueued(load.accepted(), drainBound, STUCK);
             ResourceUsage usage = sampler.stop();
-            return new LoadPhase(name, ratePerSecond, load, watcher.queued(), (watcher.lastQueuedNanos() - start) / 1e9,
-                    watcher.webhookToRouted, watcher.routedToQueued, watcher.webhookToQueued, usage);
+            return new LoadPhase(name, ratePerSecond, load, watcher.queued(), watcher.queuedBy(answered),
+                    (watcher.lastQueuedNanos() - start) / 1e9, watcher.webhookToRouted, watcher.routedToQueued,
+                    watcher.webhookToQueued, usage);
         }
     }
 }

@@ -102,6 +102,11 @@ final class PipelineWatcher implements AutoCloseable {
         return queuedAt.size();
     }
 
+    /** How many were queued by {@code end}, by the time the work-service stamped on their QUEUED event. */
+    long queuedBy(Instant end) {
+        return queuedAt.values().stream().filter(queued -> !queued.isAfter(end)).count();
+    }
+
     /**
      * Waits until {@code expected} contacts are queued, {@code bound} has passed, or nothing new was queued for
      * {@code quiet} (the pipeline is stuck: waiting longer would only delay the verdict).
