@@ -56,6 +56,8 @@ public class ChannelBoard {
     private final String currency;
     private final Map<String, ContactRecord> contacts = new HashMap<>();
     private final Map<String, ContactRecord> open = new LinkedHashMap<>();
+    /** The number of remembered contacts at which finished ones are next forgotten: see {@link #record}. */
+    private int forgetAt;
     private final Map<Channel, Map<String, Instant>> agentsSeen = new EnumMap<>(Channel.class);
     private final RepeatContacts repeats;
     private final ReportedCounters reported = new ReportedCounters();
@@ -64,6 +66,7 @@ public class ChannelBoard {
         this.settings = settings;
         this.repeats = new RepeatContacts(settings.repeatContactWindow(), settings.maxRepeatSubjects());
         this.currency = settings.cost().currency();
+        this.forgetAt = settings.maxContacts();
         for (Channel channel : Channel.values()) {
             channels.put(channel, new Tally());
             // Read at start, so a missing or wrong cost stops the service naming the key.
@@ -447,8 +450,12 @@ public class ChannelBoard {
         }
         ContactRecord record = contacts.get(contactId);
         if (record == null) {
-            if (contacts.size() >= settings.maxContacts()) {
+            if (contacts.size() >= forgetAt) {
                 forgetOldestFinished();
+                // When open contacts alone fill the cap, the next look is a tenth of the cap later, not at the next
+                // contact: each look scans every remembered contact, and one per event left the service minutes
+                // behind with a backlog of 200,000 (docs/benchmarks.md).
+                forgetAt = Math.max(settings.maxContacts(), contacts.size() + forgetBatch());
             }
             record = new ContactRecord(contactId);
             contacts.put(contactId, record);
@@ -462,12 +469,15 @@ public class ChannelBoard {
      * Open contacts are the queues themselves and are never forgotten.
      */
     private void forgetOldestFinished() {
-        int toForget = Math.max(1, settings.maxContacts() / 10);
         contacts.values().stream().filter(record -> !record.open())
                 .sorted(Comparator.comparing(record -> record.lastChange,
                         Comparator.nullsFirst(Comparator.naturalOrder())))
-                .limit(toForget).map(record -> record.contactId).toList()
+                .limit(forgetBatch()).map(record -> record.contactId).toList()
                 .forEach(contacts::remove);
+    }
+
+    private int forgetBatch() {
+        return Math.max(1, settings.maxContacts() / 10);
     }
 
     /** How many contacts are remembered now (open ones, and finished ones for de-duplication). */

@@ -18,8 +18,9 @@ import static io.switchboard.contracts.LifecycleEventType.QUEUED;
  * Measures the board's heap and CPU for a replay: {@code N} contacts over {@code DAYS} days, each routed, queued,
  * accepted and completed, one customer in ten coming back about the same subject, fed straight into the
  * {@link ChannelBoard} (no Kafka: what is measured is what the board keeps, not the client). Prints the heap used
- * after a full GC every tenth of the way, so a bound shows as a flat line. docs/scaling.md has the figures.
- * <pre>java -Xmx2g -cp ... io.switchboard.ops.metrics.BoardFootprint 2000000 7 [maxContacts]</pre>
+ * after a full GC every tenth of the way, so a bound shows as a flat line. docs/scaling.md has the figures. With
+ * {@code open} the contacts are only queued, never handled: a backlog beyond the cap (docs/benchmarks.md).
+ * <pre>java -Xmx2g -cp ... io.switchboard.ops.metrics.BoardFootprint 2000000 7 [maxContacts [open]]</pre>
  */
 public final class BoardFootprint {
 
@@ -30,6 +31,7 @@ public final class BoardFootprint {
         int contacts = Integer.parseInt(args[0]);
         int days = Integer.parseInt(args[1]);
         int maxContacts = args.length > 2 ? Integer.parseInt(args[2]) : 200_000;
+        boolean open = args.length > 3 && args[3].equals("open");
         ChannelBoard board = new ChannelBoard(settings(maxContacts));
         Instant end = Instant.now();
         Instant start = end.minus(Duration.ofDays(days));
@@ -43,11 +45,12 @@ public final class BoardFootprint {
             ContactRouted routed = ContactEvents.routed(channels[i % channels.length], customer,
                     io.switchboard.contracts.Intent.INFORMATION, "Wat zijn de openingstijden?", at);
             board.routed(routed, at);
-            for (LifecycleEvent event : List.of(
+            List<LifecycleEvent> steps = open ? List.of(ContactEvents.step(routed, QUEUED, at, at)) : List.of(
                     ContactEvents.step(routed, QUEUED, at, at),
                     ContactEvents.step(routed, ACCEPTED, at, at.plusSeconds(30)),
                     ContactEvents.step(routed, COMPLETED, at, at.plusSeconds(300), "agent-1",
-                            Map.of("firstContactResolution", "true")))) {
+                            Map.of("firstContactResolution", "true")));
+            for (LifecycleEvent event : steps) {
                 board.lifecycle(event, at);
             }
             if ((i + 1) % (contacts / 10) == 0) {
@@ -70,7 +73,8 @@ public final class BoardFootprint {
         return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
     }
 
-    private static OpsSettings settings(int maxContacts) {
+    /** Settings with every channel alike and {@code maxContacts} as the cap; the cap test uses them too. */
+    static OpsSettings settings(int maxContacts) {
         OpsSettings.ChannelPolicy policy = new OpsSettings.ChannelPolicy() {
             public Duration serviceLevelTarget() { return Duration.ofMinutes(5); }
             public double serviceLevelGoal() { return 0.8; }
