@@ -31,7 +31,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
         return ("Measured by `deploy/bench/run` on %s: %s. Everything on this one machine: the Kafka broker, PostgreSQL,"
                 + " all eight services (each `-Xmx%s`) and the load generator. Seed %d. After start-up and the ceilings"
                 + " the stack is left alone for %d s and then sampled idle for %d s; then %d s of warm-up (not reported),"
-                + " open-loop phases of %d s at %s contacts/s offered, %d s as fast as the system accepts (*full load*),"
+                + " open-loop phases of %d s at %s contacts/s offered, %d s as fast as the whole pipeline queues"
+                + " (*full load*: at most %,d contacts sent and not yet queued),"
                 + " and %d agents working the backlog for up to %d s (after %d s of unmeasured work that compiles their"
                 + " path); then the stack is left alone again for %d s and sampled *at rest* for %d s: compiled, with"
                 + " the backlog the agents left queued. After each load phase the run waits up to %d s"
@@ -43,7 +44,7 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 .formatted(machine.date(), machine.describe(), BenchmarkRun.SERVICE_HEAP, options.seed(),
                         BenchmarkRun.SETTLE.toSeconds(), options.idle(), options.warmup(), options.seconds(),
                         options.rates().stream().map("%,d"::formatted).collect(Collectors.joining(", ")),
-                        options.seconds(), options.agents(), options.seconds(), options.warmup(),
+                        options.seconds(), LoadPhases.SATURATING_IN_PIPELINE, options.agents(), options.seconds(), options.warmup(),
                         BenchmarkRun.SETTLE.toSeconds(), options.idle(), options.drain());
     }
 

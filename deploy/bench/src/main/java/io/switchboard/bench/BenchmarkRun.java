@@ -87,7 +87,7 @@ public final class BenchmarkRun {
                     System.out.printf("%,d contacts/s offered, open loop, %d s ...%n", rate, options.seconds);
                     ladder.add(InvalidRun.requireSound(printed(phases.run("%,d/s".formatted(rate), rate, phase))));
                 }
-                System.out.printf("Full load: as fast as the system accepts, %d s ...%n", options.seconds);
+                System.out.printf("Full load: as fast as the pipeline queues, %d s ...%n", options.seconds);
                 LoadPhase fullLoad = InvalidRun.requireSound(printed(phases.run("full load", 0, phase)));
 
                 System.out.printf("%d agents pull and complete the backlog (after %d s unmeasured) ...%n",

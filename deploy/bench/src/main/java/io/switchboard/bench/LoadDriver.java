@@ -66,13 +66,28 @@ final class LoadDriver {
     /** @param ratePerSecond webhooks per second, or 0 for as fast as {@code maxInFlight} allows */
     Result run(Supplier<SignedWebhook> traffic, double ratePerSecond, Duration duration, int maxInFlight)
             throws InterruptedException {
+        return run(traffic, ratePerSecond, duration, maxInFlight, null);
+    }
+
+    /**
+     * As {@link #run(Supplier, double, Duration, int)}; when {@code untilQueued} is given, each webhook first takes
+     * one of its permits, which the webhook's contact gives back once queued (whoever watches the pipeline releases
+     * it) or a refusal at once: the load then goes only as fast as the whole pipeline queues.
+     */
+    Result run(Supplier<SignedWebhook> traffic, double ratePerSecond, Duration duration, int maxInFlight,
+            Semaphore untilQueued) throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
-        return run(traffic, ratePerSecond, () -> System.nanoTime() < end, maxInFlight);
+        return run(traffic, ratePerSecond, () -> System.nanoTime() < end, maxInFlight, untilQueued);
     }
 
     /** Sends while {@code keepGoing} holds. */
     Result run(Supplier<SignedWebhook> traffic, double ratePerSecond, BooleanSupplier keepGoing, int maxInFlight)
             throws InterruptedException {
+        return run(traffic, ratePerSecond, keepGoing, maxInFlight, null);
+    }
+
+    private Result run(Supplier<SignedWebhook> traffic, double ratePerSecond, BooleanSupplier keepGoing,
+            int maxInFlight, Semaphore untilQueued) throws InterruptedException {
         Semaphore inFlight = new Semaphore(maxInFlight);
         AtomicLong acceptedCount = new AtomicLong();
         Map<Integer, Long> failures = new ConcurrentHashMap<>();
@@ -86,6 +101,9 @@ final class LoadDriver {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
+            }
+            if (untilQueued != null) {
+                untilQueued.acquire();
             }
             inFlight.acquire();
             SignedWebhook webhook = traffic.get();
@@ -102,6 +120,9 @@ final class LoadDriver {
                     acceptedCount.incrementAndGet();
                 } else {
                     failures.merge(status, 1L, Long::sum);
+                    if (untilQueued != null) {
+                        untilQueued.release();
+                    }
                 }
             });
         }

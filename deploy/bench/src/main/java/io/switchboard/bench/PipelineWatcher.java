@@ -34,6 +34,7 @@ final class PipelineWatcher implements AutoCloseable {
     private final Map<String, Instant> queuedAt = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong lastQueuedNanos = new AtomicLong();
+    private volatile Runnable onQueued = () -> { };
     private final Thread thread;
     final Latencies webhookToQueued = new Latencies();
     final Latencies webhookToRouted = new Latencies();
@@ -91,6 +92,7 @@ final class PipelineWatcher implements AutoCloseable {
             return;
         }
         lastQueuedNanos.set(System.nanoTime());
+        onQueued.run();
         webhookToQueued.recordNanos(Duration.between(sent, queued).toNanos());
         Instant routed = routedAt.get(contactId);
         if (routed != null) {
@@ -100,6 +102,11 @@ final class PipelineWatcher implements AutoCloseable {
 
     long queued() {
         return queuedAt.size();
+    }
+
+    /** Runs {@code listener} each time one of the driver's contacts is first queued. */
+    void onQueued(Runnable listener) {
+        onQueued = listener;
     }
 
     /** How many were queued by {@code end}, by the time the work-service stamped on their QUEUED event. */
