@@ -34,8 +34,9 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 + " open-loop phases of %d s at %s contacts/s offered, %d s as fast as the whole pipeline queues"
                 + " (*full load*: at most %,d contacts sent and not yet queued),"
                 + " and %d agents working the backlog for up to %d s (after %d s of unmeasured work that compiles their"
-                + " path); then the stack is left alone again for %d s and sampled *at rest* for %d s: compiled, with"
-                + " the backlog the agents left queued. After each load phase the run waits up to %d s"
+                + " path); then the stack is left alone again for %d s (the surveys of the agents' last completions go"
+                + " out a minute after them) and sampled *at rest* for %d s: compiled, with the backlog the agents left"
+                + " queued. After each load phase the run waits up to %d s"
                 + " until everything accepted is queued, so that one phase's backlog does not pollute the next; CPU and"
                 + " memory cover the sending and that wait, while a phase's queued rate counts only what was queued"
                 + " while its webhooks kept coming. Latencies of the pipeline are measured from when the load"
@@ -44,8 +45,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 .formatted(machine.date(), machine.describe(), BenchmarkRun.SERVICE_HEAP, options.seed(),
                         BenchmarkRun.SETTLE.toSeconds(), options.idle(), options.warmup(), options.seconds(),
                         options.rates().stream().map("%,d"::formatted).collect(Collectors.joining(", ")),
-                        options.seconds(), LoadPhases.SATURATING_IN_PIPELINE, options.agents(), options.seconds(), options.warmup(),
-                        BenchmarkRun.SETTLE.toSeconds(), options.idle(), options.drain());
+                        options.seconds(), LoadPhases.SATURATING_IN_PIPELINE, options.agents(), options.seconds(),
+                        options.warmup(), BenchmarkRun.SETTLE_AFTER_AGENTS.toSeconds(), options.idle(), options.drain());
     }
 
     private String ceilingsTable() {

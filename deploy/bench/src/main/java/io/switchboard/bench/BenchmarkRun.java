@@ -27,6 +27,9 @@ public final class BenchmarkRun {
     static final String SERVICE_HEAP = "512m";
     // Start-up leaves JIT compilation, class loading and the consumers' first rebalances behind for a while.
     static final Duration SETTLE = Duration.ofSeconds(20);
+    // The agents' work sends its surveys a minute after each completion (switchboard.survey.delay): at rest begins
+    // once the last of them went out, or it measures them (2.5–21 % of the two cores, docs/benchmarks.md).
+    static final Duration SETTLE_AFTER_AGENTS = Duration.ofSeconds(90);
 
     private BenchmarkRun() {
     }
@@ -64,7 +67,7 @@ public final class BenchmarkRun {
             Ceilings.Figures ceilings = new Ceilings(stack.bootstrapServers(), stack.postgres(), state)
                     .measure(200_000, 900, Duration.ofSeconds(10));
 
-            ResourceUsage idle = idle("idle", stack, machine, options);
+            ResourceUsage idle = idle("idle", SETTLE, stack, machine, options);
 
             ExecutorService httpThreads = Executors.newFixedThreadPool(4);
             try {
@@ -94,7 +97,7 @@ public final class BenchmarkRun {
                         options.agents, options.warmup);
                 AgentPhase agents = InvalidRun.requireSound(AgentPhase.run(stack, client, options.agents,
                         Duration.ofSeconds(options.warmup), phase));
-                ResourceUsage atRest = idle("at rest after the run", stack, machine, options);
+                ResourceUsage atRest = idle("at rest after the run", SETTLE_AFTER_AGENTS, stack, machine, options);
                 return new BenchReport(machine, options, ceilings, idle, ladder, fullLoad, agents, atRest);
             } finally {
                 httpThreads.shutdownNow(); // a non-daemon pool would keep this JVM alive after the run
@@ -106,10 +109,10 @@ public final class BenchmarkRun {
      * The stack doing nothing: right after start-up (what a fresh start costs while the JIT still compiles) and again
      * after the run (compiled, with the backlog the agents left queued).
      */
-    private static ResourceUsage idle(String name, SwitchboardStack stack, Machine machine, Options options)
-            throws InterruptedException {
-        System.out.printf("%s: left alone for %d s, then sampled for %d s ...%n", name, SETTLE.toSeconds(), options.idle);
-        Thread.sleep(SETTLE.toMillis());
+    private static ResourceUsage idle(String name, Duration settle, SwitchboardStack stack, Machine machine,
+            Options options) throws InterruptedException {
+        System.out.printf("%s: left alone for %d s, then sampled for %d s ...%n", name, settle.toSeconds(), options.idle);
+        Thread.sleep(settle.toMillis());
         ResourceUsage idle = ProcessSampler.measure(stack, Duration.ofSeconds(options.idle));
         System.out.printf("  %s: CPU %.1f %% of %d cores, resident memory %,d MiB (sum of RSS), %,d MiB (PSS)%n", name,
                 idle.stackCpuPercentOf(machine.cores()), machine.cores(), idle.stackPeak().rssMiB(),
