@@ -71,9 +71,7 @@ public final class BenchmarkRun {
 
             ExecutorService httpThreads = Executors.newFixedThreadPool(4);
             try {
-                // HTTP/1.1 as the providers post their webhooks; the client's default upgrades to cleartext HTTP/2,
-                // every request to a service then shares one connection and pays HPACK on both sides.
-                HttpClient client = HttpClient.newBuilder().executor(httpThreads).version(HttpClient.Version.HTTP_1_1)
+                HttpClient client = HttpClient.newBuilder().executor(httpThreads)
                         .connectTimeout(Duration.ofSeconds(5)).build();
                 TrafficMix traffic = new TrafficMix(options.seed, Long.toString(System.currentTimeMillis(), 36),
                         stack.gateways());

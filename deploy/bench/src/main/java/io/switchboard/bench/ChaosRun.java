@@ -91,8 +91,7 @@ public final class ChaosRun {
     public Outcome run() throws Exception {
         ExecutorService httpThreads = Executors.newFixedThreadPool(2);
         try {
-            return run(HttpClient.newBuilder().executor(httpThreads).version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(2)).build());
+            return run(HttpClient.newBuilder().executor(httpThreads).connectTimeout(Duration.ofSeconds(2)).build());
         } finally {
             httpThreads.shutdownNow();
         }
