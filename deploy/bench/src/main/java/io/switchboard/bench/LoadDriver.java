@@ -63,16 +63,13 @@ final class LoadDriver {
         return Set.copyOf(accepted);
     }
 
-    /** @param ratePerSecond webhooks per second, or 0 for as fast as {@code maxInFlight} allows */
-    Result run(Supplier<SignedWebhook> traffic, double ratePerSecond, Duration duration, int maxInFlight)
-            throws InterruptedException {
-        return run(traffic, ratePerSecond, duration, maxInFlight, null);
-    }
-
     /**
-     * As {@link #run(Supplier, double, Duration, int)}; when {@code untilQueued} is given, each webhook first takes
-     * one of its permits, which the webhook's contact gives back once queued (whoever watches the pipeline releases
-     * it) or a refusal at once: the load then goes only as fast as the whole pipeline queues.
+     * Sends for {@code duration}. When {@code untilQueued} is given, each webhook first takes one of its permits,
+     * which the webhook's contact gives back once queued (whoever watches the pipeline releases it) or a refusal at
+     * once: the load then goes only as fast as the whole pipeline queues.
+     *
+     * @param ratePerSecond webhooks per second, or 0 for as fast as {@code maxInFlight} (and {@code untilQueued})
+     *                      allow
      */
     Result run(Supplier<SignedWebhook> traffic, double ratePerSecond, Duration duration, int maxInFlight,
             Semaphore untilQueued) throws InterruptedException {

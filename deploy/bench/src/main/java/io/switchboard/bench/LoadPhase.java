@@ -13,7 +13,8 @@ record LoadPhase(String name, int offeredPerSecond, LoadDriver.Result load, long
     /**
      * Contacts stored and pullable per second while the webhooks kept coming: what the pipeline sustains with the
      * adapters busy beside it. A backlog queued after the sending stopped does not count: the pipeline then has
-     * the cores to itself, and at full load the adapters accept about twice what it queues (docs/benchmarks.md).
+     * the cores to itself (sent as fast as the adapters accepted, most of full load was queued in the drain:
+     * docs/benchmarks.md).
      */
     double queuedPerSecond() {
         return queuedWhileSending / load.seconds();
