@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * as ratios to the run's own ceilings where they are rates, because machines of one kind differ 2–3 × in speed.
  */
 record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figures ceilings, ResourceUsage idle,
-        List<LoadPhase> ladder, LoadPhase fullLoad, AgentPhase agents, ResourceUsage atRest) {
+        LoadPhase coldStart, List<LoadPhase> ladder, LoadPhase fullLoad, AgentPhase agents, ResourceUsage atRest) {
 
     /** The rate at which webhook → pullable p99 must stay under 100 ms. */
     private static final int EVERYDAY_RATE = 100;
@@ -30,7 +30,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
     private String intro() {
         return ("Measured by `deploy/bench/run` on %s: %s. Everything on this one machine: the Kafka broker, PostgreSQL,"
                 + " all eight services (each `-Xmx%s`) and the load generator. Seed %d. After start-up and the ceilings"
-                + " the stack is left alone for %d s and then sampled idle for %d s; then %d s of warm-up (not reported),"
+                + " the stack is left alone for %d s and then sampled idle for %d s; then %d s of warm-up at half the top rate"
+                + " (reported as *cold start*: what the first minutes after a start cost while nine JVMs compile),"
                 + " open-loop phases of %d s at %s contacts/s offered, %d s as fast as the whole pipeline queues"
                 + " (*full load*: at most %,d contacts sent and not yet queued),"
                 + " and %d agents working the backlog for up to %d s (after %d s of unmeasured work that compiles their"
@@ -46,7 +47,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                         BenchmarkRun.SETTLE.toSeconds(), options.idle(), options.warmup(), options.seconds(),
                         options.rates().stream().map("%,d"::formatted).collect(Collectors.joining(", ")),
                         options.seconds(), LoadPhases.SATURATING_IN_PIPELINE, options.agents(), options.seconds(),
-                        options.warmup(), BenchmarkRun.SETTLE_AFTER_AGENTS.toSeconds(), options.idle(), options.drain());
+                        options.agentWarmup(), BenchmarkRun.SETTLE_AFTER_AGENTS.toSeconds(), options.idle(),
+                        options.drain());
     }
 
     private String ceilingsTable() {
@@ -80,6 +82,9 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                         "%,.0f /s".formatted(highest.load().acceptedPerSecond()), "",
                         kafkaShare(highest.load().acceptedPerSecond()) + " of Kafka produce")
                 .row("webhook → pullable at %s offered".formatted(highest.name()), highest.webhookToQueued().summary(),
+                        "", "")
+                .row("webhook → pullable in the first %d s after start-up (cold start), %,d/s offered".formatted(
+                                options.warmup(), coldStart.offeredPerSecond()), coldStart.webhookToQueued().summary(),
                         "", "")
                 .row("pull-and-complete, %d agents".formatted(agents.agents()), "%,.0f items/s".formatted(work.completedPerSecond()),
                         "≥ 8 % of PostgreSQL inserts", postgresShare(work.completedPerSecond()) + " of PostgreSQL inserts")
@@ -161,12 +166,12 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
     private String processTable() {
         List<String> header = new ArrayList<>(List.of("process", "idle"));
         List<ResourceUsage> phases = new ArrayList<>(List.of(idle));
-        ladder.forEach(phase -> {
+        loadPhases().forEach(phase -> {
             header.add(phase.name());
             phases.add(phase.usage());
         });
-        header.addAll(List.of(fullLoad.name(), "agents", "at rest"));
-        phases.addAll(List.of(fullLoad.usage(), agents.usage(), atRest));
+        header.addAll(List.of("agents", "at rest"));
+        phases.addAll(List.of(agents.usage(), atRest));
         MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
         for (String process : idle.processes().keySet()) {
             table.row(Stream.concat(Stream.of(process), phases.stream().map(usage -> usage.processes().containsKey(process)
@@ -195,9 +200,9 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 .formatted(agents.statements().size(), work.completed()) + table;
     }
 
-    /** The reported load phases: the ladder of offered rates, then full load. */
+    /** The reported load phases: the cold start, the ladder of offered rates, then full load. */
     private List<LoadPhase> loadPhases() {
-        return Stream.concat(ladder.stream(), Stream.of(fullLoad)).toList();
+        return Stream.of(Stream.of(coldStart), ladder.stream(), Stream.of(fullLoad)).flatMap(phases -> phases).toList();
     }
 
     private ResourceUsage.Memory peakUnderLoad() {
