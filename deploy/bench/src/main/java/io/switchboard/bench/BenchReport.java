@@ -30,8 +30,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
     private String intro() {
         return ("Measured by `deploy/bench/run` on %s: %s. Everything on this one machine: the Kafka broker, PostgreSQL,"
                 + " all eight services (each `-Xmx%s`) and the load generator. Seed %d. After start-up and the ceilings"
-                + " the stack is left alone for %d s and then sampled idle for %d s; then %d s of warm-up at half the top rate"
-                + " (reported as *cold start*: what the first minutes after a start cost while nine JVMs compile),"
+                + " the stack is left alone for %d s and then sampled idle for %d s; then %d s of load at half the top"
+                + " rate (reported as *cold start*: what the first minutes of traffic cost while nine JVMs compile),"
                 + " open-loop phases of %d s at %s contacts/s offered, %d s as fast as the whole pipeline queues"
                 + " (*full load*: at most %,d contacts sent and not yet queued),"
                 + " and %d agents working the backlog for up to %d s (after %d s of unmeasured work that compiles their"
@@ -83,7 +83,7 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                         kafkaShare(highest.load().acceptedPerSecond()) + " of Kafka produce")
                 .row("webhook → pullable at %s offered".formatted(highest.name()), highest.webhookToQueued().summary(),
                         "", "")
-                .row("webhook → pullable in the first %d s after start-up (cold start), %,d/s offered".formatted(
+                .row("webhook → pullable in the first %d s of traffic (cold start), %,d/s offered".formatted(
                                 options.warmup(), coldStart.offeredPerSecond()), coldStart.webhookToQueued().summary(),
                         "", "")
                 .row("pull-and-complete, %d agents".formatted(agents.agents()), "%,.0f items/s".formatted(work.completedPerSecond()),

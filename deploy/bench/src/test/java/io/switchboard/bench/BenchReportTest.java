@@ -18,8 +18,7 @@ class BenchReportTest {
     void reportsLatencyVersusLoadAndRatiosToTheCeilings() {
         BenchReport report = new BenchReport(new Machine("cpu", 2, 4096, "jvm", "os", LocalDate.of(2026, 1, 1)), OPTIONS,
                 new Ceilings.Figures(40_000, 200_000, 10_000), usage(30, 0.3), phase("cold start, 50/s", 50, 0),
-                List.of(phase("50/s", 50, 1100),
-                        phase("100/s", 100, 0)), phase("full load", 0, 120),
+                List.of(phase("50/s", 50, 1100), phase("100/s", 100, 0)), phase("full load", 0, 120),
                 new AgentPhase(200, new AgentFleet.Result(2000, 5, 0, 20, latencies(8)), usage(20, 30),
                         List.of(new StatementStats.Statement("WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1)",
                                 2000, 3000, 2000), new StatementStats.Statement("DELETE FROM outbox_event | x", 4000, 1000, 0))),
@@ -31,7 +30,7 @@ class BenchReportTest {
         assertThat(markdown).contains("## Latency versus load")
                 .contains("| 100/s | 100 /s | 95 /s | 1.0 % / 0.2 % | 4.0 ms / 4.0 ms | 250 ms / 250 ms | queued in 1 s |")
                 .contains("| cold start, 50/s | 100 /s | 95 /s |")
-                .contains("| webhook → pullable in the first 150 s after start-up (cold start), 50/s offered | p50 250 ms")
+                .contains("| webhook → pullable in the first 150 s of traffic (cold start), 50/s offered | p50 250 ms")
                 .contains("| full load | 100 /s | 89 /s | 0.9 % / 0.2 % | 4.0 ms / 4.0 ms | 250 ms / 250 ms | 120 not queued after 1 s |")
                 .contains("| pull-and-complete, 200 agents | 100 items/s | ≥ 8 % of PostgreSQL inserts | 1.0 % of PostgreSQL inserts |")
                 .contains("| idle, 30 s | 5.0 % |  | 1,000 MiB | 500 MiB |")
