@@ -80,8 +80,15 @@ final class AgentApi {
     }
 
     static Response complete(String agentId, String itemId) {
+        return completion(agentId).post("/api/work/" + itemId + "/complete");
+    }
+
+    static Response completeAndNext(String agentId, String itemId, int waitSeconds) {
+        return completion(agentId).post("/api/work/" + itemId + "/complete-and-next?waitSeconds=" + waitSeconds);
+    }
+
+    private static RequestSpecification completion(String agentId) {
         return as(Tokens.agent(agentId))
-                .body(Map.of("resolution", "ANSWERED", "firstContactResolution", true, "notes", "Open 9-18"))
-                .post("/api/work/" + itemId + "/complete");
+                .body(Map.of("resolution", "ANSWERED", "firstContactResolution", true, "notes", "Open 9-18"));
     }
 }

@@ -29,13 +29,19 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.switchboard.work.AgentApi.accept;
+import static io.switchboard.work.AgentApi.as;
 import static io.switchboard.work.AgentApi.availableAgent;
 import static io.switchboard.work.AgentApi.complete;
+import static io.switchboard.work.AgentApi.completeAndNext;
 import static io.switchboard.work.AgentApi.next;
+import static io.switchboard.work.AgentApi.register;
+import static io.switchboard.work.AgentApi.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The foundation slice of the work service: a routed contact from Kafka becomes one work item in PostgreSQL that an
@@ -114,6 +120,92 @@ class WorkFlowTest {
     }
 
     @Test
+    void completeAndNextCompletesTheItemAndReservesTheNextInOneRequest() {
+        String skill = "skill-" + UUID.randomUUID();
+        String agentId = "agent-" + UUID.randomUUID();
+        availableAgent(agentId, Office.FRONT_OFFICE, List.of(skill), Map.of("WEBSHOP", 1));
+        ContactRouted first = RoutedContacts.contact(Channel.WEBSHOP, Office.FRONT_OFFICE).skills(skill).build();
+        ContactRouted second = RoutedContacts.contact(Channel.WEBSHOP, Office.FRONT_OFFICE).skills(skill).build();
+        routed.publish(first);
+        String firstId = next(agentId, 10).then().statusCode(200).extract().path("id");
+        accept(agentId, firstId).then().statusCode(200);
+        routed.publish(second);
+        awaitState(second, "QUEUED");
+
+        completeAndNext(agentId, firstId, 0).then().statusCode(200)
+                .body("completed.id", equalTo(firstId))
+                .body("completed.state", equalTo("COMPLETED"))
+                .body("completed.resolution", equalTo("ANSWERED"))
+                .body("next.contactId", equalTo(second.contactId()))
+                .body("next.state", equalTo("RESERVED"))
+                .body("next.agentId", equalTo(agentId))
+                .body("agentStatus", equalTo("AVAILABLE"));
+
+        assertThat(lifecycleOf(first.contactId(), 4)).containsExactly(LifecycleEventType.QUEUED,
+                LifecycleEventType.ASSIGNED, LifecycleEventType.ACCEPTED, LifecycleEventType.COMPLETED);
+        assertThat(lifecycleOf(second.contactId(), 2)).containsExactly(LifecycleEventType.QUEUED,
+                LifecycleEventType.ASSIGNED);
+    }
+
+    @Test
+    void completeAndNextWaitsForTheNextItemAndHandsNoneToAnAgentInWrapUp() throws Exception {
+        String skill = "skill-" + UUID.randomUUID();
+        String waiting = "agent-" + UUID.randomUUID();
+        availableAgent(waiting, Office.BACK_OFFICE, List.of(skill), Map.of("WEBSHOP", 1));
+        String wrapping = "agent-" + UUID.randomUUID();
+        register(wrapping, Office.BACK_OFFICE, List.of(skill), List.of("nl", "en"), List.of(),
+                Map.of("WEBSHOP", 1), 60);
+        status(wrapping, "AVAILABLE").then().statusCode(200);
+        String waitingItem = heldItem(waiting, Office.BACK_OFFICE, skill);
+        String wrappingItem = heldItem(wrapping, Office.BACK_OFFICE, skill);
+
+        var handover = java.util.concurrent.CompletableFuture.supplyAsync(() -> completeAndNext(waiting, waitingItem, 20));
+        Thread.sleep(1_500);
+        assertThat(handover).as("nothing queued: the agent waits").isNotDone();
+        ContactRouted arriving = RoutedContacts.contact(Channel.WEBSHOP, Office.BACK_OFFICE).skills(skill).build();
+        routed.publish(arriving);
+        handover.get(20, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(200)
+                .body("completed.id", equalTo(waitingItem))
+                .body("next.contactId", equalTo(arriving.contactId()));
+
+        ContactRouted left = RoutedContacts.contact(Channel.WEBSHOP, Office.BACK_OFFICE).skills(skill).build();
+        routed.publish(left);
+        awaitState(left, "QUEUED");
+        completeAndNext(wrapping, wrappingItem, 5).then().statusCode(200)
+                .body("completed.state", equalTo("COMPLETED"))
+                .body("next", nullValue())
+                .body("agentStatus", equalTo("WRAP_UP"))
+                .body("wrapUpUntil", notNullValue());
+        assertThat(stateOf(left)).as("the agent in wrap-up took nothing").isEqualTo("QUEUED");
+    }
+
+    @Test
+    void completeAndNextOfAnItemNotHeldFailsAndReservesNothing() {
+        String skill = "skill-" + UUID.randomUUID();
+        String holder = "agent-" + UUID.randomUUID();
+        availableAgent(holder, Office.TECHNICIANS, List.of(skill), Map.of("WEBSHOP", 1));
+        String other = "agent-" + UUID.randomUUID();
+        availableAgent(other, Office.TECHNICIANS, List.of(skill), Map.of("WEBSHOP", 1));
+        String itemId = heldItem(holder, Office.TECHNICIANS, skill);
+        ContactRouted queued = RoutedContacts.contact(Channel.WEBSHOP, Office.TECHNICIANS).skills(skill).build();
+        routed.publish(queued);
+        awaitState(queued, "QUEUED");
+
+        completeAndNext(other, itemId, 0).then().statusCode(403);
+        complete(holder, itemId).then().statusCode(200);
+        completeAndNext(holder, itemId, 0).then().statusCode(409);
+        assertThat(stateOf(queued)).as("a failed completion reserves nothing").isEqualTo("QUEUED");
+    }
+
+    /** A new contact of {@code office} needing {@code skill}, pulled and accepted by the agent; its item id. */
+    private String heldItem(String agentId, Office office, String skill) {
+        routed.publish(RoutedContacts.contact(Channel.WEBSHOP, office).skills(skill).build());
+        String itemId = next(agentId, 10).then().statusCode(200).extract().path("id");
+        accept(agentId, itemId).then().statusCode(200);
+        return itemId;
+    }
+
+    @Test
     void poisonMessageGoesToTheDeadLetterTopicAndTheNextContactStillArrives() {
         String skill = "skill-" + UUID.randomUUID();
         String agentId = "agent-" + UUID.randomUUID();
@@ -152,6 +244,16 @@ class WorkFlowTest {
     }
 
     /** The types of the first {@code count} lifecycle events of a contact, in published order. */
+    private static void awaitState(ContactRouted contact, String state) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> state.equals(stateOf(contact)));
+    }
+
+    /** The state of the contact's item, null while it is not stored. */
+    private static String stateOf(ContactRouted contact) {
+        Response position = as(Tokens.ops("o-1")).get("/api/contacts/" + contact.contactId() + "/position");
+        return position.statusCode() == 200 ? position.jsonPath().getString("state") : null;
+    }
+
     private List<LifecycleEventType> lifecycleOf(String contactId, int count) {
         try (ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topics.CONTACTS_LIFECYCLE)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> events.getRecords().stream()

@@ -12,6 +12,7 @@ import io.switchboard.work.service.Conversation;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -335,12 +336,39 @@ public class WorkItemRepository {
     public Uni<Reservation> reserveFor(String agentId, Instant now, Instant expires) {
         return pool.withConnection(connection -> Uni.combine().all().unis(
                         connection.query("BEGIN").execute(),
-                        connection.preparedQuery(TOUCH_AGENT).execute(Tuple.of(agentId, at(now))),
-                        connection.preparedQuery(RESERVE).execute(Tuple.of(agentId, at(now), at(expires))),
+                        touchAndReserve(connection, agentId, now, expires),
                         connection.query("COMMIT").execute())
                 .collectFailures().asTuple()
                 .onFailure(CompositeException.class).transform(Throwable::getCause)
-                .map(sent -> reservation(first(sent.getItem2()), sent.getItem3())));
+                .map(sent -> sent.getItem2()));
+    }
+
+    /**
+     * Completes the item as {@link #complete} does and, in the same transaction, reserves the agent's next item as
+     * {@link #reserveFor} does: one commit (one WAL flush waited for) instead of two. Nothing is reserved when the
+     * completion changed nothing ({@link Handover#completed()} null), and an agent the completion put into
+     * WRAP_UP gets no item.
+     */
+    public Uni<Handover> completeAndReserve(UUID id, String agentId, Instant now, String resolution,
+            boolean firstContactResolution, String notes, Duration wrapUp, Instant expires) {
+        return pool.withTransaction(connection -> connection.preparedQuery(COMPLETE)
+                .execute(completion(id, agentId, now, resolution, firstContactResolution, notes, wrapUp))
+                .map(WorkItemRepository::conversation)
+                .chain(completed -> completed == null
+                        ? Uni.createFrom().item(new Handover(null, null))
+                        : touchAndReserve(connection, agentId, now, expires)
+                                .map(next -> new Handover(completed, next))));
+    }
+
+    /** The touch and the reservation, pipelined on a connection inside a transaction. */
+    private static Uni<Reservation> touchAndReserve(SqlConnection connection, String agentId, Instant now,
+            Instant expires) {
+        return Uni.combine().all().unis(
+                        connection.preparedQuery(TOUCH_AGENT).execute(Tuple.of(agentId, at(now))),
+                        connection.preparedQuery(RESERVE).execute(Tuple.of(agentId, at(now), at(expires))))
+                .collectFailures().asTuple()
+                .onFailure(CompositeException.class).transform(Throwable::getCause)
+                .map(sent -> reservation(first(sent.getItem1()), sent.getItem2()));
     }
 
     private static Reservation reservation(Row agent, RowSet<Row> reserved) {
@@ -369,8 +397,13 @@ public class WorkItemRepository {
 
     public Uni<Conversation> complete(UUID id, String agentId, Instant now, String resolution,
             boolean firstContactResolution, String notes, Duration wrapUp) {
-        return single(COMPLETE, Tuple.of(id, agentId, at(now), resolution, firstContactResolution, notes)
-                .addInteger((int) wrapUp.toSeconds()));
+        return single(COMPLETE, completion(id, agentId, now, resolution, firstContactResolution, notes, wrapUp));
+    }
+
+    private static Tuple completion(UUID id, String agentId, Instant now, String resolution,
+            boolean firstContactResolution, String notes, Duration wrapUp) {
+        return Tuple.of(id, agentId, at(now), resolution, firstContactResolution, notes)
+                .addInteger((int) wrapUp.toSeconds());
     }
 
     public Uni<Conversation> release(UUID id, String agentId, Instant now, Instant declinedUntil, int maxReoffers) {
@@ -499,6 +532,13 @@ public class WorkItemRepository {
      * @param conversation the item now reserved to the agent, null when none fits
      */
     public record Reservation(Office office, AgentStatus status, Instant wrapUpUntil, Conversation conversation) {
+    }
+
+    /**
+     * @param completed the completed item, null when the completion changed nothing (and nothing was reserved)
+     * @param next      the agent's next reservation, null when nothing was completed
+     */
+    public record Handover(Conversation completed, Reservation next) {
     }
 
     public record Returned(long agents, long items) {

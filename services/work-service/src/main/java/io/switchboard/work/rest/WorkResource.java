@@ -85,6 +85,23 @@ public class WorkResource {
                 completion.firstContactResolution(), completion.notes()).map(WorkItemView::of);
     }
 
+    /**
+     * The agent's "complete and take the next": one request (and one database commit) where complete, then next
+     * took two. 200 in every case the completion succeeded; {@code next} is null when no item came within
+     * {@code waitSeconds} or the agent is not AVAILABLE ({@code agentStatus} says which).
+     */
+    @POST
+    @Path("/{id}/complete-and-next")
+    @RolesAllowed("agent")
+    @Operation(summary = "Complete an accepted item and reserve the caller's next one (long poll up to waitSeconds)")
+    public Uni<HandoverView> completeAndNext(UUID id,
+            @QueryParam("waitSeconds") @DefaultValue("0") @Min(0) @Max(60) int waitSeconds,
+            @Valid @NotNull CompletionRequest completion) {
+        return queue.completeAndNext(id, caller.getSubject(), completion.resolution(),
+                completion.firstContactResolution(), completion.notes(), Duration.ofSeconds(waitSeconds))
+                .map(HandoverView::of);
+    }
+
     @POST
     @Path("/{id}/release")
     @RolesAllowed("agent")

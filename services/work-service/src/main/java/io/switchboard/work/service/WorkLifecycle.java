@@ -8,6 +8,7 @@ import io.switchboard.work.messaging.OutboxRelay;
 import io.switchboard.work.model.WorkItem;
 import io.switchboard.work.model.WorkState;
 import io.switchboard.work.repository.WorkItemRepository;
+import io.switchboard.work.repository.WorkItemRepository.Handover;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -66,6 +67,21 @@ public class WorkLifecycle {
         return orWhyNot(items.complete(id, agentId, clock.instant(), resolution, firstContactResolution, notes,
                 settings.wrapUp()), id, agentId, "completed", List.of(WorkState.ACCEPTED),
                 WorkLifecycle::changedMeanwhile);
+    }
+
+    /**
+     * Completes the item and reserves the agent's next one in the same transaction: it fails as {@link #complete}
+     * does when the completion does not fit, and then nothing is reserved.
+     */
+    public Uni<Handover> completeAndReserve(UUID id, String agentId, String resolution, boolean firstContactResolution,
+            String notes) {
+        Instant now = clock.instant();
+        return items.completeAndReserve(id, agentId, now, resolution, firstContactResolution, notes, settings.wrapUp(),
+                now.plus(settings.reservationTimeout())).chain(handover -> handover.completed() != null
+                        ? recorded(handover.completed()).replaceWith(handover)
+                        : whyNot(id, agentId, "completed", List.of(WorkState.ACCEPTED)).<Handover>map(found -> {
+                            throw changedMeanwhile(found.item());
+                        }));
     }
 
     /**
