@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Agents working the queues through the agents' API as fast as they can: pull an item, accept it, complete it and
- * take the next in one request, accept that one, and so on; pull again when none came. Each agent is an asynchronous request chain, so hundreds of agents need no thread each.
+ * take the next in one request, accept that one, and so on; pull again when none came. Each agent is an
+ * asynchronous request chain, so hundreds of agents need no thread each.
  */
 final class AgentFleet {
 
@@ -105,10 +106,14 @@ final class AgentFleet {
     private CompletableFuture<Void> work(Agent agent, String item, AtomicBoolean running, long end,
             boolean stopWhenIdle, AtomicLong completed, AtomicLong empty, AtomicLong errors, Latencies pulls) {
         return send(agent, "/api/work/" + item + "/accept", null).thenCompose(accepted -> {
+            if (!running.get() || System.nanoTime() > end) {
+                // The phase is over: complete without taking another, so no item is left reserved.
+                return send(agent, "/api/work/" + item + "/complete", COMPLETION).thenAccept(done ->
+                        (done.statusCode() == 200 ? completed : errors).incrementAndGet());
+            }
             long pulled = System.nanoTime();
-            String path = "/api/work/" + item + "/complete-and-next?waitSeconds="
-                    + (running.get() && System.nanoTime() < end ? 1 : 0);
-            return send(agent, path, COMPLETION).thenCompose(done -> {
+            String completeAndNext = "/api/work/" + item + "/complete-and-next?waitSeconds=1";
+            return send(agent, completeAndNext, COMPLETION).thenCompose(done -> {
                 pulls.recordNanos(System.nanoTime() - pulled);
                 if (done.statusCode() != 200) {
                     errors.incrementAndGet();

@@ -55,6 +55,7 @@ class WorkAuthorizationTest {
             "GET, /api/work/00000000-0000-0000-0000-000000000001",
             "POST, /api/work/00000000-0000-0000-0000-000000000001/accept",
             "POST, /api/work/00000000-0000-0000-0000-000000000001/complete",
+            "POST, /api/work/00000000-0000-0000-0000-000000000001/complete-and-next",
             "POST, /api/work/00000000-0000-0000-0000-000000000001/release",
             "POST, /api/work/00000000-0000-0000-0000-000000000001/escalate",
             "POST, /api/work/00000000-0000-0000-0000-000000000001/visit-window",
