@@ -37,7 +37,7 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 + " and %d agents working the backlog for up to %d s (accept, then complete and take the next in one"
                 + " request; after %d s of unmeasured work that compiles their path); then the stack is left alone again for %d s (the surveys of the agents' last completions go"
                 + " out a minute after them) and sampled *at rest* for %d s: compiled, with the backlog the agents left"
-                + " queued. After each load phase the run waits up to %d s"
+                + " queued. After each load phase the run waits up to %d s (after the cold start, as long as the warm-up lasted)"
                 + " until everything accepted is queued, so that one phase's backlog does not pollute the next; CPU and"
                 + " memory cover the sending and that wait, while a phase's queued rate counts only what was queued"
                 + " while its webhooks kept coming. Latencies of the pipeline are measured from when the load"

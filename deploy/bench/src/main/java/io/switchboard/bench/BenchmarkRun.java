@@ -81,11 +81,14 @@ public final class BenchmarkRun {
                 // Nine JVMs compiling their hot paths at once would otherwise be measured as the system's speed; the
                 // warm-up is reported as what a cold start costs. Checked too, so that a run whose webhooks are all
                 // refused ends now rather than in minutes. Half the top rate for 150 s: after 45 s, the C2 compiler
-                // threads were still busy four minutes later (docs/benchmarks.md, 2026-12-02 14:15).
+                // threads were still busy four minutes later (docs/benchmarks.md, 2026-12-02 14:15). A slower machine
+                // leaves a backlog of minutes behind it: the ladder waits for it as long as the warm-up lasted, so that
+                // its low rates do not measure the cold start's queue (2026-12-02 18:20).
                 int warmupRate = Math.max(1, Collections.max(options.rates) / 2);
                 System.out.printf("Warm-up (cold start): %d s at %,d contacts/s ...%n", options.warmup, warmupRate);
-                LoadPhase coldStart = InvalidRun.requireSound(printed(phases.run(
-                        "cold start, %,d/s".formatted(warmupRate), warmupRate, Duration.ofSeconds(options.warmup))));
+                LoadPhase coldStart = InvalidRun.requireSound(printed(phases.run("cold start, %,d/s".formatted(
+                        warmupRate), warmupRate, Duration.ofSeconds(options.warmup),
+                        Duration.ofSeconds(Math.max(options.drain, options.warmup)))));
 
                 List<LoadPhase> ladder = new ArrayList<>();
                 for (int rate : options.rates) {

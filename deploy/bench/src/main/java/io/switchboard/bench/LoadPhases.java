@@ -38,6 +38,11 @@ final class LoadPhases {
 
     /** @param ratePerSecond webhooks offered per second, or 0 for as fast as the whole pipeline queues them */
     LoadPhase run(String name, int ratePerSecond, Duration duration) throws InterruptedException {
+        return run(name, ratePerSecond, duration, drainBound);
+    }
+
+    /** As {@link #run(String, int, Duration)}, waiting up to {@code drain} for the phase's backlog to be queued. */
+    LoadPhase run(String name, int ratePerSecond, Duration duration, Duration drain) throws InterruptedException {
         LoadDriver driver = new LoadDriver(client, stack::url);
         try (PipelineWatcher watcher = new PipelineWatcher(stack.bootstrapServers(), driver);
              ProcessSampler sampler = new ProcessSampler(stack).start()) {
@@ -50,7 +55,7 @@ final class LoadPhases {
             LoadDriver.Result load = driver.run(traffic, ratePerSecond, duration,
                     ratePerSecond == 0 ? SATURATING_IN_FLIGHT : OPEN_LOOP_IN_FLIGHT, untilQueued);
             Instant answered = Instant.now();
-            watcher.awaitQueued(load.accepted(), drainBound, STUCK);
+            watcher.awaitQueued(load.accepted(), drain, STUCK);
             ResourceUsage usage = sampler.stop();
             return new LoadPhase(name, ratePerSecond, load, watcher.queued(), watcher.queuedBy(answered),
                     (watcher.lastQueuedNanos() - start) / 1e9, watcher.webhookToRouted, watcher.routedToQueued,
