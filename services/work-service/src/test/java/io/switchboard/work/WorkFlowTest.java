@@ -122,8 +122,7 @@ class WorkFlowTest {
     @Test
     void completeAndNextCompletesTheItemAndReservesTheNextInOneRequest() {
         String skill = "skill-" + UUID.randomUUID();
-        String agentId = "agent-" + UUID.randomUUID();
-        availableAgent(agentId, Office.FRONT_OFFICE, List.of(skill), Map.of("WEBSHOP", 1));
+        String agentId = webshopAgent(Office.FRONT_OFFICE, skill);
         ContactRouted first = RoutedContacts.contact(Channel.WEBSHOP, Office.FRONT_OFFICE).skills(skill).build();
         ContactRouted second = RoutedContacts.contact(Channel.WEBSHOP, Office.FRONT_OFFICE).skills(skill).build();
         routed.publish(first);
@@ -150,8 +149,7 @@ class WorkFlowTest {
     @Test
     void completeAndNextWaitsForTheNextItemAndHandsNoneToAnAgentInWrapUp() throws Exception {
         String skill = "skill-" + UUID.randomUUID();
-        String waiting = "agent-" + UUID.randomUUID();
-        availableAgent(waiting, Office.BACK_OFFICE, List.of(skill), Map.of("WEBSHOP", 1));
+        String waiting = webshopAgent(Office.BACK_OFFICE, skill);
         String wrapping = "agent-" + UUID.randomUUID();
         register(wrapping, Office.BACK_OFFICE, List.of(skill), List.of("nl", "en"), List.of(),
                 Map.of("WEBSHOP", 1), 60);
@@ -182,10 +180,8 @@ class WorkFlowTest {
     @Test
     void completeAndNextOfAnItemNotHeldFailsAndReservesNothing() {
         String skill = "skill-" + UUID.randomUUID();
-        String holder = "agent-" + UUID.randomUUID();
-        availableAgent(holder, Office.TECHNICIANS, List.of(skill), Map.of("WEBSHOP", 1));
-        String other = "agent-" + UUID.randomUUID();
-        availableAgent(other, Office.TECHNICIANS, List.of(skill), Map.of("WEBSHOP", 1));
+        String holder = webshopAgent(Office.TECHNICIANS, skill);
+        String other = webshopAgent(Office.TECHNICIANS, skill);
         String itemId = heldItem(holder, Office.TECHNICIANS, skill);
         ContactRouted queued = RoutedContacts.contact(Channel.WEBSHOP, Office.TECHNICIANS).skills(skill).build();
         routed.publish(queued);
@@ -195,6 +191,13 @@ class WorkFlowTest {
         complete(holder, itemId).then().statusCode(200);
         completeAndNext(holder, itemId, 0).then().statusCode(409);
         assertThat(stateOf(queued)).as("a failed completion reserves nothing").isEqualTo("QUEUED");
+    }
+
+    /** A new AVAILABLE agent of {@code office} with {@code skill}, for one webshop item at a time. */
+    private static String webshopAgent(Office office, String skill) {
+        String agentId = "agent-" + UUID.randomUUID();
+        availableAgent(agentId, office, List.of(skill), Map.of("WEBSHOP", 1));
+        return agentId;
     }
 
     /** A new contact of {@code office} needing {@code skill}, pulled and accepted by the agent; its item id. */
