@@ -35,9 +35,10 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 + " open-loop phases of %d s at %s contacts/s offered, %d s as fast as the whole pipeline queues"
                 + " (*full load*: at most %,d contacts sent and not yet queued),"
                 + " and %d agents working the backlog for up to %d s (accept, then complete and take the next in one"
-                + " request; after %d s of unmeasured work that compiles their path); then the stack is left alone again for %d s (the surveys of the agents' last completions go"
-                + " out a minute after them) and sampled *at rest* for %d s: compiled, with the backlog the agents left"
-                + " queued. After each load phase the run waits up to %d s (after the cold start, as long as the warm-up lasted)"
+                + " request; after %d s of unmeasured work that compiles their path); then the stack is left alone"
+                + " again for %d s (the surveys of the agents' last completions go out a minute after them) and"
+                + " sampled *at rest* for %d s: compiled, with the backlog the agents left queued. After each load"
+                + " phase the run waits up to %d s (after the cold start, as long as the warm-up lasted)"
                 + " until everything accepted is queued, so that one phase's backlog does not pollute the next; CPU and"
                 + " memory cover the sending and that wait, while a phase's queued rate counts only what was queued"
                 + " while its webhooks kept coming. Latencies of the pipeline are measured from when the load"
@@ -88,7 +89,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                         "", "")
                 .row("pull-and-complete, %d agents".formatted(agents.agents()), "%,.0f items/s".formatted(work.completedPerSecond()),
                         "≥ 8 % of PostgreSQL inserts", postgresShare(work.completedPerSecond()) + " of PostgreSQL inserts")
-                .row("pull latency (next, or complete-and-next), %d agents".formatted(agents.agents()), work.pullLatency().summary(), "p99 < 50 ms", "")
+                .row("pull latency (next, or complete-and-next), %d agents".formatted(agents.agents()),
+                        work.pullLatency().summary(), "p99 < 50 ms", "")
                 .row("idle stack after start-up: CPU; resident memory, sum of RSS (PSS)", cpuAndMemory(idle),
                         "CPU < 5 % of the cores", "")
                 .row("stack at rest after the run: CPU; resident memory, sum of RSS (PSS)", cpuAndMemory(atRest),
