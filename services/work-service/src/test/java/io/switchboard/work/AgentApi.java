@@ -75,6 +75,11 @@ final class AgentApi {
         return as(Tokens.agent(agentId)).post("/api/work/next?waitSeconds=" + waitSeconds);
     }
 
+    /** The pull of an agent who takes what it is given: the item comes accepted. */
+    static Response nextAccepted(String agentId, int waitSeconds) {
+        return as(Tokens.agent(agentId)).post("/api/work/next?accept=true&waitSeconds=" + waitSeconds);
+    }
+
     static Response accept(String agentId, String itemId) {
         return as(Tokens.agent(agentId)).post("/api/work/" + itemId + "/accept");
     }
@@ -85,6 +90,12 @@ final class AgentApi {
 
     static Response completeAndNext(String agentId, String itemId, int waitSeconds) {
         return completion(agentId).post("/api/work/" + itemId + "/complete-and-next?waitSeconds=" + waitSeconds);
+    }
+
+    /** Complete and take the next, accepted. */
+    static Response completeAndNextAccepted(String agentId, String itemId, int waitSeconds) {
+        return completion(agentId).post("/api/work/" + itemId + "/complete-and-next?accept=true&waitSeconds="
+                + waitSeconds);
     }
 
     private static RequestSpecification completion(String agentId) {

@@ -43,6 +43,7 @@ import java.util.UUID;
 import static io.switchboard.work.AgentApi.accept;
 import static io.switchboard.work.AgentApi.as;
 import static io.switchboard.work.AgentApi.next;
+import static io.switchboard.work.AgentApi.nextAccepted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -325,6 +326,26 @@ class ReplyTest {
             await().atMost(WAIT).until(() -> lifecycle.getRecords().stream().anyMatch(record ->
                     call.contactId().equals(record.key()) && record.value().contains("\"REQUEUED\"")
                             && record.value().contains("agent-did-not-answer")));
+        }
+    }
+
+    @Test
+    void aCallTakenAcceptedIsConnectedInTheSameRequest() {
+        profile(Map.of("PHONE", 1), "client:" + agentId);
+        ContactRouted call = RoutedContacts.contact(Channel.PHONE, Office.FRONT_OFFICE).skills(skill)
+                .provider("twilio").providerMessageId("CA" + UUID.randomUUID().toString().replace("-", "")).build();
+        try (ConsumerTask<String, String> outbound = kafka.consumeStrings().fromTopics(Topics.CONTACTS_OUTBOUND)) {
+            routed.publish(call);
+            String replyId = nextAccepted(agentId, 10).then().statusCode(200)
+                    .body("contactId", equalTo(call.contactId())).body("state", equalTo("ACCEPTED"))
+                    .body("messages[1].kind", equalTo("CONNECT")).body("messages[1].state", equalTo("PENDING"))
+                    .body("messages[1].agentAddress", equalTo("client:" + agentId))
+                    .extract().path("messages[1].replyId");
+
+            OutboundMessage connect = await().atMost(WAIT)
+                    .until(() -> outboundOf(outbound, replyId), found -> !found.isEmpty()).get(0);
+            assertThat(connect.kind()).isEqualTo(OutboundKind.CONNECT);
+            assertThat(connect.replyTo().providerMessageId()).isEqualTo(call.contact().providerMessageId());
         }
     }
 

@@ -33,7 +33,9 @@ import static io.switchboard.work.AgentApi.as;
 import static io.switchboard.work.AgentApi.availableAgent;
 import static io.switchboard.work.AgentApi.complete;
 import static io.switchboard.work.AgentApi.completeAndNext;
+import static io.switchboard.work.AgentApi.completeAndNextAccepted;
 import static io.switchboard.work.AgentApi.next;
+import static io.switchboard.work.AgentApi.nextAccepted;
 import static io.switchboard.work.AgentApi.register;
 import static io.switchboard.work.AgentApi.status;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -191,6 +193,35 @@ class WorkFlowTest {
         complete(holder, itemId).then().statusCode(200);
         completeAndNext(holder, itemId, 0).then().statusCode(409);
         assertThat(stateOf(queued)).as("a failed completion reserves nothing").isEqualTo("QUEUED");
+    }
+
+    @Test
+    void anAgentWhoTakesWhatItIsGivenGetsItsItemsAcceptedInTheSameRequest() {
+        String skill = "skill-" + UUID.randomUUID();
+        String agentId = webshopAgent(Office.FRONT_OFFICE, skill);
+        ContactRouted first = RoutedContacts.contact(Channel.WEBSHOP, Office.FRONT_OFFICE).skills(skill).build();
+        ContactRouted second = RoutedContacts.contact(Channel.WEBSHOP, Office.FRONT_OFFICE).skills(skill).build();
+        routed.publish(first);
+
+        String firstId = nextAccepted(agentId, 10).then().statusCode(200)
+                .body("contactId", equalTo(first.contactId()))
+                .body("state", equalTo("ACCEPTED"))
+                .body("acceptedAt", notNullValue())
+                .body("messages[0].text", equalTo(first.contact().text()))
+                .extract().path("id");
+        routed.publish(second);
+        awaitState(second, "QUEUED");
+        completeAndNextAccepted(agentId, firstId, 0).then().statusCode(200)
+                .body("completed.state", equalTo("COMPLETED"))
+                .body("next.contactId", equalTo(second.contactId()))
+                .body("next.state", equalTo("ACCEPTED"))
+                .body("agentStatus", equalTo("AVAILABLE"));
+
+        assertThat(lifecycleOf(first.contactId(), 4)).containsExactly(LifecycleEventType.QUEUED,
+                LifecycleEventType.ASSIGNED, LifecycleEventType.ACCEPTED, LifecycleEventType.COMPLETED);
+        assertThat(lifecycleOf(second.contactId(), 3)).containsExactly(LifecycleEventType.QUEUED,
+                LifecycleEventType.ASSIGNED, LifecycleEventType.ACCEPTED);
+        assertThat(nextAccepted(agentId, 0).statusCode()).as("one webshop item at a time").isEqualTo(204);
     }
 
     /** A new AVAILABLE agent of {@code office} with {@code skill}, for one webshop item at a time. */

@@ -2,6 +2,7 @@ package io.switchboard.work.repository;
 
 import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple2;
 import io.switchboard.contracts.Channel;
 import io.switchboard.contracts.Intent;
 import io.switchboard.contracts.Office;
@@ -20,9 +21,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.switchboard.work.repository.WorkItemRows.DECLINED_DETAILS;
 import static io.switchboard.work.repository.WorkItemRows.ITEM;
@@ -117,7 +121,9 @@ public class WorkItemRepository {
             jsonb_build_object('waitMillis', floor(extract(epoch FROM c.accepted_at - c.queued_at) * 1000)::bigint::text)""";
 
     /** Channels whose customer is connected to the agent who accepts: a caller, a store visitor. */
-    private static final String CONNECTED_CHANNELS = "('PHONE', 'STORE')";
+    private static final Set<Channel> CONNECTED = EnumSet.of(Channel.PHONE, Channel.STORE);
+    private static final String CONNECTED_CHANNELS = CONNECTED.stream().map(channel -> "'" + channel + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
 
     /**
      * Accepting an item of a channel that connects nobody: the plain step, kept apart from
@@ -332,51 +338,92 @@ public class WorkItemRepository {
      * connection), since the reservation asks for an AVAILABLE agent itself instead of waiting for the touch's
      * answer. When a statement fails, PostgreSQL has aborted the transaction and COMMIT ends it as a rollback; the
      * pull fails with the first error.
+     * <p>
+     * With {@code accepting} (an agent who takes what it is given) the reserved item is also accepted in the same
+     * transaction, as {@link #accept} does, in a second round trip with the COMMIT: one request and one commit for
+     * what a pull and an accept take two of.
      */
-    public Uni<Reservation> reserveFor(String agentId, Instant now, Instant expires) {
-        return pool.withConnection(connection -> Uni.combine().all().unis(
-                        connection.query("BEGIN").execute(),
-                        touchAndReserve(connection, agentId, now, expires),
-                        connection.query("COMMIT").execute())
-                .collectFailures().asTuple()
-                .onFailure(CompositeException.class).transform(Throwable::getCause)
-                .map(sent -> sent.getItem2()));
+    public Uni<Reservation> reserveFor(String agentId, Instant now, Instant expires, SurveyRepository.Asking accepting) {
+        if (accepting == null) {
+            return pool.withConnection(connection -> committed(connection,
+                    begun(connection, touchAndReserve(connection, agentId, now, expires))));
+        }
+        return pool.withConnection(connection -> begun(connection, touchAndReserve(connection, agentId, now, expires))
+                .onFailure().call(() -> connection.query("ROLLBACK").execute())
+                .chain(reserved -> committed(connection, acceptReserved(connection, reserved, agentId, accepting))));
     }
 
     /**
      * Completes the item as {@link #complete} does and, in the same transaction, reserves the agent's next item as
-     * {@link #reserveFor} does: one commit (one WAL flush waited for) instead of two, in two round trips (BEGIN with
-     * the completion, then the touch and reservation with COMMIT). Nothing is reserved when the completion changed
-     * nothing ({@link Handover#completed()} null), and an agent the completion put into WRAP_UP gets no item.
+     * {@link #reserveFor} does (and accepts it, with {@code accepting}): one commit (one WAL flush waited for)
+     * instead of two, in two round trips (BEGIN with the completion, then the touch and reservation with COMMIT;
+     * three when the next item is accepted too). Nothing is reserved when the completion changed nothing
+     * ({@link Handover#completed()} null), and an agent the completion put into WRAP_UP gets no item.
      */
     public Uni<Handover> completeAndReserve(UUID id, String agentId, Instant now, String resolution,
-            boolean firstContactResolution, String notes, Duration wrapUp, Instant expires) {
-        return pool.withConnection(connection -> Uni.combine().all().unis(
-                        connection.query("BEGIN").execute(),
-                        connection.preparedQuery(COMPLETE).execute(
-                                completion(id, agentId, now, resolution, firstContactResolution, notes, wrapUp)))
-                .collectFailures().asTuple()
-                .onFailure(CompositeException.class).transform(Throwable::getCause)
-                .onFailure().call(() -> connection.query("ROLLBACK").execute())
-                .map(begun -> conversation(begun.getItem2()))
+            boolean firstContactResolution, String notes, Duration wrapUp, Instant expires,
+            SurveyRepository.Asking accepting) {
+        return pool.withConnection(connection -> begun(connection, connection.preparedQuery(COMPLETE).execute(
+                        completion(id, agentId, now, resolution, firstContactResolution, notes, wrapUp)))
+                .map(WorkItemRepository::conversation)
                 .chain(completed -> completed == null
-                        ? connection.query("COMMIT").execute().replaceWith(new Handover(null, null))
-                        : Uni.combine().all().unis(touchAndReserve(connection, agentId, now, expires),
-                                        connection.query("COMMIT").execute())
-                                .collectFailures().asTuple()
-                                .onFailure(CompositeException.class).transform(Throwable::getCause)
-                                .map(reserved -> new Handover(completed, reserved.getItem1()))));
+                        ? committed(connection, Uni.createFrom().item(new Handover(null, null)))
+                        : nextReservation(connection, agentId, now, expires, accepting)
+                                .map(next -> new Handover(completed, next)))
+                .onFailure().call(() -> connection.query("ROLLBACK").execute()));
+    }
+
+    /** The touch and reservation with COMMIT, or, for an agent who accepts, followed by the accept and COMMIT. */
+    private static Uni<Reservation> nextReservation(SqlConnection connection, String agentId, Instant now,
+            Instant expires, SurveyRepository.Asking accepting) {
+        Uni<Reservation> reserved = touchAndReserve(connection, agentId, now, expires);
+        return accepting == null ? committed(connection, reserved)
+                : reserved.chain(next -> committed(connection, acceptReserved(connection, next, agentId, accepting)));
+    }
+
+    /** BEGIN pipelined with the transaction's first statement(s); fails with their first error. */
+    private static <T> Uni<T> begun(SqlConnection connection, Uni<T> first) {
+        return pipelined(connection.query("BEGIN").execute(), first).map(begun -> begun.getItem2());
+    }
+
+    /**
+     * The transaction's last statement(s) pipelined with COMMIT: when one failed, PostgreSQL ends the transaction
+     * with a rollback and the result fails with the first error.
+     */
+    private static <T> Uni<T> committed(SqlConnection connection, Uni<T> last) {
+        return pipelined(last, connection.query("COMMIT").execute()).map(done -> done.getItem1());
+    }
+
+    /** Both sent at once, one after the other on the connection. */
+    private static <A, B> Uni<Tuple2<A, B>> pipelined(Uni<A> first, Uni<B> second) {
+        return Uni.combine().all().unis(first, second).collectFailures().asTuple()
+                .onFailure(CompositeException.class).transform(Throwable::getCause);
     }
 
     /** The touch and the reservation, pipelined on a connection inside a transaction. */
     private static Uni<Reservation> touchAndReserve(SqlConnection connection, String agentId, Instant now,
             Instant expires) {
-        return Uni.combine().all().unis(
-                        connection.preparedQuery(TOUCH_AGENT).execute(Tuple.of(agentId, at(now))),
-                        connection.preparedQuery(RESERVE).execute(Tuple.of(agentId, at(now), at(expires))))
-                .collectFailures().asTuple()
-                .onFailure(CompositeException.class).transform(Throwable::getCause)
+        return pipelined(connection.preparedQuery(TOUCH_AGENT).execute(Tuple.of(agentId, at(now))),
+                connection.preparedQuery(RESERVE).execute(Tuple.of(agentId, at(now), at(expires))))
                 .map(sent -> reservation(first(sent.getItem1()), sent.getItem2()));
+    }
+
+    /**
+     * The item just reserved, accepted in the reservation's transaction: its channel is known now, so the one
+     * accept statement that fits it runs. This transaction holds the reservation, so the accept fits; were it
+     * ever not to, the agent keeps the item reserved, as a pull without accept leaves it.
+     */
+    private static Uni<Reservation> acceptReserved(SqlConnection connection, Reservation reserved, String agentId,
+            SurveyRepository.Asking asking) {
+        if (reserved.conversation() == null) {
+            return Uni.createFrom().item(reserved);
+        }
+        UUID id = reserved.conversation().item().id();
+        Uni<RowSet<Row>> accepted = CONNECTED.contains(reserved.conversation().item().channel())
+                ? connection.preparedQuery(ACCEPT_CONNECTING).execute(connecting(id, agentId, asking))
+                : connection.preparedQuery(ACCEPT).execute(Tuple.of(id, agentId, at(asking.now())));
+        return accepted.map(WorkItemRepository::conversation).map(conversation -> conversation == null ? reserved
+                : new Reservation(reserved.office(), reserved.status(), null, conversation));
     }
 
     private static Reservation reservation(Row agent, RowSet<Row> reserved) {
@@ -399,8 +446,12 @@ public class WorkItemRepository {
     public Uni<Conversation> accept(UUID id, String agentId, SurveyRepository.Asking asking) {
         return single(ACCEPT, Tuple.of(id, agentId, at(asking.now()))).chain(accepted -> accepted != null
                 ? Uni.createFrom().item(accepted)
-                : single(ACCEPT_CONNECTING, Tuple.tuple().addValue(id).addValue(agentId).addValue(at(asking.now()))
-                        .addValue(asking.channels()).addValue(at(asking.surveyedAfter())).addValue(asking.texts())));
+                : single(ACCEPT_CONNECTING, connecting(id, agentId, asking)));
+    }
+
+    private static Tuple connecting(UUID id, String agentId, SurveyRepository.Asking asking) {
+        return Tuple.tuple().addValue(id).addValue(agentId).addValue(at(asking.now())).addValue(asking.channels())
+                .addValue(at(asking.surveyedAfter())).addValue(asking.texts());
     }
 
     public Uni<Conversation> complete(UUID id, String agentId, Instant now, String resolution,

@@ -47,13 +47,19 @@ public class WorkResource {
         this.caller = caller;
     }
 
-    /** 200 with the item now reserved to the caller, 204 when none came within {@code waitSeconds}. */
+    /**
+     * 200 with the item now reserved to the caller, 204 when none came within {@code waitSeconds}. With
+     * {@code accept=true} (a desktop that takes what it is given, as agents in auto-accept work) the item is
+     * accepted in the same request and transaction: ACCEPTED, a call or store visit connected.
+     */
     @POST
     @Path("/next")
     @RolesAllowed("agent")
-    @Operation(summary = "Reserve the next best item for the calling agent (long poll up to waitSeconds)")
-    public Uni<Response> next(@QueryParam("waitSeconds") @DefaultValue("0") @Min(0) @Max(60) int waitSeconds) {
-        return queue.next(caller.getSubject(), Duration.ofSeconds(waitSeconds))
+    @Operation(summary = "Reserve the next best item for the calling agent (long poll up to waitSeconds); "
+            + "accept=true accepts it too")
+    public Uni<Response> next(@QueryParam("waitSeconds") @DefaultValue("0") @Min(0) @Max(60) int waitSeconds,
+            @QueryParam("accept") @DefaultValue("false") boolean accept) {
+        return queue.next(caller.getSubject(), Duration.ofSeconds(waitSeconds), accept)
                 .map(conversation -> conversation == null
                         ? Response.noContent().build()
                         : Response.ok(WorkItemView.of(conversation)).build());
@@ -88,17 +94,20 @@ public class WorkResource {
     /**
      * The agent's "complete and take the next": one request (and one database commit) where complete, then next
      * took two. 200 in every case the completion succeeded; {@code next} is null when no item came within
-     * {@code waitSeconds} or the agent is not AVAILABLE ({@code agentStatus} says which).
+     * {@code waitSeconds} or the agent is not AVAILABLE ({@code agentStatus} says which). With {@code accept=true}
+     * the next item is accepted too, as {@link #next} does.
      */
     @POST
     @Path("/{id}/complete-and-next")
     @RolesAllowed("agent")
-    @Operation(summary = "Complete an accepted item and reserve the caller's next one (long poll up to waitSeconds)")
+    @Operation(summary = "Complete an accepted item and reserve the caller's next one (long poll up to waitSeconds); "
+            + "accept=true accepts it too")
     public Uni<HandoverView> completeAndNext(UUID id,
             @QueryParam("waitSeconds") @DefaultValue("0") @Min(0) @Max(60) int waitSeconds,
+            @QueryParam("accept") @DefaultValue("false") boolean accept,
             @Valid @NotNull CompletionRequest completion) {
         return queue.completeAndNext(id, caller.getSubject(), completion.resolution(),
-                completion.firstContactResolution(), completion.notes(), Duration.ofSeconds(waitSeconds))
+                completion.firstContactResolution(), completion.notes(), Duration.ofSeconds(waitSeconds), accept)
                 .map(HandoverView::of);
     }
 

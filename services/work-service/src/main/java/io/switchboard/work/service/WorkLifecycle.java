@@ -7,6 +7,7 @@ import io.switchboard.contracts.Rst;
 import io.switchboard.work.messaging.OutboxRelay;
 import io.switchboard.work.model.WorkItem;
 import io.switchboard.work.model.WorkState;
+import io.switchboard.work.repository.SurveyRepository;
 import io.switchboard.work.repository.WorkItemRepository;
 import io.switchboard.work.repository.WorkItemRepository.Handover;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,14 +71,15 @@ public class WorkLifecycle {
     }
 
     /**
-     * Completes the item and reserves the agent's next one in the same transaction: it fails as {@link #complete}
-     * does when the completion does not fit, and then nothing is reserved.
+     * Completes the item and reserves the agent's next one in the same transaction (and accepts it, with
+     * {@code accept}): it fails as {@link #complete} does when the completion does not fit, and then nothing is
+     * reserved.
      */
     public Uni<Handover> completeAndReserve(UUID id, String agentId, String resolution, boolean firstContactResolution,
-            String notes) {
+            String notes, boolean accept) {
         Instant now = clock.instant();
         return items.completeAndReserve(id, agentId, now, resolution, firstContactResolution, notes, settings.wrapUp(),
-                now.plus(settings.reservationTimeout())).chain(handover -> handover.completed() != null
+                now.plus(settings.reservationTimeout()), accepting(accept, now)).chain(handover -> handover.completed() != null
                         ? recorded(handover.completed()).replaceWith(handover)
                         : whyNot(id, agentId, "completed", List.of(WorkState.ACCEPTED)).<Handover>map(found -> {
                             throw changedMeanwhile(found.item());
@@ -163,6 +165,11 @@ public class WorkLifecycle {
             }
             return found;
         });
+    }
+
+    /** For an agent who accepts what it is given: what accepting at {@code now} asks a caller; else null. */
+    SurveyRepository.Asking accepting(boolean accept, Instant now) {
+        return accept ? questions.asking(now) : null;
     }
 
     private Uni<Conversation> recorded(Conversation changed) {

@@ -39,30 +39,34 @@ public class WorkQueue {
         this.clock = clock;
     }
 
-    /** The item now reserved to the agent, or null when none arrived within {@code wait}. */
-    public Uni<Conversation> next(String agentId, Duration wait) {
-        return pull(agentId, deadline(wait)).map(pulled -> {
+    /**
+     * The item now reserved to the agent (and accepted, with {@code accept}: an agent who takes what it is given),
+     * or null when none arrived within {@code wait}.
+     */
+    public Uni<Conversation> next(String agentId, Duration wait, boolean accept) {
+        return pull(agentId, deadline(wait), accept).map(pulled -> {
             requireAvailable(agentId, pulled);
             return pulled.conversation();
         });
     }
 
     /**
-     * Completes the agent's item and hands it the next: reserved in the completion's transaction when one fits
-     * (one request and one commit fewer per item than complete, then next), else waited for as {@link #next}
-     * does. An agent the completion put into WRAP_UP, or who is not AVAILABLE, gets none and its status says why.
+     * Completes the agent's item and hands it the next: reserved (and with {@code accept} accepted) in the
+     * completion's transaction when one fits (one request and one commit fewer per item than complete, then next),
+     * else waited for as {@link #next} does. An agent the completion put into WRAP_UP, or who is not AVAILABLE, gets
+     * none and its status says why.
      */
     public Uni<Handover> completeAndNext(UUID id, String agentId, String resolution, boolean firstContactResolution,
-            String notes, Duration wait) {
+            String notes, Duration wait, boolean accept) {
         long deadline = deadline(wait);
-        return lifecycle.completeAndReserve(id, agentId, resolution, firstContactResolution, notes)
+        return lifecycle.completeAndReserve(id, agentId, resolution, firstContactResolution, notes, accept)
                 .chain(handover -> {
                     Reservation next = handover.next();
                     if (next.status() != AgentStatus.AVAILABLE || next.conversation() != null
                             || deadline <= System.nanoTime()) {
                         return Uni.createFrom().item(handover);
                     }
-                    return pull(agentId, deadline).map(pulled -> new Handover(handover.completed(), pulled));
+                    return pull(agentId, deadline, accept).map(pulled -> new Handover(handover.completed(), pulled));
                 });
     }
 
@@ -72,10 +76,11 @@ public class WorkQueue {
     }
 
     /** Reserves until an item comes or the deadline passes; stops at once for an agent who is not AVAILABLE. */
-    private Uni<Reservation> pull(String agentId, long deadline) {
+    private Uni<Reservation> pull(String agentId, long deadline, boolean accept) {
         WorkSignals.Mark mark = signals.mark();
         Instant now = clock.instant();
-        return items.reserveFor(agentId, now, now.plus(settings.reservationTimeout())).chain(pulled -> {
+        Instant expires = now.plus(settings.reservationTimeout());
+        return items.reserveFor(agentId, now, expires, lifecycle.accepting(accept, now)).chain(pulled -> {
             if (pulled.conversation() != null) {
                 relay.publishPending();
                 return Uni.createFrom().item(pulled);
@@ -85,7 +90,7 @@ public class WorkQueue {
                 return Uni.createFrom().item(pulled);
             }
             return signals.await(mark, pulled.office(), Duration.ofNanos(remaining))
-                    .chain(() -> pull(agentId, deadline));
+                    .chain(() -> pull(agentId, deadline, accept));
         });
     }
 
