@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Agents working the queues through the agents' API as fast as they can: pull an item, accept it, complete it and
- * take the next in one request, accept that one, and so on; pull again when none came. Each agent is an
+ * Agents working the queues through the agents' API as fast as they can, as desktops in auto-accept: pull an item
+ * (it comes accepted), complete it and take the next (accepted too) in one request, and so on; pull again when none
+ * came. Each agent is an
  * asynchronous request chain, so hundreds of agents need no thread each.
  */
 final class AgentFleet {
@@ -81,7 +82,7 @@ final class AgentFleet {
             return CompletableFuture.completedFuture(null);
         }
         long pulled = System.nanoTime();
-        return send(agent, "/api/work/next?waitSeconds=1", null).thenCompose(next -> {
+        return send(agent, "/api/work/next?accept=true&waitSeconds=1", null).thenCompose(next -> {
             pulls.recordNanos(System.nanoTime() - pulled);
             if (next.statusCode() == 204) {
                 empty.incrementAndGet();
@@ -100,37 +101,34 @@ final class AgentFleet {
     }
 
     /**
-     * Accepts the item, then completes it and takes the next in one request (as an agent's desktop does with
-     * "complete and next"); that request is the pull for the next item, so its latency counts as one.
+     * Completes the accepted item and takes the next, accepted, in one request (as an agent's desktop in auto-accept
+     * does with "complete and next"); that request is the pull for the next item, so its latency counts as one.
      */
     private CompletableFuture<Void> work(Agent agent, String item, AtomicBoolean running, long end,
             boolean stopWhenIdle, AtomicLong completed, AtomicLong empty, AtomicLong errors, Latencies pulls) {
-        return send(agent, "/api/work/" + item + "/accept", null).thenCompose(accepted -> {
-            if (!running.get() || System.nanoTime() > end) {
-                // The phase is over: complete without taking another, so no item is left reserved.
-                return send(agent, "/api/work/" + item + "/complete", COMPLETION).thenAccept(done ->
-                        (done.statusCode() == 200 ? completed : errors).incrementAndGet());
+        if (!running.get() || System.nanoTime() > end) {
+            // The phase is over: complete without taking another, so no item is left with an agent.
+            return send(agent, "/api/work/" + item + "/complete", COMPLETION).thenAccept(done ->
+                    (done.statusCode() == 200 ? completed : errors).incrementAndGet());
+        }
+        long pulled = System.nanoTime();
+        String completeAndNext = "/api/work/" + item + "/complete-and-next?accept=true&waitSeconds=1";
+        return send(agent, completeAndNext, COMPLETION).thenCompose(done -> {
+            pulls.recordNanos(System.nanoTime() - pulled);
+            if (done.statusCode() != 200) {
+                errors.incrementAndGet();
+                return loop(agent, running, end, stopWhenIdle, completed, empty, errors, pulls);
             }
-            long pulled = System.nanoTime();
-            String completeAndNext = "/api/work/" + item + "/complete-and-next?waitSeconds=1";
-            return send(agent, completeAndNext, COMPLETION).thenCompose(done -> {
-                pulls.recordNanos(System.nanoTime() - pulled);
-                if (done.statusCode() != 200) {
-                    errors.incrementAndGet();
-                    return loop(agent, running, end, stopWhenIdle, completed, empty, errors, pulls);
+            completed.incrementAndGet();
+            JsonNode next = readTree(done.body()).path("next");
+            if (next.isMissingNode() || next.isNull()) {
+                empty.incrementAndGet();
+                if (stopWhenIdle) {
+                    running.set(false);
                 }
-                completed.incrementAndGet();
-                JsonNode next = readTree(done.body()).path("next");
-                if (next.isMissingNode() || next.isNull()) {
-                    empty.incrementAndGet();
-                    if (stopWhenIdle) {
-                        running.set(false);
-                    }
-                    return loop(agent, running, end, stopWhenIdle, completed, empty, errors, pulls);
-                }
-                return work(agent, next.path("id").asText(), running, end, stopWhenIdle, completed, empty, errors,
-                        pulls);
-            });
+                return loop(agent, running, end, stopWhenIdle, completed, empty, errors, pulls);
+            }
+            return work(agent, next.path("id").asText(), running, end, stopWhenIdle, completed, empty, errors, pulls);
         });
     }
 
