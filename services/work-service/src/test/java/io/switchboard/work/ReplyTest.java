@@ -301,14 +301,8 @@ class ReplyTest {
         String itemId = next(agentId, 10).then().statusCode(200).extract().path("id");
         try (ConsumerTask<String, String> outbound = kafka.consumeStrings().fromTopics(Topics.CONTACTS_OUTBOUND);
              ConsumerTask<String, String> lifecycle = kafka.consumeStrings().fromTopics(Topics.CONTACTS_LIFECYCLE)) {
-            String replyId = accept(agentId, itemId).then().statusCode(200)
-                    .body("messages[1].kind", equalTo("CONNECT")).body("messages[1].state", equalTo("PENDING"))
-                    .body("messages[1].agentAddress", equalTo("client:" + agentId))
-                    .extract().path("messages[1].replyId");
-
-            OutboundMessage connect = await().atMost(WAIT)
-                    .until(() -> outboundOf(outbound, replyId), found -> !found.isEmpty()).get(0);
-            assertThat(connect.kind()).isEqualTo(OutboundKind.CONNECT);
+            String replyId = connectIn(accept(agentId, itemId));
+            OutboundMessage connect = sentConnect(outbound, replyId);
             assertThat(connect.agentAddress()).isEqualTo("client:" + agentId);
             assertThat(connect.replyTo().provider()).isEqualTo("twilio");
             assertThat(connect.replyTo().providerMessageId()).isEqualTo(call.contact().providerMessageId());
@@ -336,15 +330,9 @@ class ReplyTest {
                 .provider("twilio").providerMessageId("CA" + UUID.randomUUID().toString().replace("-", "")).build();
         try (ConsumerTask<String, String> outbound = kafka.consumeStrings().fromTopics(Topics.CONTACTS_OUTBOUND)) {
             routed.publish(call);
-            String replyId = nextAccepted(agentId, 10).then().statusCode(200)
-                    .body("contactId", equalTo(call.contactId())).body("state", equalTo("ACCEPTED"))
-                    .body("messages[1].kind", equalTo("CONNECT")).body("messages[1].state", equalTo("PENDING"))
-                    .body("messages[1].agentAddress", equalTo("client:" + agentId))
-                    .extract().path("messages[1].replyId");
-
-            OutboundMessage connect = await().atMost(WAIT)
-                    .until(() -> outboundOf(outbound, replyId), found -> !found.isEmpty()).get(0);
-            assertThat(connect.kind()).isEqualTo(OutboundKind.CONNECT);
+            Response taken = nextAccepted(agentId, 10);
+            taken.then().body("contactId", equalTo(call.contactId())).body("state", equalTo("ACCEPTED"));
+            OutboundMessage connect = sentConnect(outbound, connectIn(taken));
             assertThat(connect.replyTo().providerMessageId()).isEqualTo(call.contact().providerMessageId());
         }
     }
@@ -380,9 +368,7 @@ class ReplyTest {
         String itemId = next(agentId, 10).then().statusCode(200).extract().path("id");
         try (ConsumerTask<String, String> outbound = kafka.consumeStrings().fromTopics(Topics.CONTACTS_OUTBOUND)) {
             String replyId = accept(agentId, itemId).then().statusCode(200).extract().path("messages[1].replyId");
-            OutboundMessage connect = await().atMost(WAIT)
-                    .until(() -> outboundOf(outbound, replyId), found -> !found.isEmpty()).get(0);
-            assertThat(connect.kind()).isEqualTo(OutboundKind.CONNECT);
+            OutboundMessage connect = sentConnect(outbound, replyId);
             assertThat(connect.agentAddress()).isEqualTo("user:15151,desk:3");
             assertThat(connect.replyTo().providerMessageId()).isEqualTo(visit.contact().providerMessageId());
         }
@@ -412,6 +398,22 @@ class ReplyTest {
         as(Tokens.agent(agentId)).get("/api/canned-responses").then().statusCode(400)
                 .contentType("application/problem+json");
         as(Tokens.ops("o-1")).get("/api/canned-responses?office=FRONT_OFFICE").then().statusCode(403);
+    }
+
+    /** The accepted call's CONNECT to this agent's phone address, first in its thread after the call: its reply id. */
+    private String connectIn(Response accepted) {
+        return accepted.then().statusCode(200)
+                .body("messages[1].kind", equalTo("CONNECT")).body("messages[1].state", equalTo("PENDING"))
+                .body("messages[1].agentAddress", equalTo("client:" + agentId))
+                .extract().path("messages[1].replyId");
+    }
+
+    /** The CONNECT handed to the channel's adapter on {@code contacts.outbound}. */
+    private static OutboundMessage sentConnect(ConsumerTask<String, String> outbound, String replyId) {
+        OutboundMessage connect = await().atMost(WAIT)
+                .until(() -> outboundOf(outbound, replyId), found -> !found.isEmpty()).get(0);
+        assertThat(connect.kind()).isEqualTo(OutboundKind.CONNECT);
+        return connect;
     }
 
     private void profile(Map<String, Integer> capacity, String phoneAddress) {

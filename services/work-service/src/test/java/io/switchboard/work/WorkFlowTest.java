@@ -125,8 +125,8 @@ class WorkFlowTest {
     void completeAndNextCompletesTheItemAndReservesTheNextInOneRequest() {
         String skill = "skill-" + UUID.randomUUID();
         String agentId = webshopAgent(Office.FRONT_OFFICE, skill);
-        ContactRouted first = RoutedContacts.contact(Channel.WEBSHOP, Office.FRONT_OFFICE).skills(skill).build();
-        ContactRouted second = RoutedContacts.contact(Channel.WEBSHOP, Office.FRONT_OFFICE).skills(skill).build();
+        ContactRouted first = webshopContact(Office.FRONT_OFFICE, skill);
+        ContactRouted second = webshopContact(Office.FRONT_OFFICE, skill);
         routed.publish(first);
         String firstId = next(agentId, 10).then().statusCode(200).extract().path("id");
         accept(agentId, firstId).then().statusCode(200);
@@ -162,13 +162,13 @@ class WorkFlowTest {
         var handover = java.util.concurrent.CompletableFuture.supplyAsync(() -> completeAndNext(waiting, waitingItem, 20));
         Thread.sleep(1_500);
         assertThat(handover).as("nothing queued: the agent waits").isNotDone();
-        ContactRouted arriving = RoutedContacts.contact(Channel.WEBSHOP, Office.BACK_OFFICE).skills(skill).build();
+        ContactRouted arriving = webshopContact(Office.BACK_OFFICE, skill);
         routed.publish(arriving);
         handover.get(20, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(200)
                 .body("completed.id", equalTo(waitingItem))
                 .body("next.contactId", equalTo(arriving.contactId()));
 
-        ContactRouted left = RoutedContacts.contact(Channel.WEBSHOP, Office.BACK_OFFICE).skills(skill).build();
+        ContactRouted left = webshopContact(Office.BACK_OFFICE, skill);
         routed.publish(left);
         awaitState(left, "QUEUED");
         completeAndNext(wrapping, wrappingItem, 5).then().statusCode(200)
@@ -185,7 +185,7 @@ class WorkFlowTest {
         String holder = webshopAgent(Office.TECHNICIANS, skill);
         String other = webshopAgent(Office.TECHNICIANS, skill);
         String itemId = heldItem(holder, Office.TECHNICIANS, skill);
-        ContactRouted queued = RoutedContacts.contact(Channel.WEBSHOP, Office.TECHNICIANS).skills(skill).build();
+        ContactRouted queued = webshopContact(Office.TECHNICIANS, skill);
         routed.publish(queued);
         awaitState(queued, "QUEUED");
 
@@ -198,10 +198,9 @@ class WorkFlowTest {
     @Test
     void anAgentWhoTakesWhatItIsGivenGetsItsItemsAcceptedInTheSameRequest() {
         String skill = "skill-" + UUID.randomUUID();
-        String agentId = webshopAgent(Office.FRONT_OFFICE, skill);
-        ContactRouted first = RoutedContacts.contact(Channel.WEBSHOP, Office.FRONT_OFFICE).skills(skill).build();
-        ContactRouted second = RoutedContacts.contact(Channel.WEBSHOP, Office.FRONT_OFFICE).skills(skill).build();
+        ContactRouted first = webshopContact(Office.BACK_OFFICE, skill);
         routed.publish(first);
+        String agentId = webshopAgent(Office.BACK_OFFICE, skill);
 
         String firstId = nextAccepted(agentId, 10).then().statusCode(200)
                 .body("contactId", equalTo(first.contactId()))
@@ -209,6 +208,7 @@ class WorkFlowTest {
                 .body("acceptedAt", notNullValue())
                 .body("messages[0].text", equalTo(first.contact().text()))
                 .extract().path("id");
+        ContactRouted second = webshopContact(Office.BACK_OFFICE, skill);
         routed.publish(second);
         awaitState(second, "QUEUED");
         completeAndNextAccepted(agentId, firstId, 0).then().statusCode(200)
@@ -224,6 +224,10 @@ class WorkFlowTest {
         assertThat(nextAccepted(agentId, 0).statusCode()).as("one webshop item at a time").isEqualTo(204);
     }
 
+    private static ContactRouted webshopContact(Office office, String skill) {
+        return RoutedContacts.contact(Channel.WEBSHOP, office).skills(skill).build();
+    }
+
     /** A new AVAILABLE agent of {@code office} with {@code skill}, for one webshop item at a time. */
     private static String webshopAgent(Office office, String skill) {
         String agentId = "agent-" + UUID.randomUUID();
@@ -233,7 +237,7 @@ class WorkFlowTest {
 
     /** A new contact of {@code office} needing {@code skill}, pulled and accepted by the agent; its item id. */
     private String heldItem(String agentId, Office office, String skill) {
-        routed.publish(RoutedContacts.contact(Channel.WEBSHOP, office).skills(skill).build());
+        routed.publish(webshopContact(office, skill));
         String itemId = next(agentId, 10).then().statusCode(200).extract().path("id");
         accept(agentId, itemId).then().statusCode(200);
         return itemId;
