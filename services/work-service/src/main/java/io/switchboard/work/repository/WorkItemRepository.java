@@ -344,13 +344,9 @@ public class WorkItemRepository {
      * what a pull and an accept take two of.
      */
     public Uni<Reservation> reserveFor(String agentId, Instant now, Instant expires, SurveyRepository.Asking accepting) {
-        if (accepting == null) {
-            return pool.withConnection(connection -> committed(connection,
-                    begun(connection, touchAndReserve(connection, agentId, now, expires))));
-        }
-        return pool.withConnection(connection -> begun(connection, touchAndReserve(connection, agentId, now, expires))
-                .onFailure().call(() -> connection.query("ROLLBACK").execute())
-                .chain(reserved -> committed(connection, acceptReserved(connection, reserved, agentId, accepting))));
+        return pool.withConnection(connection -> begun(connection,
+                        nextReservation(connection, agentId, now, expires, accepting))
+                .onFailure().call(() -> rollback(connection)));
     }
 
     /**
@@ -370,15 +366,26 @@ public class WorkItemRepository {
                         ? committed(connection, Uni.createFrom().item(new Handover(null, null)))
                         : nextReservation(connection, agentId, now, expires, accepting)
                                 .map(next -> new Handover(completed, next)))
-                .onFailure().call(() -> connection.query("ROLLBACK").execute()));
+                .onFailure().call(() -> rollback(connection)));
     }
 
-    /** The touch and reservation with COMMIT, or, for an agent who accepts, followed by the accept and COMMIT. */
+    /**
+     * The touch and reservation with COMMIT, or, for an agent who accepts, followed by the accept and COMMIT. A
+     * failure leaves the transaction to the caller's {@link #rollback}.
+     */
     private static Uni<Reservation> nextReservation(SqlConnection connection, String agentId, Instant now,
             Instant expires, SurveyRepository.Asking accepting) {
         Uni<Reservation> reserved = touchAndReserve(connection, agentId, now, expires);
         return accepting == null ? committed(connection, reserved)
                 : reserved.chain(next -> committed(connection, acceptReserved(connection, next, agentId, accepting)));
+    }
+
+    /**
+     * Ends a failed transaction; the request still fails with the first error (a connection that is gone has no
+     * transaction left to end, and ROLLBACK only warns when COMMIT already ended it).
+     */
+    private static Uni<Void> rollback(SqlConnection connection) {
+        return connection.query("ROLLBACK").execute().replaceWithVoid().onFailure().recoverWithNull();
     }
 
     /** BEGIN pipelined with the transaction's first statement(s); fails with their first error. */
