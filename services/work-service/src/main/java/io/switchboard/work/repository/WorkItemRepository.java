@@ -343,7 +343,8 @@ public class WorkItemRepository {
      * transaction, as {@link #accept} does, in a second round trip with the COMMIT: one request and one commit for
      * what a pull and an accept take two of.
      */
-    public Uni<Reservation> reserveFor(String agentId, Instant now, Instant expires, SurveyRepository.Asking accepting) {
+    public Uni<Reservation> reserveFor(String agentId, Instant now, Instant expires,
+            SurveyRepository.Asking accepting) {
         return pool.withConnection(connection -> begun(connection,
                         nextReservation(connection, agentId, now, expires, accepting))
                 .onFailure().call(() -> rollback(connection)));

@@ -79,7 +79,8 @@ public class WorkLifecycle {
             String notes, boolean accept) {
         Instant now = clock.instant();
         return items.completeAndReserve(id, agentId, now, resolution, firstContactResolution, notes, settings.wrapUp(),
-                now.plus(settings.reservationTimeout()), accepting(accept, now)).chain(handover -> handover.completed() != null
+                now.plus(settings.reservationTimeout()), accepting(accept, now))
+                .chain(handover -> handover.completed() != null
                         ? recorded(handover.completed()).replaceWith(handover)
                         : whyNot(id, agentId, "completed", List.of(WorkState.ACCEPTED)).<Handover>map(found -> {
                             throw changedMeanwhile(found.item());
