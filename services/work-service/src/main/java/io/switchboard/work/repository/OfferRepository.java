@@ -54,7 +54,7 @@ public class OfferRepository {
      */
     private static final String DECIDE = """
             WITH o AS (UPDATE offer o
-                          SET accepted_at = CASE WHEN $3 THEN $6 END,
+                          SET accepted_at = CASE WHEN $3 THEN $6::timestamptz END,
                               declined_at = CASE WHEN $3 THEN o.declined_at ELSE $6 END,
                               value = CASE WHEN $3 THEN $4::text::numeric END,
                               currency = CASE WHEN $3 THEN $5::text END,

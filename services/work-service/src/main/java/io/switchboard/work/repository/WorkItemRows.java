@@ -105,11 +105,12 @@ final class WorkItemRows {
     /**
      * The SET of an item declined by {@code agent} at {@code now}: not offered to that agent before {@code until};
      * one more re-offer, and flagged for supervisors (no longer offered) when it was re-offered {@code max} times.
+     * {@code now} is cast: a parameter first met in a CASE would be prepared as text.
      */
     static String declined(String agent, String now, String until, String max) {
         return """
                 declined_by = %1$s, declined_until = %3$s, reoffers = reoffers + 1,
-                flagged_at = CASE WHEN reoffers >= %4$s THEN %2$s END""".formatted(agent, now, until, max);
+                flagged_at = CASE WHEN reoffers >= %4$s THEN %2$s::timestamptz END""".formatted(agent, now, until, max);
     }
 
     /**
