@@ -9,6 +9,7 @@ import io.switchboard.contracts.Office;
 import io.switchboard.contracts.Rst;
 import io.switchboard.work.model.WorkItem;
 import io.switchboard.work.model.AgentStatus;
+import io.switchboard.work.model.WorkState;
 import io.switchboard.work.service.Conversation;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -82,41 +83,10 @@ public class WorkItemRepository {
      * until their {@code declined_until}; only when nothing else fits does a second look (evaluated only then:
      * COALESCE stops at the first item) offer such an item back, if no other eligible agent is AVAILABLE.
      */
-    private static final String RESERVE = """
-            WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1 AND status = 'AVAILABLE'),
-            w AS (
-                UPDATE work_item w
-                   SET state = 'RESERVED', agent_id = $1, reserved_at = $2, reservation_expires_at = $3,
-                       matched_step = CASE WHEN %3$s THEN w.step ELSE w.step + 1 END,
-                       step = CASE WHEN %3$s THEN w.step ELSE w.step + 1 END,
-                       required_skills = CASE WHEN %3$s THEN w.required_skills ELSE w.next_skills END
-                 WHERE w.id = coalesce(
-                       (SELECT i.id
-                          FROM work_item i
-                         WHERE i.state = 'QUEUED' AND i.office = (SELECT office FROM a) AND i.flagged_at IS NULL
-                           AND (i.declined_by IS DISTINCT FROM $1 OR i.declined_until <= $2)
-                           AND %1$s
-                         ORDER BY i.priority DESC, i.due_at, i.id
-                         LIMIT 1
-                           FOR UPDATE OF i SKIP LOCKED),
-                       (SELECT i.id
-                          FROM work_item i
-                         WHERE i.state = 'QUEUED' AND i.declined_by = $1 AND i.declined_until > $2
-                           AND i.office = (SELECT office FROM a) AND i.flagged_at IS NULL
-                           AND %1$s
-                           AND NOT EXISTS (SELECT 1 FROM agent o
-                                            WHERE o.id <> $1 AND o.status = 'AVAILABLE' AND o.office = i.office
-                                              AND %2$s)
-                         ORDER BY i.priority DESC, i.due_at, i.id
-                         LIMIT 1
-                           FOR UPDATE OF i SKIP LOCKED))
-                RETURNING w.*),
-            """.formatted(FITS_PULLING_AGENT, FITS_OTHER_AGENT, "w.required_skills <@ (SELECT skills FROM a)")
-            + event("w", "'ASSIGNED'", "$1", "$2", "NULL") + """
+    private static final String RESERVE = reserve("state = 'RESERVED', reservation_expires_at = $3",
+            event("w", "'ASSIGNED'", "$1", "$2", "NULL"));
 
-            SELECT %s, %s FROM w""".formatted(ITEM, MESSAGES);
-
-    /** How long the accepted item waited, from its first queueing: in the ACCEPTED event of both accepts. */
+    /** How long the accepted item waited, from its first queueing: in the ACCEPTED event of every accept. */
     private static final String ACCEPTED_DETAILS = """
             jsonb_build_object('waitMillis', floor(extract(epoch FROM c.accepted_at - c.queued_at) * 1000)::bigint::text)""";
 
@@ -124,6 +94,21 @@ public class WorkItemRepository {
     private static final Set<Channel> CONNECTED = EnumSet.of(Channel.PHONE, Channel.STORE);
     private static final String CONNECTED_CHANNELS = CONNECTED.stream().map(channel -> "'" + channel + "'")
             .collect(Collectors.joining(", ", "(", ")"));
+
+    /**
+     * The reservation of an agent who accepts what it is given: an item of a channel that connects nobody is
+     * reserved and accepted in this one update, with both events in order (ASSIGNED, then ACCEPTED); a call or a
+     * store visit is only reserved here, since accepting it connects the customer ({@link #ACCEPT_CONNECTING}).
+     */
+    private static final String RESERVE_ACCEPTING = reserve("""
+            state = CASE WHEN w.channel IN %1$s THEN 'RESERVED' ELSE 'ACCEPTED' END,
+                       reservation_expires_at = CASE WHEN w.channel IN %1$s THEN $3::timestamptz END,
+                       accepted_at = CASE WHEN w.channel NOT IN %1$s THEN $2::timestamptz END""".formatted(CONNECTED_CHANNELS), """
+            steps AS (SELECT c.*, s.event_type, s.event_details
+                        FROM w c, LATERAL (VALUES (1, 'ASSIGNED', NULL), (2, 'ACCEPTED', %s))
+                                          AS s (n, event_type, event_details)
+                       WHERE s.n = 1 OR c.state = 'ACCEPTED' ORDER BY s.n),
+            """.formatted(ACCEPTED_DETAILS) + event("steps", "c.event_type", "$1", "$2", "c.event_details"));
 
     /**
      * Accepting an item of a channel that connects nobody: the plain step, kept apart from
@@ -340,8 +325,9 @@ public class WorkItemRepository {
      * pull fails with the first error.
      * <p>
      * With {@code accepting} (an agent who takes what it is given) the reserved item is also accepted in the same
-     * transaction, as {@link #accept} does, in a second round trip with the COMMIT: one request and one commit for
-     * what a pull and an accept take two of.
+     * transaction: a message in the reservation's own update ({@link #RESERVE_ACCEPTING}), a call or store visit by
+     * the connecting accept; the COMMIT (with that accept) then follows the reservation's answer. One request, one
+     * commit and, for a message, one update of the item for what a pull and an accept take two of each.
      */
     public Uni<Reservation> reserveFor(String agentId, Instant now, Instant expires,
             SurveyRepository.Asking accepting) {
@@ -354,7 +340,7 @@ public class WorkItemRepository {
      * Completes the item as {@link #complete} does and, in the same transaction, reserves the agent's next item as
      * {@link #reserveFor} does (and accepts it, with {@code accepting}): one commit (one WAL flush waited for)
      * instead of two, in two round trips (BEGIN with the completion, then the touch and reservation with COMMIT;
-     * three when the next item is accepted too). Nothing is reserved when the completion changed nothing
+     * three when the next item is accepted too: its COMMIT waits for the reservation's answer). Nothing is reserved when the completion changed nothing
      * ({@link Handover#completed()} null), and an agent the completion put into WRAP_UP gets no item.
      */
     public Uni<Handover> completeAndReserve(UUID id, String agentId, Instant now, String resolution,
@@ -371,14 +357,17 @@ public class WorkItemRepository {
     }
 
     /**
-     * The touch and reservation with COMMIT, or, for an agent who accepts, followed by the accept and COMMIT. A
-     * failure leaves the transaction to the caller's {@link #rollback}.
+     * The touch and reservation with COMMIT; for an agent who accepts, the reservation accepts an item of a message
+     * channel in the same update, and a call or store visit is accepted (connected) before the COMMIT. A failure
+     * leaves the transaction to the caller's {@link #rollback}.
      */
     private static Uni<Reservation> nextReservation(SqlConnection connection, String agentId, Instant now,
             Instant expires, SurveyRepository.Asking accepting) {
-        Uni<Reservation> reserved = touchAndReserve(connection, agentId, now, expires);
-        return accepting == null ? committed(connection, reserved)
-                : reserved.chain(next -> committed(connection, acceptReserved(connection, next, agentId, accepting)));
+        if (accepting == null) {
+            return committed(connection, touchAndReserve(connection, RESERVE, agentId, now, expires));
+        }
+        return touchAndReserve(connection, RESERVE_ACCEPTING, agentId, now, expires)
+                .chain(next -> committed(connection, connectReserved(connection, next, agentId, accepting)));
     }
 
     /**
@@ -408,30 +397,29 @@ public class WorkItemRepository {
                 .onFailure(CompositeException.class).transform(Throwable::getCause);
     }
 
-    /** The touch and the reservation, pipelined on a connection inside a transaction. */
-    private static Uni<Reservation> touchAndReserve(SqlConnection connection, String agentId, Instant now,
-            Instant expires) {
+    /** The touch and the reservation ({@code reserve}), pipelined on a connection inside a transaction. */
+    private static Uni<Reservation> touchAndReserve(SqlConnection connection, String reserve, String agentId,
+            Instant now, Instant expires) {
         return pipelined(connection.preparedQuery(TOUCH_AGENT).execute(Tuple.of(agentId, at(now))),
-                connection.preparedQuery(RESERVE).execute(Tuple.of(agentId, at(now), at(expires))))
+                connection.preparedQuery(reserve).execute(Tuple.of(agentId, at(now), at(expires))))
                 .map(sent -> reservation(first(sent.getItem1()), sent.getItem2()));
     }
 
     /**
-     * The item just reserved, accepted in the reservation's transaction: its channel is known now, so the one
-     * accept statement that fits it runs. This transaction holds the reservation, so the accept fits; were it
-     * ever not to, the agent keeps the item reserved, as a pull without accept leaves it.
+     * A call or store visit just reserved to an agent who accepts, accepted (its customer connected) in the
+     * reservation's transaction; any other reservation as it is. This transaction holds the reservation, so the
+     * accept fits; were it ever not to, the agent keeps the item reserved, as a pull without accept leaves it.
      */
-    private static Uni<Reservation> acceptReserved(SqlConnection connection, Reservation reserved, String agentId,
+    private static Uni<Reservation> connectReserved(SqlConnection connection, Reservation reserved, String agentId,
             SurveyRepository.Asking asking) {
-        if (reserved.conversation() == null) {
+        Conversation conversation = reserved.conversation();
+        if (conversation == null || conversation.item().state() != WorkState.RESERVED) {
             return Uni.createFrom().item(reserved);
         }
-        UUID id = reserved.conversation().item().id();
-        Uni<RowSet<Row>> accepted = CONNECTED.contains(reserved.conversation().item().channel())
-                ? connection.preparedQuery(ACCEPT_CONNECTING).execute(connecting(id, agentId, asking))
-                : connection.preparedQuery(ACCEPT).execute(Tuple.of(id, agentId, at(asking.now())));
-        return accepted.map(WorkItemRepository::conversation).map(conversation -> conversation == null ? reserved
-                : new Reservation(reserved.office(), reserved.status(), null, conversation));
+        return connection.preparedQuery(ACCEPT_CONNECTING)
+                .execute(connecting(conversation.item().id(), agentId, asking))
+                .map(WorkItemRepository::conversation).map(connected -> connected == null ? reserved
+                        : new Reservation(reserved.office(), reserved.status(), null, connected));
     }
 
     private static Reservation reservation(Row agent, RowSet<Row> reserved) {
@@ -563,6 +551,46 @@ public class WorkItemRepository {
 
     private Uni<Conversation> single(String sql, Tuple arguments) {
         return pool.preparedQuery(sql).execute(arguments).map(WorkItemRepository::conversation);
+    }
+
+    /**
+     * The reservation of {@link #RESERVE} for agent {@code $1} at {@code $2} ({@code $3}: when an unaccepted
+     * reservation expires): {@code state} sets the item's state, {@code events} writes the step's events (CTEs
+     * reading {@code w}).
+     */
+    private static String reserve(String state, String events) {
+        return """
+                WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1 AND status = 'AVAILABLE'),
+                w AS (
+                    UPDATE work_item w
+                       SET %4$s, agent_id = $1, reserved_at = $2,
+                           matched_step = CASE WHEN %3$s THEN w.step ELSE w.step + 1 END,
+                           step = CASE WHEN %3$s THEN w.step ELSE w.step + 1 END,
+                           required_skills = CASE WHEN %3$s THEN w.required_skills ELSE w.next_skills END
+                     WHERE w.id = coalesce(
+                           (SELECT i.id
+                              FROM work_item i
+                             WHERE i.state = 'QUEUED' AND i.office = (SELECT office FROM a) AND i.flagged_at IS NULL
+                               AND (i.declined_by IS DISTINCT FROM $1 OR i.declined_until <= $2)
+                               AND %1$s
+                             ORDER BY i.priority DESC, i.due_at, i.id
+                             LIMIT 1
+                               FOR UPDATE OF i SKIP LOCKED),
+                           (SELECT i.id
+                              FROM work_item i
+                             WHERE i.state = 'QUEUED' AND i.declined_by = $1 AND i.declined_until > $2
+                               AND i.office = (SELECT office FROM a) AND i.flagged_at IS NULL
+                               AND %1$s
+                               AND NOT EXISTS (SELECT 1 FROM agent o
+                                                WHERE o.id <> $1 AND o.status = 'AVAILABLE' AND o.office = i.office
+                                                  AND %2$s)
+                             ORDER BY i.priority DESC, i.due_at, i.id
+                             LIMIT 1
+                               FOR UPDATE OF i SKIP LOCKED))
+                    RETURNING w.*),
+                %5$s
+                SELECT %6$s, %7$s FROM w""".formatted(FITS_PULLING_AGENT, FITS_OTHER_AGENT,
+                "w.required_skills <@ (SELECT skills FROM a)", state, events, ITEM, MESSAGES);
     }
 
     /**
