@@ -13,15 +13,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Agents working the queues through the agents' API as fast as they can, as desktops in auto-accept: pull an item
- * (it comes accepted), complete it and take the next (accepted too) in one request, and so on; pull again when none
- * came. Each agent is an
- * asynchronous request chain, so hundreds of agents need no thread each.
+ * Agents working the queues through the agents' API, as desktops in auto-accept: pull an item (it comes accepted),
+ * handle it, complete it and take the next (accepted too) in one request, and so on; pull again when none came.
+ * Handling takes no time (the agents work as fast as the system lets them) or a random time with a given mean. Each
+ * agent is an asynchronous request chain, so hundreds of agents need no thread each.
  */
 final class AgentFleet {
 
@@ -59,8 +61,12 @@ final class AgentFleet {
         }
     }
 
-    /** Works until {@code duration} has passed, or until {@code stopWhenIdle} pulls in a row find nothing. */
-    Result work(Duration duration, boolean stopWhenIdle) {
+    /**
+     * Works until {@code duration} has passed, or until {@code stopWhenIdle} pulls in a row find nothing. Each item
+     * is handled for a time drawn from an exponential distribution with mean {@code handling} (none for zero),
+     * with {@code seed}'s draws.
+     */
+    Result work(Duration duration, boolean stopWhenIdle, Duration handling, long seed) {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong completed = new AtomicLong();
         AtomicLong empty = new AtomicLong();
@@ -69,34 +75,35 @@ final class AgentFleet {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         List<CompletableFuture<Void>> loops = new ArrayList<>();
-        for (Agent agent : agents) {
-            loops.add(loop(agent, running, end, stopWhenIdle, completed, empty, errors, pulls));
+        for (int i = 0; i < agents.size(); i++) {
+            Desk desk = new Desk(agents.get(i), handling, new SplittableRandom(seed + i));
+            loops.add(loop(desk, running, end, stopWhenIdle, completed, empty, errors, pulls));
         }
         CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
         return new Result(completed.get(), empty.get(), errors.get(), (System.nanoTime() - start) / 1e9, pulls);
     }
 
-    private CompletableFuture<Void> loop(Agent agent, AtomicBoolean running, long end, boolean stopWhenIdle,
+    private CompletableFuture<Void> loop(Desk desk, AtomicBoolean running, long end, boolean stopWhenIdle,
             AtomicLong completed, AtomicLong empty, AtomicLong errors, Latencies pulls) {
         if (!running.get() || System.nanoTime() > end) {
             return CompletableFuture.completedFuture(null);
         }
         long pulled = System.nanoTime();
-        return send(agent, "/api/work/next?accept=true&waitSeconds=1", null).thenCompose(next -> {
+        return send(desk.agent(), "/api/work/next?accept=true&waitSeconds=1", null).thenCompose(next -> {
             pulls.recordNanos(System.nanoTime() - pulled);
             if (next.statusCode() == 204) {
                 empty.incrementAndGet();
                 if (stopWhenIdle) {
                     running.set(false);
                 }
-                return loop(agent, running, end, stopWhenIdle, completed, empty, errors, pulls);
+                return loop(desk, running, end, stopWhenIdle, completed, empty, errors, pulls);
             }
             if (next.statusCode() != 200) {
                 errors.incrementAndGet();
-                return loop(agent, running, end, stopWhenIdle, completed, empty, errors, pulls);
+                return loop(desk, running, end, stopWhenIdle, completed, empty, errors, pulls);
             }
-            return work(agent, readTree(next.body()).path("id").asText(), running, end, stopWhenIdle, completed,
-                    empty, errors, pulls);
+            return desk.handled().thenCompose(handled -> work(desk, readTree(next.body()).path("id").asText(),
+                    running, end, stopWhenIdle, completed, empty, errors, pulls));
         });
     }
 
@@ -104,20 +111,20 @@ final class AgentFleet {
      * Completes the accepted item and takes the next, accepted, in one request (as an agent's desktop in auto-accept
      * does with "complete and next"); that request is the pull for the next item, so its latency counts as one.
      */
-    private CompletableFuture<Void> work(Agent agent, String item, AtomicBoolean running, long end,
+    private CompletableFuture<Void> work(Desk desk, String item, AtomicBoolean running, long end,
             boolean stopWhenIdle, AtomicLong completed, AtomicLong empty, AtomicLong errors, Latencies pulls) {
         if (!running.get() || System.nanoTime() > end) {
             // The phase is over: complete without taking another, so no item is left with an agent.
-            return send(agent, "/api/work/" + item + "/complete", COMPLETION).thenAccept(done ->
+            return send(desk.agent(), "/api/work/" + item + "/complete", COMPLETION).thenAccept(done ->
                     (done.statusCode() == 200 ? completed : errors).incrementAndGet());
         }
         long pulled = System.nanoTime();
         String completeAndNext = "/api/work/" + item + "/complete-and-next?accept=true&waitSeconds=1";
-        return send(agent, completeAndNext, COMPLETION).thenCompose(done -> {
+        return send(desk.agent(), completeAndNext, COMPLETION).thenCompose(done -> {
             pulls.recordNanos(System.nanoTime() - pulled);
             if (done.statusCode() != 200) {
                 errors.incrementAndGet();
-                return loop(agent, running, end, stopWhenIdle, completed, empty, errors, pulls);
+                return loop(desk, running, end, stopWhenIdle, completed, empty, errors, pulls);
             }
             completed.incrementAndGet();
             JsonNode next = readTree(done.body()).path("next");
@@ -126,10 +133,25 @@ final class AgentFleet {
                 if (stopWhenIdle) {
                     running.set(false);
                 }
-                return loop(agent, running, end, stopWhenIdle, completed, empty, errors, pulls);
+                return loop(desk, running, end, stopWhenIdle, completed, empty, errors, pulls);
             }
-            return work(agent, next.path("id").asText(), running, end, stopWhenIdle, completed, empty, errors, pulls);
+            return desk.handled().thenCompose(handled -> work(desk, next.path("id").asText(), running, end,
+                    stopWhenIdle, completed, empty, errors, pulls));
         });
+    }
+
+    /** An agent at its desk: how long it handles an item, drawn for each. */
+    private record Desk(Agent agent, Duration handling, SplittableRandom random) {
+
+        /** Completes when the item is handled: at once without handling time, else after an exponential draw. */
+        CompletableFuture<Void> handled() {
+            if (handling.isZero()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            long millis = Math.round(-Math.log(1 - random.nextDouble()) * handling.toMillis());
+            return CompletableFuture.runAsync(() -> {
+            }, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
+        }
     }
 
     private CompletableFuture<HttpResponse<String>> send(Agent agent, String path, Object body) {

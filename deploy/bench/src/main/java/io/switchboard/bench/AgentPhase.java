@@ -9,18 +9,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A fleet of agents signed on and working the backlog the load phases left, as fast as they can. The agents' path
- * (JWT, pull, accept, complete) has not run before this phase, so it first works unmeasured for the warm-up time:
- * otherwise the figures would be the JIT compiling that path on two busy cores. PostgreSQL's statement statistics
- * cover the measured part, so the report shows where the database's time went.
+ * A fleet of agents signed on and working the backlog the load phases left: first as fast as they can (the agents'
+ * throughput), then each handling every item for a random time, at half that pace (what an agent waits for when the
+ * system is not saturated: with no handling time, 200 agents each waiting for its next item are a closed loop whose
+ * pull latency is 200 / throughput). The agents' path (JWT, pull, accept, complete) has not run before this phase,
+ * so it first works unmeasured for the warm-up time: otherwise the figures would be the JIT compiling that path on
+ * two busy cores. CPU and PostgreSQL's statement statistics cover the measured part at full pace, so the report
+ * shows where the database's time went.
+ *
+ * @param paced    the agents at half the pace of {@code result}
+ * @param handling the mean handling time of an item in {@code paced}
  */
-record AgentPhase(int agents, AgentFleet.Result result, ResourceUsage usage, List<StatementStats.Statement> statements) {
+record AgentPhase(int agents, AgentFleet.Result result, ResourceUsage usage, List<StatementStats.Statement> statements,
+        AgentFleet.Result paced, Duration handling) {
 
     /** How many of PostgreSQL's statements the report shows. */
     private static final int TOP_STATEMENTS = 8;
 
-    static AgentPhase run(SwitchboardStack stack, HttpClient client, int agents, Duration warmup, Duration duration)
-            throws Exception {
+    static AgentPhase run(SwitchboardStack stack, HttpClient client, int agents, Duration warmup, Duration duration,
+            long seed) throws Exception {
         List<AgentFleet.Agent> fleet = new ArrayList<>();
         for (int i = 0; i < agents; i++) {
             String id = "bench-agent-" + i;
@@ -29,12 +36,20 @@ record AgentPhase(int agents, AgentFleet.Result result, ResourceUsage usage, Lis
         AgentFleet work = new AgentFleet(client, stack.url("work-service"), fleet);
         String supervisor = stack.keys().token("bench-supervisor", Set.of("supervisor"), Duration.ofHours(2));
         work.signOn(supervisor, AgentProfiles::forAgent);
-        work.work(warmup, false);
+        work.work(warmup, false, Duration.ZERO, seed);
         StatementStats statements = new StatementStats(stack.postgres());
         statements.reset();
+        AgentFleet.Result result;
+        ResourceUsage usage;
         try (ProcessSampler sampler = new ProcessSampler(stack).start()) {
-            AgentFleet.Result result = work.work(duration, true);
-            return new AgentPhase(agents, result, sampler.stop(), statements.top(TOP_STATEMENTS));
+            result = work.work(duration, true, Duration.ZERO, seed);
+            usage = sampler.stop();
         }
+        List<StatementStats.Statement> top = statements.top(TOP_STATEMENTS);
+        // Each agent's cycle is its handling time plus its request: at half the pace, the handling time is
+        // twice the cycle that full pace took.
+        Duration handling = Duration.ofMillis(Math.round(2_000 * agents / result.completedPerSecond()));
+        AgentFleet.Result paced = work.work(duration, true, handling, seed);
+        return new AgentPhase(agents, result, usage, top, paced, handling);
     }
 }

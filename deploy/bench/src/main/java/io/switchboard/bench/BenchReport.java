@@ -36,7 +36,9 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 + " (*full load*: at most %,d contacts sent and not yet queued),"
                 + " and %d agents working the backlog for up to %d s (desktops in auto-accept: the pull and"
                 + " complete-and-next bring the next item accepted, one request an item; after %d s of unmeasured"
-                + " work that compiles their path); then the stack is left alone"
+                + " work that compiles their path), then for up to %d s at half that pace (each agent handles each"
+                + " item for a time drawn from an exponential distribution, so that the agents are not one closed loop"
+                + " whose pull latency is their number divided by the throughput); then the stack is left alone"
                 + " again for %d s (the surveys of the agents' last completions go out a minute after them) and"
                 + " sampled *at rest* for %d s: compiled, with the backlog the agents left queued. After each load"
                 + " phase the run waits up to %d s (after the cold start, as long as the warm-up lasted)"
@@ -49,7 +51,7 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                         BenchmarkRun.SETTLE.toSeconds(), options.idle(), options.warmup(), options.seconds(),
                         options.rates().stream().map("%,d"::formatted).collect(Collectors.joining(", ")),
                         options.seconds(), LoadPhases.SATURATING_IN_PIPELINE, options.agents(), options.seconds(),
-                        options.agentWarmup(), BenchmarkRun.SETTLE_AFTER_AGENTS.toSeconds(), options.idle(),
+                        options.agentWarmup(), options.seconds(), BenchmarkRun.SETTLE_AFTER_AGENTS.toSeconds(), options.idle(),
                         options.drain());
     }
 
@@ -92,6 +94,10 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                         "≥ 8 % of PostgreSQL inserts", postgresShare(work.completedPerSecond()) + " of PostgreSQL inserts")
                 .row("pull latency (next, or complete-and-next), %d agents".formatted(agents.agents()),
                         work.pullLatency().summary(), "p99 < 50 ms", "")
+                .row("pull latency at half that pace: %d agents handling each item for a random time (mean %.1f s),"
+                                .formatted(agents.agents(), agents.handling().toMillis() / 1000.0)
+                                + " %,.0f items/s".formatted(agents.paced().completedPerSecond()),
+                        agents.paced().pullLatency().summary(), "p99 < 50 ms", "")
                 .row("idle stack after start-up: CPU; resident memory, sum of RSS (PSS)", cpuAndMemory(idle),
                         "CPU < 5 % of the cores", "")
                 .row("stack at rest after the run: CPU; resident memory, sum of RSS (PSS)", cpuAndMemory(atRest),

@@ -101,7 +101,7 @@ public final class BenchmarkRun {
                 System.out.printf("%d agents pull and complete the backlog (after %d s unmeasured) ...%n",
                         options.agents, options.agentWarmup);
                 AgentPhase agents = InvalidRun.requireSound(AgentPhase.run(stack, client, options.agents,
-                        Duration.ofSeconds(options.agentWarmup), phase));
+                        Duration.ofSeconds(options.agentWarmup), phase, options.seed));
                 ResourceUsage atRest = idle("at rest after the run", SETTLE_AFTER_AGENTS, stack, machine, options);
                 return new BenchReport(machine, options, ceilings, idle, coldStart, ladder, fullLoad, agents, atRest);
             } finally {

@@ -30,14 +30,19 @@ final class InvalidRun extends Exception {
     }
 
     static AgentPhase requireSound(AgentPhase phase) throws InvalidRun {
-        AgentFleet.Result result = phase.result();
+        requireSound("agents", phase.result());
+        requireSound("agents at half pace", phase.paced());
+        return phase;
+    }
+
+    private static void requireSound(String name, AgentFleet.Result result) throws InvalidRun {
         if (result.errors() > TOLERATED_FAILURES * (result.completed() + result.errors())) {
-            throw new InvalidRun("agents: %,d errors against %,d items completed".formatted(result.errors(),
+            throw new InvalidRun("%s: %,d errors against %,d items completed".formatted(name, result.errors(),
                     result.completed()));
         }
         if (result.completed() == 0) {
-            throw new InvalidRun("agents: no item was completed (%,d pulls found nothing)".formatted(result.emptyPulls()));
+            throw new InvalidRun("%s: no item was completed (%,d pulls found nothing)".formatted(name,
+                    result.emptyPulls()));
         }
-        return phase;
     }
 }

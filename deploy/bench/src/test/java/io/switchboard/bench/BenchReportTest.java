@@ -2,6 +2,7 @@ package io.switchboard.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ class BenchReportTest {
                 List.of(phase("50/s", 50, 1100), phase("100/s", 100, 0)), phase("full load", 0, 120),
                 new AgentPhase(200, new AgentFleet.Result(2000, 5, 0, 20, latencies(8)), usage(20, 30),
                         List.of(new StatementStats.Statement("WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1)",
-                                2000, 3000, 2000), new StatementStats.Statement("DELETE FROM outbox_event | x", 4000, 1000, 0))),
+                                2000, 3000, 2000), new StatementStats.Statement("DELETE FROM outbox_event | x", 4000, 1000, 0)),
+                        new AgentFleet.Result(1000, 5, 0, 20, latencies(12)), Duration.ofMillis(4_000)),
                 usage(30, 0.12));
 
         String markdown = report.markdown();
@@ -33,6 +35,8 @@ class BenchReportTest {
                 .contains("| webhook → pullable in the first 150 s of traffic (cold start), 50/s offered | p50 250 ms")
                 .contains("| full load | 100 /s | 89 /s | 0.9 % / 0.2 % | 4.0 ms / 4.0 ms | 250 ms / 250 ms | 120 not queued after 1 s |")
                 .contains("| pull-and-complete, 200 agents | 100 items/s | ≥ 8 % of PostgreSQL inserts | 1.0 % of PostgreSQL inserts |")
+                .contains("| pull latency at half that pace: 200 agents handling each item for a random time (mean 4.0 s),"
+                        + " 50 items/s | p50 12 ms")
                 .contains("| idle, 30 s | 5.0 % |  | 1,000 MiB | 500 MiB |")
                 .contains("| at rest after the run, 30 s | 2.0 % |  | 1,000 MiB | 500 MiB |")
                 .contains("| stack at rest after the run: CPU; resident memory, sum of RSS (PSS) | 2.0 % of 2 cores;")
