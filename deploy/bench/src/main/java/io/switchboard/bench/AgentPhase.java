@@ -23,6 +23,12 @@ import java.util.Set;
 record AgentPhase(int agents, AgentFleet.Result result, ResourceUsage usage, List<StatementStats.Statement> statements,
         AgentFleet.Result paced, Duration handling) {
 
+    /**
+     * The pause before the half pace: the full pace leaves thousands of lifecycle events to send and count, which
+     * are not the half pace's load.
+     */
+    static final Duration BETWEEN_PACES = Duration.ofSeconds(10);
+
     /** How many of PostgreSQL's statements the report shows. */
     private static final int TOP_STATEMENTS = 8;
 
@@ -46,6 +52,7 @@ record AgentPhase(int agents, AgentFleet.Result result, ResourceUsage usage, Lis
             usage = sampler.stop();
         }
         List<StatementStats.Statement> top = statements.top(TOP_STATEMENTS);
+        Thread.sleep(BETWEEN_PACES.toMillis());
         // Each agent's cycle is its handling time plus its request: at half the pace, the handling time is
         // twice the cycle that full pace took.
         Duration handling = Duration.ofMillis(Math.round(2_000 * agents / result.completedPerSecond()));

@@ -36,7 +36,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 + " (*full load*: at most %,d contacts sent and not yet queued),"
                 + " and %d agents working the backlog for up to %d s (desktops in auto-accept: the pull and"
                 + " complete-and-next bring the next item accepted, one request an item; after %d s of unmeasured"
-                + " work that compiles their path), then for up to %d s at half that pace (each agent handles each"
+                + " work that compiles their path), then, after %d s to send the lifecycle events of that, for up to"
+                + " %d s at half that pace (each agent handles each"
                 + " item for a time drawn from an exponential distribution, so that the agents are not one closed loop"
                 + " whose pull latency is their number divided by the throughput); then the stack is left alone"
                 + " again for %d s (the surveys of the agents' last completions go out a minute after them) and"
@@ -51,7 +52,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                         BenchmarkRun.SETTLE.toSeconds(), options.idle(), options.warmup(), options.seconds(),
                         options.rates().stream().map("%,d"::formatted).collect(Collectors.joining(", ")),
                         options.seconds(), LoadPhases.SATURATING_IN_PIPELINE, options.agents(), options.seconds(),
-                        options.agentWarmup(), options.seconds(), BenchmarkRun.SETTLE_AFTER_AGENTS.toSeconds(), options.idle(),
+                        options.agentWarmup(), AgentPhase.BETWEEN_PACES.toSeconds(), options.seconds(),
+                        BenchmarkRun.SETTLE_AFTER_AGENTS.toSeconds(), options.idle(),
                         options.drain());
     }
 
