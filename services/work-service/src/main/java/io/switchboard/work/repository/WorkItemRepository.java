@@ -103,7 +103,8 @@ public class WorkItemRepository {
     private static final String RESERVE_ACCEPTING = reserve("""
             state = CASE WHEN w.channel IN %1$s THEN 'RESERVED' ELSE 'ACCEPTED' END,
                        reservation_expires_at = CASE WHEN w.channel IN %1$s THEN $3::timestamptz END,
-                       accepted_at = CASE WHEN w.channel NOT IN %1$s THEN $2::timestamptz END""".formatted(CONNECTED_CHANNELS), """
+                       accepted_at = CASE WHEN w.channel NOT IN %1$s THEN $2::timestamptz END"""
+            .formatted(CONNECTED_CHANNELS), """
             steps AS (SELECT c.*, s.event_type, s.event_details
                         FROM w c, LATERAL (VALUES (1, 'ASSIGNED', NULL), (2, 'ACCEPTED', %s))
                                           AS s (n, event_type, event_details)
@@ -340,8 +341,9 @@ public class WorkItemRepository {
      * Completes the item as {@link #complete} does and, in the same transaction, reserves the agent's next item as
      * {@link #reserveFor} does (and accepts it, with {@code accepting}): one commit (one WAL flush waited for)
      * instead of two, in two round trips (BEGIN with the completion, then the touch and reservation with COMMIT;
-     * three when the next item is accepted too: its COMMIT waits for the reservation's answer). Nothing is reserved when the completion changed nothing
-     * ({@link Handover#completed()} null), and an agent the completion put into WRAP_UP gets no item.
+     * three when the next item is accepted too: its COMMIT waits for the reservation's answer). Nothing is
+     * reserved when the completion changed nothing ({@link Handover#completed()} null), and an agent the completion
+     * put into WRAP_UP gets no item.
      */
     public Uni<Handover> completeAndReserve(UUID id, String agentId, Instant now, String resolution,
             boolean firstContactResolution, String notes, Duration wrapUp, Instant expires,
