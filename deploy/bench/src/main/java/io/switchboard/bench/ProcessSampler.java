@@ -22,7 +22,7 @@ import java.util.stream.LongStream;
 
 /**
  * CPU time and resident memory of the system's processes during a phase, read from /proc; memory as the peaks
- * of once-a-second samples. A process counts with its descendants, so PostgreSQL is the postmaster with its
+ * of once-a-second samples of RSS and of every tenth for PSS. A process counts with its descendants, so PostgreSQL is the postmaster with its
  * backends, but not with descendants sampled on their own: the load generator's JVM is the parent of every
  * service it started.
  */
@@ -30,6 +30,12 @@ final class ProcessSampler implements AutoCloseable {
 
     static final String LOAD_GENERATOR = "load generator";
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    /**
+     * PSS comes from smaps_rollup, which walks a process's page tables under its memory-map lock: 150 ms of CPU for
+     * the stack's 32 processes on a 2-core machine (2026-12-03), 15 % of a core once a second taken from the system
+     * measured, and its page faults wait meanwhile. RSS (from status) is a counter; PSS moves slowly.
+     */
+    private static final int PSS_EVERY = 10;
 
     private final Map<String, Long> pids;
     private final Map<String, Long> startTicks = new HashMap<>();
@@ -37,6 +43,7 @@ final class ProcessSampler implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private ResourceUsage.Memory stackPeak = ResourceUsage.Memory.NONE;
     private long startNanos;
+    private int samples;
 
     ProcessSampler(SwitchboardStack stack) {
         this.pids = processes(stack);
@@ -71,7 +78,7 @@ final class ProcessSampler implements AutoCloseable {
 
     synchronized ResourceUsage stop() {
         timer.shutdownNow();
-        sample();
+        sample(true);
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         Map<String, ResourceUsage.ProcessUsage> usage = new LinkedHashMap<>();
         pids.keySet().forEach(name -> usage.put(name, new ResourceUsage.ProcessUsage(
@@ -80,9 +87,13 @@ final class ProcessSampler implements AutoCloseable {
     }
 
     private synchronized void sample() {
+        sample(samples++ % PSS_EVERY == 0);
+    }
+
+    private synchronized void sample(boolean withPss) {
         ResourceUsage.Memory stack = ResourceUsage.Memory.NONE;
         for (String name : pids.keySet()) {
-            ResourceUsage.Memory memory = tree(name).mapToObj(ProcessSampler::ownMemory)
+            ResourceUsage.Memory memory = tree(name).mapToObj(pid -> ownMemory(pid, withPss))
                     .reduce(ResourceUsage.Memory.NONE, ResourceUsage.Memory::plus);
             peaks.merge(name, memory, ResourceUsage.Memory::max);
             if (!name.equals(LOAD_GENERATOR)) {
@@ -126,14 +137,19 @@ final class ProcessSampler implements AutoCloseable {
         }
     }
 
-    private static ResourceUsage.Memory ownMemory(long pid) {
-        try (var lines = Files.lines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"))) {
-            Map<String, Long> kib = new HashMap<>();
-            lines.filter(line -> line.startsWith("Rss:") || line.startsWith("Pss:"))
-                    .forEach(line -> kib.put(line.substring(0, 3), Long.parseLong(line.replaceAll("\\D", ""))));
-            return new ResourceUsage.Memory(kib.getOrDefault("Rss", 0L), kib.getOrDefault("Pss", 0L));
+    /** RSS, and PSS when asked for ({@link #PSS_EVERY}); zero for what is not read, which the peaks ignore. */
+    private static ResourceUsage.Memory ownMemory(long pid, boolean withPss) {
+        Path proc = Path.of("/proc", String.valueOf(pid));
+        return new ResourceUsage.Memory(kib(proc.resolve("status"), "VmRSS:"),
+                withPss ? kib(proc.resolve("smaps_rollup"), "Pss:") : 0);
+    }
+
+    private static long kib(Path file, String field) {
+        try (var lines = Files.lines(file)) {
+            return lines.filter(line -> line.startsWith(field)).findFirst()
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", ""))).orElse(0L);
         } catch (IOException | RuntimeException e) {
-            return ResourceUsage.Memory.NONE;
+            return 0; // the process ended between listing and reading
         }
     }
 
