@@ -19,7 +19,9 @@ class BenchReportTest {
     void reportsLatencyVersusLoadAndRatiosToTheCeilings() {
         BenchReport report = new BenchReport(new Machine("cpu", 2, 4096, "jvm", "os", LocalDate.of(2026, 1, 1)), OPTIONS,
                 new Ceilings.Figures(40_000, 200_000, 10_000), usage(30, 0.3), phase("cold start, 50/s", 50, 0),
-                List.of(phase("50/s", 50, 1100), phase("100/s", 100, 0)), phase("full load", 0, 120),
+                // 200/s overloaded: it queued 45/s, half of full load's 89/s, but was offered far more.
+                List.of(phase("50/s", 50, 1100), phase("100/s", 100, 0), phase("200/s", 200, 1000)),
+                phase("full load", 0, 120),
                 new AgentPhase(200, new AgentFleet.Result(2000, 5, 0, 20, latencies(8)), usage(20, 30),
                         List.of(new StatementStats.Statement("WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1)",
                                 2000, 3000, 2000), new StatementStats.Statement("DELETE FROM outbox_event | x", 4000, 1000, 0)),
@@ -42,7 +44,7 @@ class BenchReportTest {
                 .contains("| stack at rest after the run: CPU; resident memory, sum of RSS (PSS) | 2.0 % of 2 cores;")
                 .contains("| webhook → pullable at 100/s offered | p50 250 ms")
                 .contains("| p99 < 100 ms |")
-                .contains("| webhook → pullable near half the sustained capacity: 50/s offered, 44.9 % of full load |")
+                .contains("| webhook → pullable near half the sustained capacity: 50/s offered, 56.2 % of full load |")
                 .contains("| stack under load: peak resident memory, sum of RSS (PSS) | 1,000 MiB (500 MiB) |")
                 .contains("## PostgreSQL in the agents' phase")
                 .contains("| `WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1)` | 1.00 | 1.50 ms | 75 % |")
