@@ -30,9 +30,18 @@ final class AgentFleet {
     record Agent(String id, String token) {
     }
 
-    record Result(long completed, long emptyPulls, long errors, double seconds, Latencies pullLatency) {
+    /**
+     * @param pullLatency      pulls that brought an item
+     * @param emptyPullLatency pulls that found none for the agent: they wait up to a second for one (long polling),
+     *                         so their time is the agent's wait for work rather than the system's answer
+     */
+    record Result(long completed, long errors, double seconds, Latencies pullLatency, Latencies emptyPullLatency) {
         double completedPerSecond() {
             return completed / seconds;
+        }
+
+        long emptyPulls() {
+            return emptyPullLatency.count();
         }
     }
 
@@ -67,43 +76,33 @@ final class AgentFleet {
      * with {@code seed}'s draws.
      */
     Result work(Duration duration, boolean stopWhenIdle, Duration handling, long seed) {
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong completed = new AtomicLong();
-        AtomicLong empty = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        Latencies pulls = new Latencies();
+        Tally tally = new Tally(System.nanoTime() + duration.toNanos(), stopWhenIdle);
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
         List<CompletableFuture<Void>> loops = new ArrayList<>();
         for (int i = 0; i < agents.size(); i++) {
-            Desk desk = new Desk(agents.get(i), handling, new SplittableRandom(seed + i));
-            loops.add(loop(desk, running, end, stopWhenIdle, completed, empty, errors, pulls));
+            loops.add(loop(new Desk(agents.get(i), handling, new SplittableRandom(seed + i)), tally));
         }
         CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).join();
-        return new Result(completed.get(), empty.get(), errors.get(), (System.nanoTime() - start) / 1e9, pulls);
+        return new Result(tally.completed.get(), tally.errors.get(), (System.nanoTime() - start) / 1e9, tally.pulls,
+                tally.emptyPulls);
     }
 
-    private CompletableFuture<Void> loop(Desk desk, AtomicBoolean running, long end, boolean stopWhenIdle,
-            AtomicLong completed, AtomicLong empty, AtomicLong errors, Latencies pulls) {
-        if (!running.get() || System.nanoTime() > end) {
+    private CompletableFuture<Void> loop(Desk desk, Tally tally) {
+        if (tally.over()) {
             return CompletableFuture.completedFuture(null);
         }
         long pulled = System.nanoTime();
         return send(desk.agent(), "/api/work/next?accept=true&waitSeconds=1", null).thenCompose(next -> {
-            pulls.recordNanos(System.nanoTime() - pulled);
             if (next.statusCode() == 204) {
-                empty.incrementAndGet();
-                if (stopWhenIdle) {
-                    running.set(false);
-                }
-                return loop(desk, running, end, stopWhenIdle, completed, empty, errors, pulls);
+                tally.foundNothing(pulled);
+                return loop(desk, tally);
             }
             if (next.statusCode() != 200) {
-                errors.incrementAndGet();
-                return loop(desk, running, end, stopWhenIdle, completed, empty, errors, pulls);
+                tally.errors.incrementAndGet();
+                return loop(desk, tally);
             }
-            return desk.handled().thenCompose(handled -> work(desk, readTree(next.body()).path("id").asText(),
-                    running, end, stopWhenIdle, completed, empty, errors, pulls));
+            tally.pulls.recordNanos(System.nanoTime() - pulled);
+            return desk.handled().thenCompose(handled -> work(desk, readTree(next.body()).path("id").asText(), tally));
         });
     }
 
@@ -111,33 +110,55 @@ final class AgentFleet {
      * Completes the accepted item and takes the next, accepted, in one request (as an agent's desktop in auto-accept
      * does with "complete and next"); that request is the pull for the next item, so its latency counts as one.
      */
-    private CompletableFuture<Void> work(Desk desk, String item, AtomicBoolean running, long end,
-            boolean stopWhenIdle, AtomicLong completed, AtomicLong empty, AtomicLong errors, Latencies pulls) {
-        if (!running.get() || System.nanoTime() > end) {
+    private CompletableFuture<Void> work(Desk desk, String item, Tally tally) {
+        if (tally.over()) {
             // The phase is over: complete without taking another, so no item is left with an agent.
             return send(desk.agent(), "/api/work/" + item + "/complete", COMPLETION).thenAccept(done ->
-                    (done.statusCode() == 200 ? completed : errors).incrementAndGet());
+                    (done.statusCode() == 200 ? tally.completed : tally.errors).incrementAndGet());
         }
         long pulled = System.nanoTime();
         String completeAndNext = "/api/work/" + item + "/complete-and-next?accept=true&waitSeconds=1";
         return send(desk.agent(), completeAndNext, COMPLETION).thenCompose(done -> {
-            pulls.recordNanos(System.nanoTime() - pulled);
             if (done.statusCode() != 200) {
-                errors.incrementAndGet();
-                return loop(desk, running, end, stopWhenIdle, completed, empty, errors, pulls);
+                tally.errors.incrementAndGet();
+                return loop(desk, tally);
             }
-            completed.incrementAndGet();
+            tally.completed.incrementAndGet();
             JsonNode next = readTree(done.body()).path("next");
             if (next.isMissingNode() || next.isNull()) {
-                empty.incrementAndGet();
-                if (stopWhenIdle) {
-                    running.set(false);
-                }
-                return loop(desk, running, end, stopWhenIdle, completed, empty, errors, pulls);
+                tally.foundNothing(pulled);
+                return loop(desk, tally);
             }
-            return desk.handled().thenCompose(handled -> work(desk, next.path("id").asText(), running, end,
-                    stopWhenIdle, completed, empty, errors, pulls));
+            tally.pulls.recordNanos(System.nanoTime() - pulled);
+            return desk.handled().thenCompose(handled -> work(desk, next.path("id").asText(), tally));
         });
+    }
+
+    /** What all agents of one {@link #work} did, and whether they should stop. */
+    private static final class Tally {
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicLong completed = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final Latencies pulls = new Latencies();
+        final Latencies emptyPulls = new Latencies();
+        final long end;
+        final boolean stopWhenIdle;
+
+        Tally(long end, boolean stopWhenIdle) {
+            this.end = end;
+            this.stopWhenIdle = stopWhenIdle;
+        }
+
+        boolean over() {
+            return !running.get() || System.nanoTime() > end;
+        }
+
+        void foundNothing(long pulled) {
+            emptyPulls.recordNanos(System.nanoTime() - pulled);
+            if (stopWhenIdle) {
+                running.set(false);
+            }
+        }
     }
 
     /** An agent at its desk: how long it handles an item, drawn for each. */

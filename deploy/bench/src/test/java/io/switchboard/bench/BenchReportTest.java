@@ -22,10 +22,10 @@ class BenchReportTest {
                 // 200/s overloaded: it queued 45/s, half of full load's 89/s, but was offered far more.
                 List.of(phase("50/s", 50, 1100), phase("100/s", 100, 0), phase("200/s", 200, 1000)),
                 phase("full load", 0, 120),
-                new AgentPhase(200, new AgentFleet.Result(2000, 5, 0, 20, latencies(8)), usage(20, 30),
+                new AgentPhase(200, new AgentFleet.Result(2000, 0, 20, latencies(8), new Latencies()), usage(20, 30),
                         List.of(new StatementStats.Statement("WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1)",
                                 2000, 3000, 2000), new StatementStats.Statement("DELETE FROM outbox_event | x", 4000, 1000, 0)),
-                        new AgentFleet.Result(1000, 5, 0, 20, latencies(12)), Duration.ofMillis(4_000)),
+                        new AgentFleet.Result(1000, 0, 20, latencies(12), latencies(900)), Duration.ofMillis(4_000)),
                 usage(30, 0.12));
 
         String markdown = report.markdown();
@@ -39,6 +39,7 @@ class BenchReportTest {
                 .contains("| pull-and-complete, 200 agents | 100 items/s | ≥ 8 % of PostgreSQL inserts | 1.0 % of PostgreSQL inserts |")
                 .contains("| pull latency at half that pace: 200 agents handling each item for a random time (mean 4.0 s),"
                         + " 50 items/s | p50 12 ms")
+                .contains("(n=1); 1 more found nothing for the agent, waiting up to 1 s for it: p50 900 ms, p99 900 ms |")
                 .contains("| idle, 30 s | 5.0 % |  | 1,000 MiB | 500 MiB |")
                 .contains("| at rest after the run, 30 s | 2.0 % |  | 1,000 MiB | 500 MiB |")
                 .contains("| stack at rest after the run: CPU; resident memory, sum of RSS (PSS) | 2.0 % of 2 cores;")
