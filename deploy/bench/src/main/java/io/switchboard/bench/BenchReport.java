@@ -165,9 +165,10 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
         table.row("at rest after the run, %d s".formatted(options.idle()),
                 "%.1f %%".formatted(atRest.stackCpuPercentOf(machine.cores())), "", mib(atRest.stackPeak().rssMiB()),
                 mib(atRest.stackPeak().pssMiB()));
-        return table + "\nMemory is the peak of once-a-second samples (PSS of every tenth: reading it walks each process's"
-                + " page tables), every process but the load generator. The sum of RSS counts a page shared by several processes once for each (PostgreSQL's shared buffers in every"
-                + " backend); PSS divides it among them, so it is what the stack occupies.\n";
+        return table + "\nMemory is the peak of once-a-second samples (PSS of every tenth: reading it walks each"
+                + " process's page tables), every process but the load generator. The sum of RSS counts a page shared"
+                + " by several processes once for each (PostgreSQL's shared buffers in every backend); PSS divides it"
+                + " among them, so it is what the stack occupies.\n";
     }
 
     private String stageTable() {

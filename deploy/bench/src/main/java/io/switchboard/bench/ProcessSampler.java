@@ -22,9 +22,9 @@ import java.util.stream.LongStream;
 
 /**
  * CPU time and resident memory of the system's processes during a phase, read from /proc; memory as the peaks
- * of once-a-second samples of RSS and of every tenth for PSS. A process counts with its descendants, so PostgreSQL is the postmaster with its
- * backends, but not with descendants sampled on their own: the load generator's JVM is the parent of every
- * service it started.
+ * of once-a-second samples of RSS and of every tenth for PSS. A process counts with its descendants, so
+ * PostgreSQL is the postmaster with its backends, but not with descendants sampled on their own: the load
+ * generator's JVM is the parent of every service it started.
  */
 final class ProcessSampler implements AutoCloseable {
 
