@@ -32,8 +32,8 @@ final class AgentFleet {
 
     /**
      * @param pullLatency      pulls that brought an item
-     * @param emptyPullLatency pulls that found none for the agent: they wait up to a second for one (long polling),
-     *                         so their time is the agent's wait for work rather than the system's answer
+     * @param emptyPullLatency pulls that found none for the agent: they wait up to {@link #PULL_WAIT_SECONDS} for
+     *                         one (long polling), so their time is the agent's wait for work, not the system's answer
      */
     record Result(long completed, long errors, double seconds, Latencies pullLatency, Latencies emptyPullLatency) {
         double completedPerSecond() {
@@ -44,6 +44,10 @@ final class AgentFleet {
             return emptyPullLatency.count();
         }
     }
+
+    /** How long a pull waits for an item when none is there for the agent (the API's {@code waitSeconds}). */
+    static final int PULL_WAIT_SECONDS = 1;
+    private static final String ACCEPT_AND_WAIT = "?accept=true&waitSeconds=" + PULL_WAIT_SECONDS;
 
     private static final Map<String, Object> COMPLETION = Map.of("resolution", "ANSWERED",
             "firstContactResolution", true, "notes", "bench");
@@ -92,7 +96,7 @@ final class AgentFleet {
             return CompletableFuture.completedFuture(null);
         }
         long pulled = System.nanoTime();
-        return send(desk.agent(), "/api/work/next?accept=true&waitSeconds=1", null).thenCompose(next -> {
+        return send(desk.agent(), "/api/work/next" + ACCEPT_AND_WAIT, null).thenCompose(next -> {
             if (next.statusCode() == 204) {
                 tally.foundNothing(pulled);
                 return loop(desk, tally);
@@ -117,7 +121,7 @@ final class AgentFleet {
                     (done.statusCode() == 200 ? tally.completed : tally.errors).incrementAndGet());
         }
         long pulled = System.nanoTime();
-        String completeAndNext = "/api/work/" + item + "/complete-and-next?accept=true&waitSeconds=1";
+        String completeAndNext = "/api/work/" + item + "/complete-and-next" + ACCEPT_AND_WAIT;
         return send(desk.agent(), completeAndNext, COMPLETION).thenCompose(done -> {
             if (done.statusCode() != 200) {
                 tally.errors.incrementAndGet();

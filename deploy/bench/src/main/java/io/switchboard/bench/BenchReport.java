@@ -112,8 +112,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
     /** The pulls that brought an item; those that found none waited for work (long polling), shown apart. */
     private static String pulls(AgentFleet.Result result) {
         return result.emptyPulls() == 0 ? result.pullLatency().summary()
-                : "%s; %,d more found nothing for the agent, waiting up to 1 s for it: p50 %s, p99 %s".formatted(
-                        result.pullLatency().summary(), result.emptyPulls(),
+                : "%s; %,d more found nothing for the agent, waiting up to %d s for it: p50 %s, p99 %s".formatted(
+                        result.pullLatency().summary(), result.emptyPulls(), AgentFleet.PULL_WAIT_SECONDS,
                         Latencies.format(result.emptyPullLatency().percentileMillis(50)),
                         Latencies.format(result.emptyPullLatency().percentileMillis(99)));
     }
