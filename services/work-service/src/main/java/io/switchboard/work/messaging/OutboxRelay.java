@@ -13,12 +13,15 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -27,7 +30,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * acknowledgement of all of them and only then deletes them. A crash before the delete sends them again (consumers
  * de-duplicate on {@code eventId}); nothing committed is lost. One relay runs at a time across all instances (a
  * transaction-scoped advisory lock), which keeps each contact's events in order. The services start it after each
- * step that wrote events, and, as a safety net, it runs every few seconds. It is not woken by a NOTIFY on the outbox
+ * step that wrote events, and, as a safety net, it runs every few seconds. Runs start at least
+ * {@code switchboard.work.outbox-gap} apart: at a low rate each step would otherwise be a run of its own (a
+ * transaction, a produce request, a delete and a commit for one event), while a run that finds a full batch goes
+ * on at once. A step's event therefore reaches Kafka up to that gap later; the step itself is committed and
+ * visible at once (agents are woken by the database, not by the event). It is not woken by a NOTIFY on the outbox
  * (it was until 2026-11-30): PostgreSQL serialises the commits of all notifying transactions on one lock, which
  * capped the agents' steps at about 1,400 commits/s (docs/benchmarks.md).
  */
@@ -56,27 +63,42 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final MutinyEmitter<String> emitter;
     private final WorkMetrics metrics;
+    private final long gapNanos;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
+    /** When the next run may start; only the one running (or waiting) relay reads and sets it. */
+    private volatile long nextRunNanos = System.nanoTime();
 
     public OutboxRelay(Pool pool, @Channel("contacts-lifecycle") MutinyEmitter<String> emitter, WorkMetrics metrics,
-            Vertx vertx) {
+            Vertx vertx, @ConfigProperty(name = "switchboard.work.outbox-gap", defaultValue = "100ms") Duration gap) {
         this.pool = pool;
         this.vertx = vertx;
         this.emitter = emitter;
         this.metrics = metrics;
+        this.gapNanos = gap.toNanos();
     }
 
-    /** Starts a relay run, or asks the running one to go round once more. */
+    /** Starts a relay run (once the gap since the last one passed), or asks the running one to go round once more. */
     public void publishPending() {
         requested.set(true);
         if (running.compareAndSet(false, true)) {
-            requested.set(false);
-            drain().subscribe().with(ignored -> finished(), failure -> {
-                LOG.warnf("Outbox relay paused, events stay in the outbox: %s", failure.toString());
-                finished();
-            });
+            long waitMillis = TimeUnit.NANOSECONDS.toMillis(nextRunNanos - System.nanoTime());
+            if (waitMillis > 0) {
+                vertx.setTimer(waitMillis, id -> run());
+            } else {
+                run();
+            }
         }
+    }
+
+    private void run() {
+        // Cleared as the run starts: whatever commits after this is either in its first batch or asks for another.
+        requested.set(false);
+        nextRunNanos = System.nanoTime() + gapNanos;
+        drain().subscribe().with(ignored -> finished(), failure -> {
+            LOG.warnf("Outbox relay paused, events stay in the outbox: %s", failure.toString());
+            finished();
+        });
     }
 
     @Scheduled(every = "${switchboard.work.outbox-interval:5s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
