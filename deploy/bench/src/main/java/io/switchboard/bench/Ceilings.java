@@ -28,6 +28,13 @@ import java.util.regex.Pattern;
 final class Ceilings {
 
     record Figures(double kafkaProducePerSecond, double kafkaConsumePerSecond, double postgresInsertsPerSecond) {
+
+        /** Each ceiling at the higher of two measurements: the machine at its best within the run. */
+        Figures higher(Figures other) {
+            return new Figures(Math.max(kafkaProducePerSecond, other.kafkaProducePerSecond),
+                    Math.max(kafkaConsumePerSecond, other.kafkaConsumePerSecond),
+                    Math.max(postgresInsertsPerSecond, other.postgresInsertsPerSecond));
+        }
     }
 
     private static final Pattern PRODUCED = Pattern.compile("records sent, ([\\d.]+) records/sec");

@@ -18,7 +18,9 @@ class BenchReportTest {
     @Test
     void reportsLatencyVersusLoadAndRatiosToTheCeilings() {
         BenchReport report = new BenchReport(new Machine("cpu", 2, 4096, "jvm", "os", LocalDate.of(2026, 1, 1)), OPTIONS,
-                new Ceilings.Figures(40_000, 200_000, 10_000), usage(30, 0.3), phase("cold start, 50/s", 50, 0),
+                // The shares are of the higher ceiling of the two measurements: Kafka's first, PostgreSQL's second.
+                new Ceilings.Figures(40_000, 200_000, 5_000), new Ceilings.Figures(20_000, 100_000, 10_000),
+                usage(30, 0.3), phase("cold start, 50/s", 50, 0),
                 // 200/s overloaded: it queued 45/s, half of full load's 89/s, but was offered far more.
                 List.of(phase("50/s", 50, 1100), phase("100/s", 100, 0), phase("200/s", 200, 1000)),
                 phase("full load", 0, 120),
@@ -31,7 +33,9 @@ class BenchReportTest {
         String markdown = report.markdown();
 
         assertThat(OPTIONS.rates()).containsExactly(50, 100);
-        assertThat(markdown).contains("## Latency versus load")
+        assertThat(markdown).contains("| PostgreSQL committed single-row inserts, 8 connections | 5,000 | 10,000 | 10,000 |")
+                .contains("| Kafka produce, 900 B records, acks=all, idempotent (ProducerPerformance) | 40,000 | 20,000 | 40,000 |")
+                .contains("## Latency versus load")
                 .contains("| 100/s | 100 /s | 95 /s | 1.0 % / 0.2 % | 4.0 ms / 4.0 ms | 250 ms / 250 ms | queued in 1 s |")
                 .contains("| cold start, 50/s | 100 /s | 95 /s |")
                 .contains("| webhook → pullable in the first 150 s of traffic (cold start), 50/s offered | p50 250 ms")
