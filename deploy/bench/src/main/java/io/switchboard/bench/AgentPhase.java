@@ -14,14 +14,15 @@ import java.util.Set;
  * system is not saturated: with no handling time, 200 agents each waiting for its next item are a closed loop whose
  * pull latency is 200 / throughput). The agents' path (JWT, pull, accept, complete) has not run before this phase,
  * so it first works unmeasured for the warm-up time: otherwise the figures would be the JIT compiling that path on
- * two busy cores. CPU and PostgreSQL's statement statistics cover the measured part at full pace, so the report
- * shows where the database's time went.
+ * two busy cores. CPU is measured at both paces; PostgreSQL's statement statistics cover the measured part at full
+ * pace, so the report shows where the database's time went.
  *
- * @param paced    the agents at half the pace of {@code result}
- * @param handling the mean handling time of an item in {@code paced}
+ * @param paced      the agents at half the pace of {@code result}
+ * @param pacedUsage what the stack used at half the pace
+ * @param handling   the mean handling time of an item in {@code paced}
  */
 record AgentPhase(int agents, AgentFleet.Result result, ResourceUsage usage, List<StatementStats.Statement> statements,
-        AgentFleet.Result paced, Duration handling) {
+        AgentFleet.Result paced, ResourceUsage pacedUsage, Duration handling) {
 
     /**
      * The pause before the half pace: the full pace leaves thousands of lifecycle events to send and count, which
@@ -56,7 +57,12 @@ record AgentPhase(int agents, AgentFleet.Result result, ResourceUsage usage, Lis
         // Each agent's cycle is its handling time plus its request: at half the pace, the handling time is
         // twice the cycle that full pace took.
         Duration handling = Duration.ofMillis(Math.round(2_000 * agents / result.completedPerSecond()));
-        AgentFleet.Result paced = work.work(duration, true, handling, seed);
-        return new AgentPhase(agents, result, usage, top, paced, handling);
+        AgentFleet.Result paced;
+        ResourceUsage pacedUsage;
+        try (ProcessSampler sampler = new ProcessSampler(stack).start()) {
+            paced = work.work(duration, true, handling, seed);
+            pacedUsage = sampler.stop();
+        }
+        return new AgentPhase(agents, result, usage, top, paced, pacedUsage, handling);
     }
 }

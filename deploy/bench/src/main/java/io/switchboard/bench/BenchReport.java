@@ -3,6 +3,7 @@ package io.switchboard.bench;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -26,6 +27,7 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
                 + "\n## The whole stack: CPU and memory\n\n" + stackTable()
                 + "\n## Per stage\n\n" + stageTable() + "\n" + failures()
                 + "\n## Processes (CPU in % of one core, peak resident memory)\n\n" + processTable()
+                + "\n## PostgreSQL by phase\n\n" + databaseTable()
                 + "\n## PostgreSQL in the agents' phase\n\n" + statementTable();
     }
 
@@ -181,6 +183,10 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
         ResourceUsage work = agents.usage();
         table.row("%d agents".formatted(agents.agents()), "%.0f %%".formatted(work.stackCpuPercentOf(machine.cores())),
                 "", mib(work.stackPeak().rssMiB()), mib(work.stackPeak().pssMiB()));
+        ResourceUsage paced = agents.pacedUsage();
+        table.row("%d agents, half pace".formatted(agents.agents()),
+                "%.0f %%".formatted(paced.stackCpuPercentOf(machine.cores())), "", mib(paced.stackPeak().rssMiB()),
+                mib(paced.stackPeak().pssMiB()));
         table.row("at rest after the run, %d s".formatted(options.idle()),
                 "%.1f %%".formatted(atRest.stackCpuPercentOf(machine.cores())), "", mib(atRest.stackPeak().rssMiB()),
                 mib(atRest.stackPeak().pssMiB()));
@@ -208,22 +214,50 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
 
     /** Every phase, so that what a process spends at low load (where CPU does not follow the load) shows too. */
     private String processTable() {
-        List<String> header = new ArrayList<>(List.of("process", "idle"));
-        List<ResourceUsage> phases = new ArrayList<>(List.of(idle));
-        loadPhases().forEach(phase -> {
-            header.add(phase.name());
-            phases.add(phase.usage());
-        });
-        header.addAll(List.of("agents", "at rest"));
-        phases.addAll(List.of(agents.usage(), atRest));
-        MarkdownTable table = new MarkdownTable(header.toArray(String[]::new));
+        List<Measured> phases = measured();
+        MarkdownTable table = new MarkdownTable(Stream.concat(Stream.of("process"), phases.stream().map(Measured::name))
+                .toArray(String[]::new));
         for (String process : idle.processes().keySet()) {
-            table.row(Stream.concat(Stream.of(process), phases.stream().map(usage -> usage.processes().containsKey(process)
-                    ? "%.0f %%, %s".formatted(usage.cpuPercentOfOneCore(process), mib(usage.processes().get(process).peak().rssMiB()))
-                    : ""))
-                    .toArray());
+            table.row(Stream.concat(Stream.of(process), phases.stream().map(Measured::usage).map(usage ->
+                    usage.processes().containsKey(process) ? "%.0f %%, %s".formatted(usage.cpuPercentOfOneCore(process),
+                            mib(usage.processes().get(process).peak().rssMiB())) : "")).toArray());
         }
         return table.toString();
+    }
+
+    /**
+     * What PostgreSQL did in each phase by its own statistics: a commit waits for its WAL flush, and a checkpoint's
+     * writes and {@code fsync}s or an autovacuum compete with the statements; a latency tail that coincides with them
+     * shows here.
+     */
+    private String databaseTable() {
+        MarkdownTable table = new MarkdownTable("phase", "commits /s", "WAL written", "WAL flushes /s",
+                "checkpoints ended: writing, fsync", "autovacuums ended");
+        for (Measured phase : measured()) {
+            DatabaseActivity database = phase.usage().database();
+            double seconds = phase.usage().seconds();
+            table.row(phase.name(), "%,.0f".formatted(database.commits() / seconds),
+                    "%.1f MiB/s".formatted(database.walBytes() / seconds / (1 << 20)),
+                    "%,.0f".formatted(database.walFlushes() / seconds),
+                    database.checkpoints() == 0 ? "" : "%d: %.1f s, %.2f s".formatted(database.checkpoints(),
+                            database.checkpointWriteMillis() / 1000, database.checkpointSyncMillis() / 1000),
+                    database.autovacuums().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(vacuumed -> vacuumed.getValue() == 1
+                            ? vacuumed.getKey() : vacuumed.getKey() + " × " + vacuumed.getValue()).collect(Collectors.joining(", ")));
+        }
+        return table + "\nThe statistics count a checkpoint or an autovacuum in the phase it ended in; a checkpoint"
+                + " spreads its writes over most of its interval, then waits for the data files' `fsync`.\n";
+    }
+
+    /** Every sampled phase in the order of the run, short names as the process table's columns. */
+    private List<Measured> measured() {
+        List<Measured> phases = new ArrayList<>(List.of(new Measured("idle", idle)));
+        loadPhases().forEach(phase -> phases.add(new Measured(phase.name(), phase.usage())));
+        phases.addAll(List.of(new Measured("agents", agents.usage()),
+                new Measured("agents, half pace", agents.pacedUsage()), new Measured("at rest", atRest)));
+        return phases;
+    }
+
+    private record Measured(String name, ResourceUsage usage) {
     }
 
     /**
@@ -250,7 +284,8 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
     }
 
     private ResourceUsage.Memory peakUnderLoad() {
-        return Stream.concat(loadPhases().stream().map(LoadPhase::usage), Stream.of(agents.usage()))
+        return Stream.concat(loadPhases().stream().map(LoadPhase::usage),
+                        Stream.of(agents.usage(), agents.pacedUsage()))
                 .map(ResourceUsage::stackPeak).reduce(ResourceUsage.Memory.NONE, ResourceUsage.Memory::max);
     }
 

@@ -2,12 +2,12 @@ package io.switchboard.bench;
 
 import io.switchboard.runtime.ChildProcess;
 import io.switchboard.runtime.PostgresNode;
+import io.switchboard.runtime.SwitchboardStack;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -126,6 +126,6 @@ final class Ceilings {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl("switchboard"), postgres.user(), postgres.password());
+        return postgres.connect(SwitchboardStack.DATABASE);
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import io.switchboard.runtime.PostgresNode;
 import io.switchboard.runtime.ServiceSpec;
 import io.switchboard.runtime.SwitchboardStack;
 
@@ -24,7 +25,8 @@ import java.util.stream.LongStream;
  * CPU time and resident memory of the system's processes during a phase, read from /proc; memory as the peaks
  * of once-a-second samples of RSS and of every tenth for PSS. A process counts with its descendants, so
  * PostgreSQL is the postmaster with its backends, but not with descendants sampled on their own: the load
- * generator's JVM is the parent of every service it started.
+ * generator's JVM is the parent of every service it started. PostgreSQL's own account of the phase comes with it
+ * ({@link DatabaseActivity}).
  */
 final class ProcessSampler implements AutoCloseable {
 
@@ -38,15 +40,18 @@ final class ProcessSampler implements AutoCloseable {
     private static final int PSS_EVERY = 10;
 
     private final Map<String, Long> pids;
+    private final PostgresNode postgres;
     private final Map<String, Long> startTicks = new HashMap<>();
     private final Map<String, ResourceUsage.Memory> peaks = new HashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private ResourceUsage.Memory stackPeak = ResourceUsage.Memory.NONE;
     private long startNanos;
+    private DatabaseActivity startDatabase;
     private int samples;
 
     ProcessSampler(SwitchboardStack stack) {
         this.pids = processes(stack);
+        this.postgres = stack.postgres();
     }
 
     /** Samples the stack for {@code duration} while it does whatever it does on its own. */
@@ -70,6 +75,7 @@ final class ProcessSampler implements AutoCloseable {
     }
 
     synchronized ProcessSampler start() {
+        startDatabase = DatabaseActivity.read(postgres);
         startNanos = System.nanoTime();
         pids.keySet().forEach(name -> startTicks.put(name, cpuTicks(name)));
         timer.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
@@ -83,7 +89,7 @@ final class ProcessSampler implements AutoCloseable {
         Map<String, ResourceUsage.ProcessUsage> usage = new LinkedHashMap<>();
         pids.keySet().forEach(name -> usage.put(name, new ResourceUsage.ProcessUsage(
                 (double) (cpuTicks(name) - startTicks.get(name)) / TICKS_PER_SECOND, peaks.get(name))));
-        return new ResourceUsage(seconds, usage, stackPeak);
+        return new ResourceUsage(seconds, usage, stackPeak, DatabaseActivity.read(postgres).since(startDatabase));
     }
 
     private synchronized void sample() {

@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * What the system's processes used during one phase: CPU time and peak memory of each, and the peak memory of the
- * whole stack (every process but the load generator) as summed in one sample.
+ * whole stack (every process but the load generator) as summed in one sample, and what PostgreSQL did meanwhile.
  */
-record ResourceUsage(double seconds, Map<String, ProcessUsage> processes, Memory stackPeak) {
+record ResourceUsage(double seconds, Map<String, ProcessUsage> processes, Memory stackPeak, DatabaseActivity database) {
 
     /**
      * Resident memory two ways: RSS counts a page shared by several processes (PostgreSQL's shared buffers in

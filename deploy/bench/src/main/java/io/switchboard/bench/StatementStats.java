@@ -4,7 +4,6 @@ import io.switchboard.runtime.PostgresNode;
 import io.switchboard.runtime.SwitchboardStack;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -52,8 +51,7 @@ final class StatementStats {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(SwitchboardStack.DATABASE), postgres.user(),
-                postgres.password());
+        return postgres.connect(SwitchboardStack.DATABASE);
     }
 
     /** One normalised statement: how often it ran, its execution time in all (ms) and the rows it returned. */

@@ -27,7 +27,8 @@ class BenchReportTest {
                 new AgentPhase(200, new AgentFleet.Result(2000, 0, 20, latencies(8), new Latencies()), usage(20, 30),
                         List.of(new StatementStats.Statement("WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1)",
                                 2000, 3000, 2000), new StatementStats.Statement("DELETE FROM outbox_event | x", 4000, 1000, 0)),
-                        new AgentFleet.Result(1000, 0, 20, latencies(12), latencies(900)), Duration.ofMillis(4_000)),
+                        new AgentFleet.Result(1000, 0, 20, latencies(12), latencies(900)), usage(20, 1),
+                        Duration.ofMillis(4_000)),
                 usage(30, 0.12));
 
         String markdown = report.markdown();
@@ -51,6 +52,10 @@ class BenchReportTest {
                 .contains("| p99 < 100 ms |")
                 .contains("| webhook → pullable near half the sustained capacity: 50/s offered, 56.2 % of full load |")
                 .contains("| stack under load: peak resident memory, sum of RSS (PSS) | 1,000 MiB (500 MiB) |")
+                .contains("| 200 agents, half pace | 25 % |  | 1,000 MiB | 500 MiB |")
+                .contains("## PostgreSQL by phase")
+                .contains("| agents, half pace | 50 | 0.5 MiB/s | 25 | 1: 12.5 s, 0.55 s | outbox_event, work_item × 2 |")
+                .contains("| idle | 33 | 0.3 MiB/s | 17 | 1: 12.5 s, 0.55 s | outbox_event, work_item × 2 |")
                 .contains("## PostgreSQL in the agents' phase")
                 .contains("| `WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1)` | 1.00 | 1.50 ms | 75 % |")
                 .contains("| `DELETE FROM outbox_event \\| x` | 2.00 | 0.25 ms | 25 % |");
@@ -86,7 +91,11 @@ class BenchReportTest {
         return latencies;
     }
 
-    /** The stack's ten processes and the load generator, each at {@code cpuSecondsEach}, 100 MiB RSS, 50 MiB PSS. */
+    /**
+     * The stack's ten processes and the load generator, each at {@code cpuSecondsEach}, 100 MiB RSS, 50 MiB PSS; the
+     * database committed 1,000 transactions, wrote 10 MiB of WAL with 500 flushes, ended a checkpoint and three
+     * autovacuums.
+     */
     private static ResourceUsage usage(double seconds, double cpuSecondsEach) {
         Map<String, ResourceUsage.ProcessUsage> processes = new LinkedHashMap<>();
         ResourceUsage.Memory memory = new ResourceUsage.Memory(100 * 1024, 50 * 1024);
@@ -94,6 +103,7 @@ class BenchReportTest {
             processes.put("process-" + i, new ResourceUsage.ProcessUsage(cpuSecondsEach, memory));
         }
         processes.put(ProcessSampler.LOAD_GENERATOR, new ResourceUsage.ProcessUsage(cpuSecondsEach, memory));
-        return new ResourceUsage(seconds, processes, new ResourceUsage.Memory(1000 * 1024, 500 * 1024));
+        return new ResourceUsage(seconds, processes, new ResourceUsage.Memory(1000 * 1024, 500 * 1024),
+                new DatabaseActivity(1000, 10 << 20, 500, 1, 12_500, 550, Map.of("work_item", 2L, "outbox_event", 1L)));
     }
 }

@@ -133,6 +133,11 @@ public final class PostgresNode implements AutoCloseable {
                 + "/" + database;
     }
 
+    /** A JDBC connection to {@code database} on this server, as its user. */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), user(), password());
+    }
+
     /** The Vert.x reactive client URL of {@code database} on this server. */
     public String reactiveUrl(String database) {
         return jdbcUrl(database).substring("jdbc:".length());
@@ -143,7 +148,7 @@ public final class PostgresNode implements AutoCloseable {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
+        try (Connection connection = connect("postgres");
              Statement statement = connection.createStatement()) {
             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
             if (!exists.next()) {
