@@ -42,6 +42,7 @@ import java.util.UUID;
 
 import static io.switchboard.work.AgentApi.accept;
 import static io.switchboard.work.AgentApi.as;
+import static io.switchboard.work.AgentApi.completeAndNextAccepted;
 import static io.switchboard.work.AgentApi.next;
 import static io.switchboard.work.AgentApi.nextAccepted;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -338,6 +339,27 @@ class ReplyTest {
     }
 
     @Test
+    void theNextCallHandedOverAcceptedIsConnectedInTheCompletionsRequest() {
+        profile(Map.of("PHONE", 1), "client:" + agentId);
+        ContactRouted first = RoutedContacts.contact(Channel.PHONE, Office.FRONT_OFFICE).skills(skill).build();
+        ContactRouted second = RoutedContacts.contact(Channel.PHONE, Office.FRONT_OFFICE).skills(skill)
+                .provider("twilio").providerMessageId("CA" + UUID.randomUUID().toString().replace("-", "")).build();
+        routed.publish(first);
+        String firstId = nextAccepted(agentId, 10).then().statusCode(200).extract().path("id");
+        try (ConsumerTask<String, String> outbound = kafka.consumeStrings().fromTopics(Topics.CONTACTS_OUTBOUND)) {
+            routed.publish(second);
+            await().atMost(WAIT).untilAsserted(() -> as(Tokens.ops("o-1"))
+                    .get("/api/contacts/" + second.contactId() + "/position").then().body("state", equalTo("QUEUED")));
+
+            Response handover = completeAndNextAccepted(agentId, firstId, 0);
+            handover.then().body("completed.state", equalTo("COMPLETED"))
+                    .body("next.contactId", equalTo(second.contactId())).body("next.state", equalTo("ACCEPTED"));
+            OutboundMessage connect = sentConnect(outbound, connectIn(handover, "next."));
+            assertThat(connect.replyTo().providerMessageId()).isEqualTo(second.contact().providerMessageId());
+        }
+    }
+
+    @Test
     void aConnectionThatFailedForAnotherReasonLeavesTheCallWithTheAgent() {
         profile(Map.of("PHONE", 1), "client:" + agentId);
         ContactRouted call = RoutedContacts.contact(Channel.PHONE, Office.FRONT_OFFICE).skills(skill)
@@ -402,10 +424,15 @@ class ReplyTest {
 
     /** The accepted call's CONNECT to this agent's phone address, first in its thread after the call: its reply id. */
     private String connectIn(Response accepted) {
+        return connectIn(accepted, "");
+    }
+
+    /** As {@link #connectIn(Response)}, for the item at {@code path} in the response ("next." of a handover). */
+    private String connectIn(Response accepted, String path) {
         return accepted.then().statusCode(200)
-                .body("messages[1].kind", equalTo("CONNECT")).body("messages[1].state", equalTo("PENDING"))
-                .body("messages[1].agentAddress", equalTo("client:" + agentId))
-                .extract().path("messages[1].replyId");
+                .body(path + "messages[1].kind", equalTo("CONNECT")).body(path + "messages[1].state", equalTo("PENDING"))
+                .body(path + "messages[1].agentAddress", equalTo("client:" + agentId))
+                .extract().path(path + "messages[1].replyId");
     }
 
     /** The CONNECT handed to the channel's adapter on {@code contacts.outbound}. */
