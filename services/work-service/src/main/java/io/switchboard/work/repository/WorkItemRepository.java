@@ -65,12 +65,6 @@ public class WorkItemRepository {
             AND """ + Eligibility.fits("(SELECT skills FROM a)", "(SELECT languages FROM a)",
             "(SELECT regions FROM a)");
 
-    /** The reservation's agent, AVAILABLE: any time (a pull), or right after its completion of {@code $4} at {@code $2}. */
-    private static final String ANY_TIME = "";
-    private static final String AFTER_COMPLETION = """
-            AND EXISTS (SELECT 1 FROM work_item d
-                         WHERE d.id = $4 AND d.agent_id = $1 AND d.state = 'COMPLETED' AND d.completed_at = $2)""";
-
     /** Queued item {@code i} fits agent {@code o}, who serves its channel. */
     private static final String FITS_OTHER_AGENT = "(o.capacity ->> i.channel)::int > 0 AND "
             + Eligibility.fits("o.skills", "o.languages", "o.regions");
@@ -89,7 +83,7 @@ public class WorkItemRepository {
      * until their {@code declined_until}; only when nothing else fits does a second look (evaluated only then:
      * COALESCE stops at the first item) offer such an item back, if no other eligible agent is AVAILABLE.
      */
-    private static final String RESERVE = reserve(ANY_TIME, "state = 'RESERVED', reservation_expires_at = $3",
+    private static final String RESERVE = reserve("state = 'RESERVED', reservation_expires_at = $3",
             event("w", "'ASSIGNED'", "$1", "$2", "NULL"));
 
     /** How long the accepted item waited, from its first queueing: in the ACCEPTED event of every accept. */
@@ -101,17 +95,21 @@ public class WorkItemRepository {
     private static final String CONNECTED_CHANNELS = CONNECTED.stream().map(channel -> "'" + channel + "'")
             .collect(Collectors.joining(", ", "(", ")"));
 
-    /** The reservation of an agent who accepts what it is given ({@link #reserveAccepting}). */
-    private static final String RESERVE_ACCEPTING = reserveAccepting(ANY_TIME);
-
     /**
-     * The reservations of {@link #completeAndReserve}, sent with the completion before its answer: they reserve only
-     * if the agent completed item {@code $4} at {@code $2}, i.e. if that completion, earlier in the same transaction,
-     * changed it.
+     * The reservation of an agent who accepts what it is given: an item of a channel that connects nobody is
+     * reserved and accepted in this one update, with both events in order (ASSIGNED, then ACCEPTED); a call or a
+     * store visit is only reserved here, since accepting it connects the customer ({@link #ACCEPT_CONNECTING}).
      */
-    private static final String RESERVE_AFTER_COMPLETION = reserve(AFTER_COMPLETION,
-            "state = 'RESERVED', reservation_expires_at = $3", event("w", "'ASSIGNED'", "$1", "$2", "NULL"));
-    private static final String RESERVE_ACCEPTING_AFTER_COMPLETION = reserveAccepting(AFTER_COMPLETION);
+    private static final String RESERVE_ACCEPTING = reserve("""
+            state = CASE WHEN w.channel IN %1$s THEN 'RESERVED' ELSE 'ACCEPTED' END,
+                       reservation_expires_at = CASE WHEN w.channel IN %1$s THEN $3::timestamptz END,
+                       accepted_at = CASE WHEN w.channel NOT IN %1$s THEN $2::timestamptz END"""
+            .formatted(CONNECTED_CHANNELS), """
+            steps AS (SELECT c.*, s.event_type, s.event_details
+                        FROM w c, LATERAL (VALUES (1, 'ASSIGNED', NULL), (2, 'ACCEPTED', %s))
+                                          AS s (n, event_type, event_details)
+                       WHERE s.n = 1 OR c.state = 'ACCEPTED' ORDER BY s.n),
+            """.formatted(ACCEPTED_DETAILS) + event("steps", "c.event_type", "$1", "$2", "c.event_details"));
 
     /**
      * Accepting an item of a channel that connects nobody: the plain step, kept apart from
@@ -342,30 +340,22 @@ public class WorkItemRepository {
     /**
      * Completes the item as {@link #complete} does and, in the same transaction, reserves the agent's next item as
      * {@link #reserveFor} does (and accepts it, with {@code accepting}): one commit (one WAL flush waited for)
-     * instead of two, in one round trip: BEGIN, the completion, the touch, the reservation and COMMIT go out
-     * together, the reservation conditioned on the completion having changed the item, so that the connection is
-     * not held idle in the transaction while the service reads the completion's answer. A call or store visit
-     * accepted with it takes a second round trip: its COMMIT follows the connecting accept. Nothing is reserved when
-     * the completion changed nothing ({@link Handover#completed()} null), and an agent the completion put into
-     * WRAP_UP gets no item.
+     * instead of two, in two round trips (BEGIN with the completion, then the touch and reservation with COMMIT;
+     * three when the next item is accepted too: its COMMIT waits for the reservation's answer). Nothing is
+     * reserved when the completion changed nothing ({@link Handover#completed()} null), and an agent the completion
+     * put into WRAP_UP gets no item.
      */
     public Uni<Handover> completeAndReserve(UUID id, String agentId, Instant now, String resolution,
             boolean firstContactResolution, String notes, Duration wrapUp, Instant expires,
             SurveyRepository.Asking accepting) {
-        return pool.withConnection(connection -> {
-            Uni<Conversation> completed = connection.preparedQuery(COMPLETE)
-                    .execute(completion(id, agentId, now, resolution, firstContactResolution, notes, wrapUp))
-                    .map(WorkItemRepository::conversation);
-            Uni<Reservation> next = touchAndReserve(connection, accepting == null ? RESERVE_AFTER_COMPLETION
-                    : RESERVE_ACCEPTING_AFTER_COMPLETION, Tuple.of(agentId, at(now), at(expires), id));
-            Uni<Handover> handover = pipelined(completed, next).map(sent -> sent.getItem1() == null
-                    ? new Handover(null, null) : new Handover(sent.getItem1(), sent.getItem2()));
-            return begun(connection, accepting == null ? committed(connection, handover)
-                    : handover.chain(done -> committed(connection, done.completed() == null ? Uni.createFrom().item(done)
-                            : connectReserved(connection, done.next(), agentId, accepting)
-                                    .map(reserved -> new Handover(done.completed(), reserved)))))
-                    .onFailure().call(() -> rollback(connection));
-        });
+        return pool.withConnection(connection -> begun(connection, connection.preparedQuery(COMPLETE).execute(
+                        completion(id, agentId, now, resolution, firstContactResolution, notes, wrapUp)))
+                .map(WorkItemRepository::conversation)
+                .chain(completed -> completed == null
+                        ? committed(connection, Uni.createFrom().item(new Handover(null, null)))
+                        : nextReservation(connection, agentId, now, expires, accepting)
+                                .map(next -> new Handover(completed, next)))
+                .onFailure().call(() -> rollback(connection)));
     }
 
     /**
@@ -375,11 +365,10 @@ public class WorkItemRepository {
      */
     private static Uni<Reservation> nextReservation(SqlConnection connection, String agentId, Instant now,
             Instant expires, SurveyRepository.Asking accepting) {
-        Tuple arguments = Tuple.of(agentId, at(now), at(expires));
         if (accepting == null) {
-            return committed(connection, touchAndReserve(connection, RESERVE, arguments));
+            return committed(connection, touchAndReserve(connection, RESERVE, agentId, now, expires));
         }
-        return touchAndReserve(connection, RESERVE_ACCEPTING, arguments)
+        return touchAndReserve(connection, RESERVE_ACCEPTING, agentId, now, expires)
                 .chain(next -> committed(connection, connectReserved(connection, next, agentId, accepting)));
     }
 
@@ -410,13 +399,11 @@ public class WorkItemRepository {
                 .onFailure(CompositeException.class).transform(Throwable::getCause);
     }
 
-    /**
-     * The touch and the reservation ({@code reserve}, with its {@code arguments}: agent, now, expiry and those of
-     * its condition), pipelined on a connection inside a transaction.
-     */
-    private static Uni<Reservation> touchAndReserve(SqlConnection connection, String reserve, Tuple arguments) {
-        return pipelined(connection.preparedQuery(TOUCH_AGENT).execute(Tuple.of(arguments.getValue(0),
-                        arguments.getValue(1))), connection.preparedQuery(reserve).execute(arguments))
+    /** The touch and the reservation ({@code reserve}), pipelined on a connection inside a transaction. */
+    private static Uni<Reservation> touchAndReserve(SqlConnection connection, String reserve, String agentId,
+            Instant now, Instant expires) {
+        return pipelined(connection.preparedQuery(TOUCH_AGENT).execute(Tuple.of(agentId, at(now))),
+                connection.preparedQuery(reserve).execute(Tuple.of(agentId, at(now), at(expires))))
                 .map(sent -> reservation(first(sent.getItem1()), sent.getItem2()));
     }
 
@@ -573,9 +560,9 @@ public class WorkItemRepository {
      * reservation expires): {@code state} sets the item's state, {@code events} writes the step's events (CTEs
      * reading {@code w}).
      */
-    private static String reserve(String agentCondition, String state, String events) {
+    private static String reserve(String state, String events) {
         return """
-                WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1 AND status = 'AVAILABLE' %8$s),
+                WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1 AND status = 'AVAILABLE'),
                 w AS (
                     UPDATE work_item w
                        SET %4$s, agent_id = $1, reserved_at = $2,
@@ -605,25 +592,7 @@ public class WorkItemRepository {
                     RETURNING w.*),
                 %5$s
                 SELECT %6$s, %7$s FROM w""".formatted(FITS_PULLING_AGENT, FITS_OTHER_AGENT,
-                "w.required_skills <@ (SELECT skills FROM a)", state, events, ITEM, MESSAGES, agentCondition);
-    }
-
-    /**
-     * The reservation of an agent who accepts what it is given: an item of a channel that connects nobody is
-     * reserved and accepted in this one update, with both events in order (ASSIGNED, then ACCEPTED); a call or a
-     * store visit is only reserved here, since accepting it connects the customer ({@link #ACCEPT_CONNECTING}).
-     */
-    private static String reserveAccepting(String agentCondition) {
-        return reserve(agentCondition, """
-                state = CASE WHEN w.channel IN %1$s THEN 'RESERVED' ELSE 'ACCEPTED' END,
-                           reservation_expires_at = CASE WHEN w.channel IN %1$s THEN $3::timestamptz END,
-                           accepted_at = CASE WHEN w.channel NOT IN %1$s THEN $2::timestamptz END"""
-                .formatted(CONNECTED_CHANNELS), """
-                steps AS (SELECT c.*, s.event_type, s.event_details
-                            FROM w c, LATERAL (VALUES (1, 'ASSIGNED', NULL), (2, 'ACCEPTED', %s))
-                                              AS s (n, event_type, event_details)
-                           WHERE s.n = 1 OR c.state = 'ACCEPTED' ORDER BY s.n),
-                """.formatted(ACCEPTED_DETAILS) + event("steps", "c.event_type", "$1", "$2", "c.event_details"));
+                "w.required_skills <@ (SELECT skills FROM a)", state, events, ITEM, MESSAGES);
     }
 
     /**
