@@ -232,20 +232,24 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
      */
     private String databaseTable() {
         MarkdownTable table = new MarkdownTable("phase", "commits /s", "WAL written", "WAL flushes /s",
-                "checkpoints ended: writing, fsync", "autovacuums ended");
+                "checkpoints started", "checkpoints ended: writing, fsync", "autovacuums ended");
         for (Measured phase : measured()) {
             DatabaseActivity database = phase.usage().database();
             double seconds = phase.usage().seconds();
             table.row(phase.name(), "%,.0f".formatted(database.commits() / seconds),
                     "%.1f MiB/s".formatted(database.walBytes() / seconds / (1 << 20)),
                     "%,.0f".formatted(database.walFlushes() / seconds),
-                    database.checkpoints() == 0 ? "" : "%d: %.1f s, %.2f s".formatted(database.checkpoints(),
+                    database.checkpoints() == 0 ? "" : "%d".formatted(database.checkpoints()),
+                    database.checkpointWriteMillis() == 0 ? "" : "%.1f s, %.2f s".formatted(
                             database.checkpointWriteMillis() / 1000, database.checkpointSyncMillis() / 1000),
-                    database.autovacuums().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(vacuumed -> vacuumed.getValue() == 1
-                            ? vacuumed.getKey() : vacuumed.getKey() + " × " + vacuumed.getValue()).collect(Collectors.joining(", ")));
+                    database.autovacuums().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                            .map(vacuumed -> vacuumed.getValue() == 1 ? vacuumed.getKey()
+                                    : vacuumed.getKey() + " × " + vacuumed.getValue())
+                            .collect(Collectors.joining(", ")));
         }
-        return table + "\nThe statistics count a checkpoint or an autovacuum in the phase it ended in; a checkpoint"
-                + " spreads its writes over most of its interval, then waits for the data files' `fsync`.\n";
+        return table + "\nThe statistics count a checkpoint when it starts (a timed one also when it is skipped) and add"
+                + " its time when it ends, an autovacuum when it ends; a checkpoint spreads its writes over most of its"
+                + " interval, then waits for the data files' `fsync`.\n";
     }
 
     /** Every sampled phase in the order of the run, short names as the process table's columns. */

@@ -12,12 +12,12 @@ import java.util.TreeMap;
 
 /**
  * What PostgreSQL did during a phase by its own cumulative statistics: the transactions committed, the write-ahead
- * log written and flushed (a commit waits for its flush), and its housekeeping, the checkpoints and autovacuums that
- * ended. A latency tail that coincides with housekeeping shows here. The statistics count a checkpoint or a vacuum
- * when it ends, and backends publish theirs about once a second.
+ * log written and flushed (a commit waits for its flush), and its housekeeping, checkpoints and autovacuums. A latency
+ * tail that coincides with housekeeping shows here. The statistics count a checkpoint when it starts but add its
+ * time when it ends, a vacuum when it ends; backends publish theirs about once a second.
  *
- * @param checkpoints           checkpoints that ended, timed or requested
- * @param checkpointWriteMillis their time writing buffers, spread over the checkpoint
+ * @param checkpoints           checkpoints that started, timed or requested (PostgreSQL 17 counts skipped ones too)
+ * @param checkpointWriteMillis the time writing buffers of the checkpoints that ended, spread over each
  * @param checkpointSyncMillis  their time waiting for the data files' {@code fsync}
  * @param autovacuums           per table, the autovacuums that ended
  */

@@ -54,8 +54,8 @@ class BenchReportTest {
                 .contains("| stack under load: peak resident memory, sum of RSS (PSS) | 1,000 MiB (500 MiB) |")
                 .contains("| 200 agents, half pace | 25 % |  | 1,000 MiB | 500 MiB |")
                 .contains("## PostgreSQL by phase")
-                .contains("| agents, half pace | 50 | 0.5 MiB/s | 25 | 1: 12.5 s, 0.55 s | outbox_event, work_item × 2 |")
-                .contains("| idle | 33 | 0.3 MiB/s | 17 | 1: 12.5 s, 0.55 s | outbox_event, work_item × 2 |")
+                .contains("| agents, half pace | 50 | 0.5 MiB/s | 25 | 1 | 12.5 s, 0.55 s | outbox_event, work_item × 2 |")
+                .contains("| idle | 33 | 0.3 MiB/s | 17 | 1 | 12.5 s, 0.55 s | outbox_event, work_item × 2 |")
                 .contains("## PostgreSQL in the agents' phase")
                 .contains("| `WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1)` | 1.00 | 1.50 ms | 75 % |")
                 .contains("| `DELETE FROM outbox_event \\| x` | 2.00 | 0.25 ms | 25 % |");
@@ -93,8 +93,8 @@ class BenchReportTest {
 
     /**
      * The stack's ten processes and the load generator, each at {@code cpuSecondsEach}, 100 MiB RSS, 50 MiB PSS; the
-     * database committed 1,000 transactions, wrote 10 MiB of WAL with 500 flushes, ended a checkpoint and three
-     * autovacuums.
+     * database committed 1,000 transactions, wrote 10 MiB of WAL with 500 flushes, started a checkpoint and ended
+     * one, and ended three autovacuums.
      */
     private static ResourceUsage usage(double seconds, double cpuSecondsEach) {
         Map<String, ResourceUsage.ProcessUsage> processes = new LinkedHashMap<>();
