@@ -271,11 +271,14 @@ record BenchReport(Machine machine, BenchmarkRun.Options options, Ceilings.Figur
     private String statementTable() {
         AgentFleet.Result work = agents.result();
         double all = agents.statements().stream().mapToDouble(StatementStats.Statement::totalMillis).sum();
-        MarkdownTable table = new MarkdownTable("statement", "calls per completed item", "mean", "share of the listed time");
+        MarkdownTable table = new MarkdownTable("statement", "calls per completed item", "mean", "buffers a call",
+                "WAL a call", "share of the listed time");
         for (StatementStats.Statement statement : agents.statements()) {
             table.row("`" + statement.head(110).replace("|", "\\|").replace("`", "'") + "`",
                     "%.2f".formatted(statement.calls() / (double) Math.max(1, work.completed())),
                     "%.2f ms".formatted(statement.totalMillis() / Math.max(1, statement.calls())),
+                    "%,.0f".formatted(statement.buffers() / (double) Math.max(1, statement.calls())),
+                    "%,.0f B".formatted(statement.walBytes() / (double) Math.max(1, statement.calls())),
                     "%.0f %%".formatted(100 * statement.totalMillis() / Math.max(1, all)));
         }
         return "Execution time (lock waits included) of the %d statements that took most of it, over %,d completed items.%n%n"

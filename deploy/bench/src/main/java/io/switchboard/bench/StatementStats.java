@@ -16,7 +16,8 @@ import java.util.List;
 final class StatementStats {
 
     private static final String TOP = """
-            SELECT calls, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') AS query
+            SELECT calls, total_exec_time, rows, shared_blks_hit + shared_blks_read AS buffers, wal_bytes,
+                   regexp_replace(query, '\\s+', ' ', 'g') AS query
               FROM pg_stat_statements
              WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
              ORDER BY total_exec_time DESC LIMIT ?""";
@@ -43,7 +44,8 @@ final class StatementStats {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     statements.add(new Statement(rows.getString("query"), rows.getLong("calls"),
-                            rows.getDouble("total_exec_time"), rows.getLong("rows")));
+                            rows.getDouble("total_exec_time"), rows.getLong("rows"), rows.getLong("buffers"),
+                            rows.getLong("wal_bytes")));
                 }
             }
         }
@@ -54,8 +56,12 @@ final class StatementStats {
         return postgres.connect(SwitchboardStack.DATABASE);
     }
 
-    /** One normalised statement: how often it ran, its execution time in all (ms) and the rows it returned. */
-    record Statement(String query, long calls, double totalMillis, long rows) {
+    /**
+     * One normalised statement: how often it ran, its execution time in all (ms), the rows it returned, the shared
+     * buffers it touched (a scan that walks past dead index entries shows here before it shows in time) and the WAL
+     * it wrote, in bytes.
+     */
+    record Statement(String query, long calls, double totalMillis, long rows, long buffers, long walBytes) {
 
         /** The statement's start, enough to recognise it in the repository. */
         String head(int length) {

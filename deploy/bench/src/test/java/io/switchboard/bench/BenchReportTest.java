@@ -26,7 +26,8 @@ class BenchReportTest {
                 phase("full load", 0, 120),
                 new AgentPhase(200, new AgentFleet.Result(2000, 0, 20, latencies(8), new Latencies()), usage(20, 30),
                         List.of(new StatementStats.Statement("WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1)",
-                                2000, 3000, 2000), new StatementStats.Statement("DELETE FROM outbox_event | x", 4000, 1000, 0)),
+                                2000, 3000, 2000, 90_000, 3_000_000),
+                                new StatementStats.Statement("DELETE FROM outbox_event | x", 4000, 1000, 0, 8_000, 0)),
                         new AgentFleet.Result(1000, 0, 20, latencies(12), latencies(900)), usage(20, 1),
                         Duration.ofMillis(4_000)),
                 usage(30, 0.12));
@@ -57,8 +58,8 @@ class BenchReportTest {
                 .contains("| agents, half pace | 50 | 0.5 MiB/s | 25 | 1 | 12.5 s, 0.55 s | outbox_event, work_item × 2 |")
                 .contains("| idle | 33 | 0.3 MiB/s | 17 | 1 | 12.5 s, 0.55 s | outbox_event, work_item × 2 |")
                 .contains("## PostgreSQL in the agents' phase")
-                .contains("| `WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1)` | 1.00 | 1.50 ms | 75 % |")
-                .contains("| `DELETE FROM outbox_event \\| x` | 2.00 | 0.25 ms | 25 % |");
+                .contains("| `WITH a AS MATERIALIZED (SELECT * FROM agent WHERE id = $1)` | 1.00 | 1.50 ms | 45 | 1,500 B | 75 % |")
+                .contains("| `DELETE FROM outbox_event \\| x` | 2.00 | 0.25 ms | 2 | 0 B | 25 % |");
     }
 
     @Test
